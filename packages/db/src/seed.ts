@@ -1,0 +1,159 @@
+// Demo data covering every role and all three deployment modes. Runs once: a database that
+// already has the demo admin is left alone, so a second `pnpm start` keeps what people changed.
+import { randomUUID } from "node:crypto";
+import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
+import type { Db } from "./client.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
+
+export type SeedOptions = {
+  /** better-auth's secret: TOTP secrets are stored encrypted with it. */
+  authSecret: string;
+  /** Encrypts managed-cluster credentials the way the API does (AES-GCM with the app key). */
+  encryptCredentials: (plain: string) => string;
+};
+
+export async function seedDemoData(db: Db, options: SeedOptions): Promise<"seeded" | "already-seeded"> {
+  const first = DEMO_ACCOUNTS[0];
+  if (first && (await db.user.findUnique({ where: { email: first.email } }))) return "already-seeded";
+
+  const [starter, growth, enterprise] = await Promise.all([
+    db.plan.create({ data: { code: "starter", name: "Starter", size: "SMALL" } }),
+    db.plan.create({ data: { code: "growth", name: "Growth", size: "MEDIUM" } }),
+    db.plan.create({ data: { code: "enterprise", name: "Enterprise", size: "LARGE" } }),
+  ]);
+
+  const aurora = await db.institution.create({
+    data: {
+      slug: "banco-aurora",
+      legalName: "Banco Aurora S.A.",
+      tradeName: "Aurora",
+      cnpj: "11222333000181",
+      organisationId: "11ae60da-b8d4-4386-a011-635f3dd4b74d",
+      roles: ["DADOS", "CONTA", "PAGTO"],
+      apiFamilies: ["channels", "products-services", "consents", "resources", "accounts", "payments-pix"],
+      deploymentMode: "SAAS",
+      region: "sa-east-1",
+      status: "ACTIVE",
+      planId: growth.id,
+      submittedAt: new Date("2026-09-01T12:00:00Z"),
+      approvedAt: new Date("2026-09-02T12:00:00Z"),
+      brands: { create: [{ name: "Aurora", authorisationServerId: "d5e54d95-9461-48d6-8af7-877f0facd114" }] },
+      contacts: {
+        create: [
+          { kind: "TECHNICAL", name: "Ana Souza", email: "ana@aurora.example", phone: "+55 11 4000-1000" },
+          { kind: "BILLING", name: "Financeiro Aurora", email: "financeiro@aurora.example" },
+        ],
+      },
+      environments: {
+        create: [
+          {
+            kind: "HOMOLOGATION",
+            status: "ACTIVE",
+            stackName: "banco-aurora-homologation",
+            cluster: "saas-sa-east-1",
+            namespace: "banco-aurora-homologation",
+            releaseVersion: "3.4.0",
+          },
+          {
+            kind: "PRODUCTION",
+            status: "ACTIVE",
+            stackName: "banco-aurora-production",
+            cluster: "saas-sa-east-1",
+            namespace: "banco-aurora-production",
+            releaseVersion: "3.4.0",
+          },
+        ],
+      },
+    },
+  });
+
+  const horizonte = await db.institution.create({
+    data: {
+      slug: "coop-horizonte",
+      legalName: "Cooperativa de Crédito Horizonte",
+      tradeName: "Horizonte",
+      cnpj: "12ABC34501DE35",
+      organisationId: "350c4029-a025-47b9-9cfe-bee613e4b033",
+      roles: ["DADOS", "CCORR"],
+      apiFamilies: ["channels", "products-services", "consents", "resources", "customers"],
+      deploymentMode: "MANAGED",
+      status: "SUBMITTED",
+      planId: starter.id,
+      submittedAt: new Date("2026-11-20T15:00:00Z"),
+      brands: { create: [{ name: "Horizonte", authorisationServerId: "7c928600-9e32-4898-9c47-a161c6666fcc" }] },
+      contacts: {
+        create: [
+          { kind: "TECHNICAL", name: "Helena Costa", email: "helena@horizonte.example" },
+          { kind: "BILLING", name: "Tesouraria Horizonte", email: "tesouraria@horizonte.example" },
+        ],
+      },
+      managedAccount: {
+        create: {
+          cloudProvider: "AWS",
+          accountRef: "123456789012",
+          region: "sa-east-1",
+          clusterName: "horizonte-eks",
+          clusterEndpoint: "https://horizonte-eks.sa-east-1.eks.example",
+          credentialsCiphertext: options.encryptCredentials("apiVersion: v1\nkind: Config\n# demo kubeconfig\n"),
+        },
+      },
+      environments: {
+        create: [
+          { kind: "HOMOLOGATION", stackName: "coop-horizonte-homologation" },
+          { kind: "PRODUCTION", stackName: "coop-horizonte-production" },
+        ],
+      },
+    },
+  });
+
+  const sertao = await db.institution.create({
+    data: {
+      slug: "fintech-sertao",
+      legalName: "Fintech Sertão Pagamentos Ltda.",
+      tradeName: "Sertão Pay",
+      cnpj: "44555666000181",
+      roles: ["PAGTO"],
+      apiFamilies: ["payments-pix"],
+      deploymentMode: "SELF_MANAGED",
+      status: "DRAFT",
+      planId: enterprise.id,
+    },
+  });
+
+  const bySlug = new Map([aurora, horizonte, sertao].map((i) => [i.slug, i.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    const userId = randomUUID();
+    await db.user.create({
+      data: {
+        id: userId,
+        email: account.email,
+        name: account.name,
+        emailVerified: true,
+        staffRole: account.staffRole ?? null,
+        twoFactorEnabled: Boolean(account.totpSecret),
+        accounts: { create: { id: randomUUID(), accountId: userId, providerId: "credential", password: passwordHash } },
+      },
+    });
+    if (account.totpSecret) {
+      await db.twoFactor.create({
+        data: {
+          id: randomUUID(),
+          userId,
+          verified: true,
+          secret: await symmetricEncrypt({ key: options.authSecret, data: account.totpSecret }),
+          backupCodes: await symmetricEncrypt({ key: options.authSecret, data: JSON.stringify([]) }),
+        },
+      });
+    }
+    const institutionId = account.membership && bySlug.get(account.membership.institutionSlug);
+    if (account.membership && institutionId) {
+      await db.membership.create({ data: { userId, institutionId, role: account.membership.role } });
+    }
+  }
+
+  await db.auditEvent.create({
+    data: { action: "system.seeded", data: { institutions: bySlug.size, users: DEMO_ACCOUNTS.length } },
+  });
+  return "seeded";
+}
