@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+// Each workspace package keeps its own vitest.config.ts; this file only lists them.
+export default defineConfig({
+  test: {
+    projects: ["packages/db", "packages/provisioner", "apps/api"],
+  },
+});
