@@ -1,0 +1,55 @@
+// Every authorization rule of the control plane, in one table. Procedures name a permission;
+// `authorize` decides. Staff act on any institution (after TOTP enrolment); customers act only on
+// institutions they are members of, with the member roles listed.
+import { AppError } from "../errors/app-error.ts";
+import type { Actor, InstitutionRole, StaffRole } from "./actor.ts";
+
+type Rule = { staff: readonly StaffRole[]; member: readonly InstitutionRole[] };
+
+const ALL_STAFF = ["ADMIN", "OPERATOR", "BILLING"] as const;
+const ANY_MEMBER = ["ADMIN", "VIEWER"] as const;
+
+export const PERMISSIONS = {
+  /** Fleet-wide views (institution list, dashboard). Never granted to members. */
+  "fleet.read": { staff: ALL_STAFF, member: [] },
+  "institution.create": { staff: ["ADMIN", "OPERATOR"], member: [] },
+  "institution.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  "institution.update": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  "members.read": { staff: ["ADMIN", "OPERATOR"], member: ANY_MEMBER },
+  "members.manage": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  "audit.read": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** Fleet-wide audit trail, including staff actions on no institution. */
+  "audit.read-all": { staff: ["ADMIN"], member: [] },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Institution-scoped permissions need the institution id; fleet ones must not get one. */
+export function authorize(actor: Actor | null, permission: Permission, institutionId?: string): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const rule: Rule = PERMISSIONS[permission];
+  if (actor.staffRole) {
+    if (!rule.staff.includes(actor.staffRole)) throw forbidden();
+    // Staff credentials open every tenant: no privileged call without a second factor.
+    if (!actor.twoFactorEnabled) {
+      throw new AppError("TOTP_REQUIRED", "Opus staff must set up two-factor authentication (TOTP) before continuing.");
+    }
+    return actor;
+  }
+  const role = institutionId ? actor.memberships.get(institutionId) : undefined;
+  if (!role || !rule.member.includes(role)) throw forbidden();
+  return actor;
+}
+
+export function isAllowed(actor: Actor | null, permission: Permission, institutionId?: string): boolean {
+  try {
+    authorize(actor, permission, institutionId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function forbidden() {
+  return new AppError("FORBIDDEN", "You do not have permission to do this.");
+}

@@ -1,0 +1,18 @@
+import { createDb } from "@opus/db/client";
+import { createAuth } from "./auth/create-auth.ts";
+import type { Env } from "./env.ts";
+import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
+import { createLogger } from "./logger.ts";
+import { type Services, systemClock } from "./services.ts";
+
+export function createServices(env: Env, name: string): Services {
+  const db = createDb(env.DATABASE_URL);
+  return {
+    db,
+    auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
+    log: createLogger(env.LOG_LEVEL, name),
+    clock: systemClock,
+    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    publicUrl: env.PUBLIC_URL,
+  };
+}

@@ -1,0 +1,23 @@
+import { AppError } from "../../errors/app-error.ts";
+import type { DomainContext } from "../domain-context.ts";
+
+/** Who am I, and where can I go: drives the console's navigation. */
+export async function getMe(ctx: DomainContext) {
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.actor.userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      staffRole: true,
+      twoFactorEnabled: true,
+      locale: true,
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, institution: { select: { id: true, legalName: true, slug: true, status: true } } },
+      },
+    },
+  });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return user;
+}

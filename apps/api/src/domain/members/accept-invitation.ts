@@ -1,0 +1,102 @@
+// Accepting an invitation makes its recipient a member. A newcomer chooses a name and password here
+// (the account is created in the same transaction as the membership); someone who already has an
+// account must be signed in as the invited address.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Actor } from "../../authz/actor.ts";
+import { AppError } from "../../errors/app-error.ts";
+import type { Context } from "../../trpc/context.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import { hashInvitationToken } from "./invitation-token.ts";
+
+type PublicContext = Omit<Context, "headers">;
+
+async function findUsableInvitation(ctx: PublicContext, token: string) {
+  const invitation = await ctx.db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      institution: { select: { id: true, legalName: true } },
+    },
+  });
+  if (!invitation || invitation.revokedAt) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask for a new one.");
+  if (invitation.acceptedAt) throw new AppError("PRECONDITION_FAILED", "This invitation was already accepted. Sign in instead.");
+  if (invitation.expiresAt <= ctx.services.clock.now()) {
+    throw new AppError("PRECONDITION_FAILED", "This invitation has expired. Ask an administrator to send a new one.");
+  }
+  return invitation;
+}
+
+export async function getInvitation(ctx: PublicContext, input: { token: string }) {
+  const invitation = await findUsableInvitation(ctx, input.token);
+  const account = await ctx.db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    institutionName: invitation.institution.legalName,
+    hasAccount: Boolean(account),
+  };
+}
+
+export type AcceptInvitationInput = { token: string; name?: string | undefined; password?: string | undefined };
+
+export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitationInput) {
+  const invitation = await findUsableInvitation(ctx, input.token);
+  const existing = await ctx.db.user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true } });
+  const actor: Actor | null = ctx.actor;
+  if (existing && actor?.userId !== existing.id) {
+    throw new AppError("UNAUTHENTICATED", `Sign in as ${invitation.email} to accept this invitation.`);
+  }
+  if (!existing && (!input.name || !input.password)) {
+    throw new AppError("BAD_INPUT", "Choose your name and a password to create your account.", {
+      fields: { ...(input.name ? {} : { name: "required" }), ...(input.password ? {} : { password: "required" }) },
+    });
+  }
+  const passwordHash = existing ? null : await hashPassword(input.password ?? "");
+
+  return ctx.db.$transaction(async (tx) => {
+    // Claim the invitation first: a concurrent second accept finds acceptedAt set and fails.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: ctx.services.clock.now() },
+    });
+    if (claimed.count !== 1) throw new AppError("CONFLICT", "This invitation was just used. Sign in instead.");
+    let userId = existing?.id;
+    if (!userId) {
+      userId = randomUUID();
+      await tx.user.create({
+        data: {
+          id: userId,
+          email: invitation.email,
+          name: input.name ?? invitation.email,
+          emailVerified: true, // they proved control of the address by opening the emailed link
+          accounts: { create: { id: randomUUID(), accountId: userId, providerId: "credential", password: passwordHash } },
+        },
+      });
+    }
+    const membership = await tx.membership.upsert({
+      where: { userId_institutionId: { userId, institutionId: invitation.institution.id } },
+      create: { userId, institutionId: invitation.institution.id, role: invitation.role },
+      update: { role: invitation.role },
+      select: { id: true, role: true },
+    });
+    await tx.auditEvent.create({
+      data: auditEntry(
+        { ...ctx, actor: { userId, email: invitation.email } },
+        {
+          action: "member.joined",
+          institutionId: invitation.institution.id,
+          targetType: "membership",
+          targetId: membership.id,
+          data: { email: invitation.email, role: membership.role, newAccount: !existing },
+        },
+      ),
+    });
+    return { email: invitation.email, institutionId: invitation.institution.id, role: membership.role };
+  });
+}

@@ -1,0 +1,47 @@
+import { AppError } from "../../errors/app-error.ts";
+import type { InstitutionRole } from "../../authz/actor.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { INVITATION_TTL_DAYS, newInvitationToken } from "./invitation-token.ts";
+
+export type InviteMemberInput = { institutionId: string; email: string; role: InstitutionRole };
+
+/**
+ * Creates an invitation and returns its link. Inviting the same address again replaces the
+ * pending invitation (a resend), so only the newest link works.
+ */
+export async function inviteMember(ctx: DomainContext, input: InviteMemberInput) {
+  const email = input.email.trim().toLowerCase();
+  const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, legalName: true } });
+  if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
+  const existing = await ctx.db.membership.findFirst({ where: { institutionId: institution.id, user: { email } }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, { fields: { email: "already a member" } });
+
+  const now = ctx.services.clock.now();
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
+  const invitation = await ctx.db.$transaction(async (tx) => {
+    await tx.invitation.updateMany({
+      where: { institutionId: institution.id, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const created = await tx.invitation.create({
+      data: { institutionId: institution.id, email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    });
+    await tx.auditEvent.create({
+      data: auditEntry(ctx, {
+        action: "member.invited",
+        institutionId: institution.id,
+        targetType: "invitation",
+        targetId: created.id,
+        data: { email, role: input.role },
+      }),
+    });
+    return created;
+  });
+  const link = `${ctx.services.publicUrl}/invite/${token}`;
+  // No mail server runs here: the link is logged (development mail transport) and handed to the inviter to share.
+  ctx.log.info({ to: email, institution: institution.legalName }, "invitation email: %s", link);
+  return { ...invitation, link };
+}

@@ -1,0 +1,49 @@
+// The only module that reads process.env (a lint rule forbids it elsewhere). Parsed once, at start.
+import { z } from "zod";
+
+const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
+// 32 zero-ish bytes, base64: development only, refused in production below.
+const DEV_CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").default(DEV_AUTH_SECRET),
+    /** base64 of 32 random bytes; encrypts managed-cluster credentials at rest (AES-256-GCM). */
+    CREDENTIALS_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_KEY must be base64 of exactly 32 bytes")
+      .default(DEV_CREDENTIALS_KEY),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Folder for local state: the embedded database and the default Pulumi file backend. */
+    DATA_DIR: z.string().default(".data"),
+    PULUMI_BACKEND_URL: z.string().optional(),
+    PULUMI_CONFIG_PASSPHRASE: z.string().default("opus-local-passphrase"),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (env.AUTH_SECRET === DEV_AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a real AUTH_SECRET in production" });
+    if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY) ctx.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "set a real CREDENTIALS_KEY in production" });
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

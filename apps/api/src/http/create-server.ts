@@ -1,0 +1,72 @@
+// The API's HTTP surface: health probes, better-auth under /api/auth, tRPC under /api/trpc.
+import { randomUUID } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { toNodeHandler } from "better-auth/node";
+import type { Services } from "../services.ts";
+import { appRouter } from "../trpc/app-router.ts";
+import { createHttpContext } from "../trpc/context.ts";
+
+/** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
+
+function clientIp(req: IncomingMessage): string | null {
+  // Behind the console's proxy or an ingress, the first X-Forwarded-For hop is the browser.
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || req.socket.remoteAddress || null;
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+export function createApiServer(services: Services) {
+  const authHandler = toNodeHandler(services.auth);
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: "/api/trpc/",
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req }) =>
+      createHttpContext(services, toHeaders(req), {
+        requestId: String(req.headers["x-request-id"]),
+        ip: clientIp(req),
+        userAgent: req.headers["user-agent"] ?? null,
+      }),
+  });
+
+  return http.createServer(async (req, res) => {
+    const requestId = requestIdOf(req);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    const url = req.url ?? "/";
+    try {
+      if (url === "/healthz") return json(res, 200, { status: "ok" });
+      if (url === "/readyz") {
+        const ready = await services.db.$queryRaw`SELECT 1`.then(() => true, () => false);
+        return json(res, ready ? 200 : 503, { status: ready ? "ready" : "database unreachable" });
+      }
+      if (url.startsWith("/api/auth/")) return await authHandler(req, res);
+      if (url.startsWith("/api/trpc/")) return trpcHandler(req, res);
+      return json(res, 404, { error: "Not found" });
+    } catch (err) {
+      services.log.error({ err, requestId, url }, "request failed");
+      if (!res.headersSent) json(res, 500, { error: "Internal error", requestId });
+    }
+  });
+}

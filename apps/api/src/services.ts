@@ -1,0 +1,19 @@
+// Long-lived dependencies, built once per process and handed to every request through the context.
+import type { Db } from "@opus/db/client";
+import type { Auth } from "./auth/create-auth.ts";
+import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { Logger } from "./logger.ts";
+
+export type Clock = { now(): Date };
+
+export type Services = {
+  db: Db;
+  auth: Auth;
+  log: Logger;
+  clock: Clock;
+  cipher: CredentialsCipher;
+  /** The console's public URL, for links in invitations. */
+  publicUrl: string;
+};
+
+export const systemClock: Clock = { now: () => new Date() };

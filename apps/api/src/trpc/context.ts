@@ -1,0 +1,70 @@
+// The request context: who is calling (or nobody), a request id, a child logger, and the services
+// domain functions need. `createContextInner` builds it without HTTP, for router tests.
+import type { Db } from "@opus/db/client";
+import type { Auth } from "../auth/create-auth.ts";
+import type { Actor } from "../authz/actor.ts";
+import type { Logger } from "../logger.ts";
+import type { Services } from "../services.ts";
+
+export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
+
+export type Context = RequestMeta & {
+  db: Db;
+  log: Logger;
+  services: Services;
+  /** Signed-in person, or null. */
+  actor: Actor | null;
+  /** Present for HTTP calls: lets procedures ask better-auth about the current session. */
+  headers: Headers;
+};
+
+export function createContextInner(input: {
+  services: Services;
+  actor: Actor | null;
+  meta?: Partial<RequestMeta>;
+  headers?: Headers;
+}): Context {
+  const requestId = input.meta?.requestId ?? crypto.randomUUID();
+  return {
+    db: input.services.db,
+    services: input.services,
+    log: input.services.log.child({ requestId, userId: input.actor?.userId }),
+    actor: input.actor,
+    requestId,
+    ip: input.meta?.ip ?? null,
+    userAgent: input.meta?.userAgent ?? null,
+    headers: input.headers ?? new Headers(),
+  };
+}
+
+/** Loads the actor for a better-auth session user id (memberships included). */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      staffRole: true,
+      twoFactorEnabled: true,
+      memberships: { select: { institutionId: true, role: true } },
+    },
+  });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    staffRole: user.staffRole,
+    twoFactorEnabled: user.twoFactorEnabled,
+    memberships: new Map(user.memberships.map((m) => [m.institutionId, m.role])),
+  };
+}
+
+export async function createHttpContext(services: Services, headers: Headers, meta: RequestMeta): Promise<Context> {
+  const session = await services.auth.api.getSession({ headers });
+  const actor = session ? await loadActor(services.db, session.user.id) : null;
+  return createContextInner({ services, actor, meta, headers });
+}
+
+export type { Auth };

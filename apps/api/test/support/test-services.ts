@@ -1,0 +1,45 @@
+// A fresh, seeded database and the real services over it, for one test file.
+import { createDb } from "@opus/db/client";
+import { seedDemoData } from "@opus/db/seed";
+import { createTestDatabase } from "@opus/db/test-database";
+import { createAuth } from "../../src/auth/create-auth.ts";
+import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Clock, Services } from "../../src/services.ts";
+
+export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
+const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 3).toString("base64");
+
+export function serverUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Tests need DATABASE_URL (a PostgreSQL server); `pnpm test` sets it up for you.");
+  return url;
+}
+
+export type TestServices = Services & {
+  clock: Clock & { set(d: Date): void };
+  databaseUrl: string;
+  cleanup(): Promise<void>;
+};
+
+export async function createTestServices(options: { publicUrl?: string } = {}): Promise<TestServices> {
+  const database = await createTestDatabase(serverUrl());
+  const db = createDb(database.url, { poolSize: 5 });
+  const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
+  await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
+  let now: Date | null = null;
+  const publicUrl = options.publicUrl ?? "http://console.test";
+  return {
+    db,
+    auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimit: false }),
+    log: createLogger("silent", "test"),
+    clock: { now: () => now ?? new Date(), set: (d) => { now = d; } },
+    cipher,
+    publicUrl,
+    databaseUrl: database.url,
+    async cleanup() {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
