@@ -1,0 +1,77 @@
+// The authorization and input specification of every tRPC procedure, written independently of the
+// permissions table. Tests walk the router and fail if a procedure is missing here, so a new
+// procedure cannot ship without its access rules being stated and tested.
+import type { Services } from "../../src/services.ts";
+
+export type StaffRole = "ADMIN" | "OPERATOR" | "BILLING";
+export type MemberRole = "ADMIN" | "VIEWER";
+
+export type Access =
+  | { kind: "public" }
+  | { kind: "signed-in" }
+  /** staff roles allowed anywhere; member roles allowed on their own institution only. */
+  | { kind: "scoped"; staff: StaffRole[]; member: MemberRole[] };
+
+export type Ids = { own: string; other: string; token: string };
+
+export type ProcedureSpec = {
+  access: Access;
+  /** A valid input for the institution `institutionId` (authorization-valid; harmless if it runs). */
+  input: (institutionId: string, ids: Ids) => Record<string, unknown> | undefined;
+};
+
+const ALL_STAFF: StaffRole[] = ["ADMIN", "OPERATOR", "BILLING"];
+const missing = "does-not-exist";
+
+export const PROCEDURES: Record<string, ProcedureSpec> = {
+  "me.get": { access: { kind: "signed-in" }, input: () => ({}) },
+  "me.setLocale": { access: { kind: "signed-in" }, input: () => ({ locale: "en" }) },
+  "institutions.find": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({ search: "a" }) },
+  "institutions.get": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "members.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "members.invite": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, email: `matrix-${Math.random().toString(36).slice(2)}@example.com`, role: "VIEWER" }),
+  },
+  "members.updateRole": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, membershipId: missing, role: "VIEWER" }),
+  },
+  "members.remove": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id, membershipId: missing }) },
+  "members.revokeInvitation": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, invitationId: missing }),
+  },
+  "members.getInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
+  "members.acceptInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
+  "audit.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
+  "audit.findAll": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({}) },
+};
+
+/** The people the matrix signs in as (all from the demo seed). Members belong to banco-aurora. */
+export const PERSONAS = [
+  { label: "anonymous", email: null, staff: null, member: null },
+  { label: "Opus admin", email: "admin@opus.example", staff: "ADMIN", member: null },
+  { label: "Opus operator", email: "operator@opus.example", staff: "OPERATOR", member: null },
+  { label: "Opus billing", email: "billing@opus.example", staff: "BILLING", member: null },
+  { label: "institution admin", email: "ana@aurora.example", staff: null, member: "ADMIN" },
+  { label: "institution viewer", email: "victor@aurora.example", staff: null, member: "VIEWER" },
+] as const satisfies { label: string; email: string | null; staff: StaffRole | null; member: MemberRole | null }[];
+
+export type Persona = (typeof PERSONAS)[number];
+
+/** Whether `persona` may call a procedure on its own institution (`own`) or another one. */
+export function expectedAllowed(access: Access, persona: Persona, scope: "own" | "other"): boolean {
+  if (access.kind === "public") return true;
+  if (persona.email === null) return false;
+  if (access.kind === "signed-in") return true;
+  if (persona.staff) return access.staff.includes(persona.staff);
+  return scope === "own" && persona.member !== null && access.member.includes(persona.member);
+}
+
+export async function matrixIds(services: Services): Promise<Ids> {
+  const [own, other] = await Promise.all(
+    ["banco-aurora", "coop-horizonte"].map(async (slug) => (await services.db.institution.findUniqueOrThrow({ where: { slug } })).id),
+  );
+  return { own: own ?? "", other: other ?? "", token: "no-such-invitation-token-000000" };
+}
