@@ -1,6 +1,6 @@
 // Reads an X.509 certificate into the plain fields the control plane stores and checks. The only
 // module that touches @peculiar/x509 for parsing; certificate.ts owns the rules.
-import "./reflect-metadata-shim.ts"; // must precede @peculiar/x509 (tsyringe needs Reflect metadata)
+import "reflect-metadata"; // must precede @peculiar/x509: its tsyringe container needs Reflect metadata
 import { createHash } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 import { normalizeCnpj } from "./cnpj.ts";

@@ -3,8 +3,7 @@
 // "never accept a private key" rule is readable in one place.
 import { AppError } from "../../errors/app-error.ts";
 
-export const PRIVATE_KEY_MESSAGE =
-  "Private keys must never be uploaded: paste only the public certificate (-----BEGIN CERTIFICATE-----)";
+export const PRIVATE_KEY_MESSAGE = "Private keys must never be uploaded: paste only the public certificate (-----BEGIN CERTIFICATE-----)";
 export const NO_CERTIFICATE_MESSAGE =
   "No certificate found: paste the public certificate in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.";
 export const UNREADABLE_CERTIFICATE_MESSAGE =

@@ -3,8 +3,8 @@
 // serialNumber = CNPJ, organizationIdentifier = "OFBBR-<OrganisationId>", UID = software statement
 // id, extended key usage clientAuth. BRSEAL signs messages: key usage nonRepudiation.
 import { AppError } from "../../errors/app-error.ts";
-import { badPem, extractSingleCertificateDer, UNREADABLE_CERTIFICATE_MESSAGE } from "./certificate-pem.ts";
 import { describeCertificate, type ParsedCertificate } from "./certificate-fields.ts";
+import { badPem, extractSingleCertificateDer, UNREADABLE_CERTIFICATE_MESSAGE } from "./certificate-pem.ts";
 import { formatCnpj, normalizeCnpj } from "./cnpj.ts";
 
 export type { KeyUsage, ParsedCertificate } from "./certificate-fields.ts";
@@ -31,18 +31,19 @@ export type InstitutionCertificateInput = {
 
 /**
  * Parses and checks a certificate against the institution it is uploaded for; returns the parsed
- * certificate or throws AppError BAD_INPUT (field "pem"). Checks run from the most to the least
- * alarming: key material, readability, whose certificate it is, validity, then purpose.
+ * certificate or throws AppError BAD_INPUT (field "pem"), or PRECONDITION_FAILED when the institution
+ * has no CNPJ/OrganisationId yet. Checks run from the most to the least alarming: key material,
+ * readability, whose certificate it is, validity, then purpose.
  * A certificate not yet valid (notBefore in the future) is accepted: renewals are uploaded early.
  * Both kinds are checked for organisation and CNPJ; the UID is recorded, not checked.
  */
 export function checkInstitutionCertificate({ pem, kind, institution, now }: InstitutionCertificateInput): ParsedCertificate {
+  const cert = parseCertificatePem(pem); // first: a pasted private key is refused whatever else is wrong
   const { cnpj, organisationId } = institution;
   if (!cnpj || !organisationId) {
     const message = "Record the institution's CNPJ and Open Finance Directory OrganisationId before uploading certificates.";
     throw new AppError("PRECONDITION_FAILED", message);
   }
-  const cert = parseCertificatePem(pem);
   const expectedOrg = `OFBBR-${organisationId}`;
   if (cert.organizationIdentifier?.toLowerCase() !== expectedOrg.toLowerCase()) {
     const found = cert.organizationIdentifier ? `"${cert.organizationIdentifier}"` : "no organizationIdentifier";

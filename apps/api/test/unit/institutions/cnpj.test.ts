@@ -9,7 +9,15 @@ import {
   zCnpj,
 } from "../../../src/domain/institutions/cnpj.ts";
 
-const VALID = ["11222333000181", "44555666000181", "12ABC34501DE35"];
+const VALID = [
+  "11222333000181",
+  "44555666000181",
+  "12ABC34501DE35",
+  // Remainders of exactly 1 (first and second digit) and 0: the "remainder < 2 → 0" branch.
+  "11222333002800",
+  "11222333001900",
+  "12ABC34501CC00",
+];
 
 /** Every other digit in one check-digit position: each must be refused. */
 function withWrongDigit(cnpj: string, position: 12 | 13): string[] {
@@ -26,6 +34,14 @@ describe("computeCnpjCheckDigits", () => {
     expect(computeCnpjCheckDigits("445556660001")).toBe("81");
     // The Receita Federal's alphanumeric example: A=17, B=18, C=19, D=20, E=21.
     expect(computeCnpjCheckDigits("12ABC34501DE")).toBe("35");
+  });
+
+  it("maps remainders 0 and 1 to a check digit of 0, never to 11 or 10", () => {
+    expect(computeCnpjCheckDigits("112223330028")).toBe("00"); // remainders 1 and 1
+    expect(computeCnpjCheckDigits("112223330019")).toBe("00"); // remainders 0 and 0
+    expect(computeCnpjCheckDigits("112223330014")).toBe("04"); // first remainder 1
+    expect(computeCnpjCheckDigits("112223330018")).toBe("20"); // second remainder 1
+    expect(computeCnpjCheckDigits("12ABC34501CC")).toBe("00");
   });
 
   it("gives 00 for an all-zero base, which is why all-same needs its own rule", () => {
@@ -145,4 +161,3 @@ describe("zCnpj", () => {
     expect(zCnpj.safeParse(11222333000181).success).toBe(false);
   });
 });
-

@@ -1,11 +1,11 @@
 // Builds real, self-signed Open Finance Brasil-style certificates at test time, so the parser is
 // tested against what @peculiar/x509 (and any CA) actually encodes, not against fixtures.
-import "../../../src/domain/institutions/reflect-metadata-shim.ts"; // before @peculiar/x509
+import "reflect-metadata"; // before @peculiar/x509
 import { generateKeyPairSync, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 
 // Node 20 exposes WebCrypto globally, but set it explicitly so key generation never depends on globals.
-x509.cryptoProvider.set(webcrypto as Crypto);
+x509.cryptoProvider.set(webcrypto);
 
 const ALGORITHM = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
 
@@ -39,11 +39,12 @@ export async function makeCertificate(options: MakeCertificateOptions = {}): Pro
   const organisationId = options.organisationId === undefined ? ORGANISATION_ID : options.organisationId;
   const ssid = options.softwareStatementId === undefined ? SOFTWARE_STATEMENT_ID : options.softwareStatementId;
   const F = x509.KeyUsageFlags;
-  const keyUsages = options.keyUsages ?? (kind === "BRCAC" ? F.digitalSignature | F.keyEncipherment : F.digitalSignature | F.nonRepudiation);
+  const keyUsages =
+    options.keyUsages ?? (kind === "BRCAC" ? F.digitalSignature | F.keyEncipherment : F.digitalSignature | F.nonRepudiation);
   const ekus = options.extendedKeyUsages ?? (kind === "BRCAC" ? [x509.ExtendedKeyUsage.clientAuth] : []);
 
   // The RDN order of the Open Finance Brasil subject DN pattern (businessCategory, jurisdictionC, …).
-  const name: x509.JsonNameParams = [
+  const name: x509.JsonName = [
     { C: ["BR"] },
     { O: ["Banco Exemplo S.A."] },
     { "2.5.4.15": ["Private Organization"] },
@@ -54,7 +55,7 @@ export async function makeCertificate(options: MakeCertificateOptions = {}): Pro
   if (kind === "BRCAC" && ssid !== null) name.push({ "0.9.2342.19200300.100.1.1": [ssid] });
   name.push({ CN: [kind === "BRCAC" ? "api.banco-exemplo.com.br" : "Banco Exemplo S.A."] });
 
-  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
   const extensions: x509.Extension[] = [new x509.KeyUsagesExtension(keyUsages, true)];
   if (ekus.length > 0) extensions.push(new x509.ExtendedKeyUsageExtension(ekus));
 
@@ -81,9 +82,7 @@ export function makePrivateKeyPems(): Record<"pkcs8" | "encryptedPkcs8" | "rsaPk
   const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
   return {
     pkcs8: ec.privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
-    encryptedPkcs8: ec.privateKey
-      .export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: "correct horse" })
-      .toString(),
+    encryptedPkcs8: ec.privateKey.export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: "correct horse" }).toString(),
     rsaPkcs1: rsa.privateKey.export({ format: "pem", type: "pkcs1" }).toString(),
     ecSec1: ec.privateKey.export({ format: "pem", type: "sec1" }).toString(),
   };
