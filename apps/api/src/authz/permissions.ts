@@ -18,6 +18,16 @@ export const PERMISSIONS = {
   "members.read": { staff: ["ADMIN", "OPERATOR"], member: ANY_MEMBER },
   "members.manage": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   "audit.read": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** Decide onboarding requests and self sign-ups. */
+  "institution.review": { staff: ["ADMIN", "OPERATOR"], member: [] },
+  /** Four-eyes requests and decisions (suspend, offboard, change mode, delete), resume. */
+  "institution.govern": { staff: ["ADMIN", "OPERATOR"], member: [] },
+  "institution.export": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** Retention and confirmed destruction of a tenant's data. */
+  "institution.destroy": { staff: ["ADMIN"], member: [] },
+  "certificates.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  "certificates.manage": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  "plans.manage": { staff: ["ADMIN"], member: [] },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },
 } as const satisfies Record<string, Rule>;

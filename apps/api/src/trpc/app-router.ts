@@ -1,14 +1,24 @@
 import { router } from "./init.ts";
+import { approvalsRouter } from "./routers/approvals-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
+import { certificatesRouter } from "./routers/certificates-router.ts";
+import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { institutionsRouter } from "./routers/institutions-router.ts";
 import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";
+import { plansRouter } from "./routers/plans-router.ts";
+import { signupsRouter } from "./routers/signups-router.ts";
 
 export const appRouter = router({
   me: meRouter,
   institutions: institutionsRouter,
   members: membersRouter,
   audit: auditRouter,
+  approvals: approvalsRouter,
+  signups: signupsRouter,
+  certificates: certificatesRouter,
+  plans: plansRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

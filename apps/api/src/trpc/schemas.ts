@@ -9,3 +9,6 @@ export const zPassword = z.string().min(10, "must be at least 10 characters").ma
 export const zToken = z.string().min(16, "is not a valid link").max(128, "is not a valid link");
 export const zInstitutionRole = z.enum(["ADMIN", "VIEWER"]);
 export const zInstitutionScope = { institutionId: zId };
+export const zReason = z.string().trim().min(1, "is required").max(1000, "must be at most 1000 characters");
+export const zDecision = z.enum(["approve", "reject"]);
+export const zDeploymentMode = z.enum(["SAAS", "MANAGED", "SELF_MANAGED"]);

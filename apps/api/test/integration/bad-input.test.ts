@@ -29,7 +29,7 @@ afterAll(async () => {
   await services.cleanup();
 });
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 
 /** Row counts of every table a procedure could write to. */
 async function snapshot() {
@@ -47,6 +47,8 @@ async function send(path: string, type: string, rawInput: string) {
 }
 
 const wire = (input: unknown) => JSON.stringify(superjson.serialize(input));
+// Longer than any field's limit; queries travel in the URL, which Node caps at 16 KB of headers.
+const oversize = (type: string) => (type === "query" ? 5_000 : 30_000);
 
 describe("bad input", () => {
   for (const [path, procedure] of procedures) {
@@ -72,9 +74,9 @@ describe("bad input", () => {
 
       for (const [key, value] of Object.entries(valid)) {
         if (typeof value !== "string") continue;
-        const oversize = await send(path, type, wire({ ...valid, [key]: "x".repeat(5_000) }));
-        expect(oversize.status, `${key} oversize`).toBe(400);
-        expect(oversize.message).toContain(key);
+        const tooLong = await send(path, type, wire({ ...valid, [key]: "x".repeat(oversize(type)) }));
+        expect(tooLong.status, `${key} oversize`).toBe(400);
+        expect(tooLong.message).toContain(key);
         const wrongField = await send(path, type, wire({ ...valid, [key]: 123 }));
         expect(wrongField.status, `${key} as number`).toBe(400);
       }

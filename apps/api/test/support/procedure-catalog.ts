@@ -46,6 +46,41 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "members.acceptInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
   "audit.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
   "audit.findAll": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({}) },
+  "institutions.create": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: () => ({ legalName: "Matrix Bank", adminEmail: `matrix-${Math.random().toString(36).slice(2)}@example.com` }),
+  },
+  "institutions.saveStep": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, step: "contacts", data: { technical: { name: "T", email: "t@example.com" }, billing: { name: "B", email: "b@example.com" } } }),
+  },
+  "institutions.submit": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
+  "institutions.review": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, decision: "reject", reason: "matrix" }) },
+  "institutions.requestChange": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, action: "DELETE", reason: "matrix" }),
+  },
+  "institutions.resume": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id }) },
+  "institutions.exportRecords": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
+  "institutions.setRetention": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: (id) => ({ institutionId: id, retentionDays: 90 }) },
+  "institutions.confirmDestruction": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: (id) => ({ institutionId: id }) },
+  "approvals.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
+  "approvals.decide": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ approvalId: missing, decision: "approve" }) },
+  "signups.create": {
+    access: { kind: "public" },
+    input: () => ({ name: "Matrix", email: `signup-${Math.random().toString(36).slice(2)}@example.com`, password: "a-long-password", legalName: "Matrix SA", cnpj: "ab.cde.fgh/0001-00" }),
+  },
+  "signups.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
+  "signups.decide": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ signupId: missing, decision: "approve" }) },
+  "certificates.find": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "certificates.upload": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, kind: "BRCAC", pem: "not a certificate" }),
+  },
+  "certificates.remove": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id, certificateId: missing }) },
+  "plans.find": { access: { kind: "signed-in" }, input: () => ({}) },
+  "plans.save": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }) },
+  "dashboard.get": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({}) },
 };
 
 /** The people the matrix signs in as (all from the demo seed). Members belong to banco-aurora. */

@@ -1,8 +1,20 @@
 import { z } from "zod";
+import { requestApproval } from "../../domain/approvals/request-approval.ts";
+import { resumeInstitution } from "../../domain/approvals/resume-institution.ts";
 import { getInstitution } from "../../domain/institutions/get-institution.ts";
 import { listInstitutions } from "../../domain/institutions/list-institutions.ts";
+import { confirmDestruction } from "../../domain/offboarding/confirm-destruction.ts";
+import { exportRecords } from "../../domain/offboarding/export-records.ts";
+import { setRetention } from "../../domain/offboarding/set-retention.ts";
+import { createInstitution } from "../../domain/onboarding/create-institution.ts";
+import { saveWizardStep } from "../../domain/onboarding/save-wizard-step.ts";
+import { submitInstitution } from "../../domain/onboarding/submit-institution.ts";
+import { SaveStepInput } from "../../domain/onboarding/wizard-steps.ts";
+import { reviewInstitution } from "../../domain/review/review-institution.ts";
 import { protectedProcedure, router } from "../init.ts";
-import { zId, zInstitutionScope } from "../schemas.ts";
+import { zDecision, zDeploymentMode, zEmail, zId, zInstitutionScope, zName, zReason } from "../schemas.ts";
+
+const scope = z.strictObject(zInstitutionScope);
 
 export const institutionsRouter = router({
   find: protectedProcedure("fleet.read")
@@ -10,7 +22,7 @@ export const institutionsRouter = router({
       z.strictObject({
         search: z.string().trim().max(100, "must be at most 100 characters").optional(),
         status: z.enum(["DRAFT", "SUBMITTED", "REJECTED", "APPROVED", "PROVISIONING", "ACTIVE", "SUSPENDED", "OFFBOARDING", "OFFBOARDED"]).optional(),
-        mode: z.enum(["SAAS", "MANAGED", "SELF_MANAGED"]).optional(),
+        mode: zDeploymentMode.optional(),
         planId: zId.optional(),
         role: z.enum(["DADOS", "PAGTO", "CONTA", "CCORR"]).optional(),
         sort: z.enum(["legalName", "createdAt", "status"]).default("legalName"),
@@ -20,7 +32,33 @@ export const institutionsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listInstitutions(ctx, input)),
-  get: protectedProcedure("institution.read")
-    .input(z.strictObject(zInstitutionScope))
-    .query(({ ctx, input }) => getInstitution(ctx, input)),
+  get: protectedProcedure("institution.read").input(scope).query(({ ctx, input }) => getInstitution(ctx, input)),
+  /** Opus invites an institution: a draft plus an invitation for its first admin. */
+  create: protectedProcedure("institution.create")
+    .input(z.strictObject({ legalName: zName, adminEmail: zEmail }))
+    .mutation(({ ctx, input }) => createInstitution(ctx, input)),
+  saveStep: protectedProcedure("institution.update")
+    .input(SaveStepInput)
+    .mutation(({ ctx, input }) => saveWizardStep(ctx, input)),
+  submit: protectedProcedure("institution.update").input(scope).mutation(({ ctx, input }) => submitInstitution(ctx, input)),
+  review: protectedProcedure("institution.review")
+    .input(z.strictObject({ ...zInstitutionScope, decision: zDecision, reason: zReason.optional() }))
+    .mutation(({ ctx, input }) => reviewInstitution(ctx, input)),
+  /** Suspend, offboard, change mode, delete: a second Opus person approves (see approvals router). */
+  requestChange: protectedProcedure("institution.govern")
+    .input(
+      z.strictObject({
+        ...zInstitutionScope,
+        action: z.enum(["SUSPEND", "OFFBOARD", "CHANGE_MODE", "DELETE"]),
+        reason: zReason,
+        deploymentMode: zDeploymentMode.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => requestApproval(ctx, input)),
+  resume: protectedProcedure("institution.govern").input(scope).mutation(({ ctx, input }) => resumeInstitution(ctx, input)),
+  exportRecords: protectedProcedure("institution.export").input(scope).mutation(({ ctx, input }) => exportRecords(ctx, input)),
+  setRetention: protectedProcedure("institution.destroy")
+    .input(z.strictObject({ ...zInstitutionScope, retentionDays: z.number().int().min(0).max(3650, "at most 10 years") }))
+    .mutation(({ ctx, input }) => setRetention(ctx, input)),
+  confirmDestruction: protectedProcedure("institution.destroy").input(scope).mutation(({ ctx, input }) => confirmDestruction(ctx, input)),
 });

@@ -1,0 +1,76 @@
+// What each four-eyes action needs to be possible, and what it does once a second person approves.
+// Checked when requested and again when approved: the tenant may have changed in between.
+import type { Enums, Prisma } from "@opus/db/client";
+import { AppError } from "../../errors/app-error.ts";
+import { transition } from "../institutions/lifecycle.ts";
+
+export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
+type Tx = Prisma.TransactionClient;
+type Tenant = {
+  id: string;
+  status: Enums.InstitutionStatus;
+  deploymentMode: Enums.DeploymentMode | null;
+  retentionDays: number;
+  environments: { status: Enums.EnvironmentStatus }[];
+};
+
+const PROVISIONED: Enums.EnvironmentStatus[] = ["PROVISIONING", "ACTIVE", "SUSPENDED", "DESTROYING", "FAILED"];
+
+export function loadTenant(tx: Tx, institutionId: string) {
+  return tx.institution.findUnique({
+    where: { id: institutionId },
+    select: { id: true, status: true, deploymentMode: true, retentionDays: true, legalName: true, environments: { select: { status: true } } },
+  });
+}
+
+export function assertApplicable(tenant: Tenant, action: ApprovalAction, payload: { deploymentMode?: Enums.DeploymentMode } | null) {
+  switch (action) {
+    case "SUSPEND":
+      transition(tenant.status, "suspend");
+      return;
+    case "OFFBOARD":
+      transition(tenant.status, "offboard");
+      return;
+    case "CHANGE_MODE":
+      if (!payload?.deploymentMode) throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
+      if (payload.deploymentMode === tenant.deploymentMode) throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
+      if (tenant.status === "OFFBOARDING" || tenant.status === "OFFBOARDED") throw new AppError("INVALID_TRANSITION", "An offboarded institution's mode cannot change.");
+      if (tenant.environments.some((e) => PROVISIONED.includes(e.status))) {
+        throw new AppError("PRECONDITION_FAILED", "Environments are provisioned in the current mode: destroy them before changing the deployment mode.");
+      }
+      return;
+    case "DELETE":
+      if (!["DRAFT", "REJECTED", "OFFBOARDED"].includes(tenant.status)) {
+        throw new AppError("PRECONDITION_FAILED", "Only drafts, rejected requests and offboarded institutions can be deleted; offboard it first.");
+      }
+      return;
+  }
+}
+
+export async function applyAction(tx: Tx, tenant: Tenant, action: ApprovalAction, payload: { deploymentMode?: Enums.DeploymentMode } | null, now: Date) {
+  switch (action) {
+    case "SUSPEND":
+      await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
+      await tx.institution.update({ where: { id: tenant.id }, data: { status: transition(tenant.status, "suspend") } });
+      return;
+    case "OFFBOARD":
+      await tx.institution.update({
+        where: { id: tenant.id },
+        data: {
+          status: transition(tenant.status, "offboard"),
+          offboardingStartedAt: now,
+          retentionUntil: new Date(now.getTime() + tenant.retentionDays * 86_400_000),
+        },
+      });
+      return;
+    case "CHANGE_MODE": {
+      const mode = payload?.deploymentMode ?? null;
+      if (mode !== "MANAGED") await tx.managedAccount.deleteMany({ where: { institutionId: tenant.id } });
+      await tx.institution.update({ where: { id: tenant.id }, data: { deploymentMode: mode, ...(mode !== "SAAS" ? { region: null } : {}) } });
+      return;
+    }
+    case "DELETE":
+      await tx.institution.delete({ where: { id: tenant.id } });
+      return;
+  }
+}

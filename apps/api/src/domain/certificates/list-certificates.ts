@@ -1,0 +1,12 @@
+import type { DomainContext } from "../domain-context.ts";
+import { expiryWarning } from "../institutions/certificate.ts";
+
+export async function listCertificates(ctx: DomainContext, input: { institutionId: string }) {
+  const now = ctx.services.clock.now();
+  const rows = await ctx.db.certificate.findMany({
+    where: { institutionId: input.institutionId },
+    orderBy: [{ notAfter: "asc" }],
+    select: { id: true, kind: true, subject: true, issuer: true, serialNumber: true, fingerprintSha256: true, notBefore: true, notAfter: true, createdAt: true },
+  });
+  return rows.map((c) => ({ ...c, warning: expiryWarning(c.notAfter, now) }));
+}

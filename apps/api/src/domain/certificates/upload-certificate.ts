@@ -1,0 +1,43 @@
+import { AppError } from "../../errors/app-error.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { type CertificateKind, checkInstitutionCertificate } from "../institutions/certificate.ts";
+
+/** Stores a public BRCAC/BRSEAL certificate after checking it belongs to this institution. */
+export async function uploadCertificate(ctx: DomainContext, input: { institutionId: string; kind: CertificateKind; pem: string }) {
+  const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, cnpj: true, organisationId: true } });
+  if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
+  const cert = checkInstitutionCertificate({ pem: input.pem, kind: input.kind, institution, now: ctx.services.clock.now() });
+  const duplicate = await ctx.db.certificate.findUnique({
+    where: { institutionId_fingerprintSha256: { institutionId: institution.id, fingerprintSha256: cert.fingerprintSha256 } },
+    select: { id: true },
+  });
+  if (duplicate) throw new AppError("CONFLICT", "This certificate is already uploaded.", { fields: { pem: "already uploaded" } });
+  return ctx.db.$transaction(async (tx) => {
+    const created = await tx.certificate.create({
+      data: {
+        institutionId: institution.id,
+        kind: input.kind,
+        pem: cert.pem,
+        subject: cert.subject,
+        issuer: cert.issuer,
+        serialNumber: cert.serialNumber,
+        fingerprintSha256: cert.fingerprintSha256,
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
+        uploadedById: ctx.actor.userId,
+      },
+      select: { id: true, kind: true, subject: true, notAfter: true },
+    });
+    await tx.auditEvent.create({
+      data: auditEntry(ctx, {
+        action: "certificate.uploaded",
+        institutionId: institution.id,
+        targetType: "certificate",
+        targetId: created.id,
+        data: { kind: input.kind, serialNumber: cert.serialNumber, notAfter: cert.notAfter.toISOString() },
+      }),
+    });
+    return created;
+  });
+}

@@ -1,0 +1,33 @@
+import type { Prisma } from "@opus/db/client";
+import { auditEntry, type AuditSource } from "../audit/audit-entry.ts";
+import { deriveInstitutionStatus, transition } from "./lifecycle.ts";
+
+/**
+ * Stores the status the environments imply (see deriveInstitutionStatus). Called after anything
+ * that changes an environment's status, so the tenant's status never contradicts its environments.
+ */
+export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, institutionId: string, source: AuditSource, now = new Date()) {
+  const institution = await tx.institution.findUniqueOrThrow({
+    where: { id: institutionId },
+    select: { status: true, deploymentMode: true, destroyedAt: true, environments: { select: { status: true } } },
+  });
+  const derived = deriveInstitutionStatus(institution.status, institution.environments, institution.deploymentMode);
+  // Offboarding ends when destruction was confirmed and the last environment is gone.
+  if (institution.status === "OFFBOARDING" && institution.destroyedAt && institution.environments.every((e) => e.status === "DESTROYED")) {
+    derived.status = transition("OFFBOARDING", "confirmDestruction");
+  }
+  if (derived.status !== institution.status) {
+    const offboarded = derived.status === "OFFBOARDED" ? { offboardedAt: now } : {};
+    await tx.institution.update({ where: { id: institutionId }, data: { status: derived.status, ...offboarded } });
+    await tx.auditEvent.create({
+      data: auditEntry(source, {
+        action: "institution.status_changed",
+        institutionId,
+        targetType: "institution",
+        targetId: institutionId,
+        data: { from: institution.status, to: derived.status, failedEnvironments: derived.failedEnvironments },
+      }),
+    });
+  }
+  return derived;
+}

@@ -1,0 +1,32 @@
+// The last step of offboarding: after the retention period, with the records exported, an Opus
+// admin confirms destruction. Environments never provisioned are closed at once; provisioned ones
+// are destroyed by the provisioner, and the tenant becomes OFFBOARDED when the last one is gone.
+import { AppError } from "../../errors/app-error.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
+
+export async function confirmDestruction(ctx: DomainContext, input: { institutionId: string }) {
+  const now = ctx.services.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const i = await tx.institution.findUnique({
+      where: { id: input.institutionId },
+      select: { id: true, status: true, retentionUntil: true, exportedAt: true, destroyedAt: true },
+    });
+    if (!i) throw new AppError("NOT_FOUND", "Institution not found.");
+    if (i.status !== "OFFBOARDING") throw new AppError("INVALID_TRANSITION", "Only an institution being offboarded can be destroyed.");
+    if (i.destroyedAt) throw new AppError("CONFLICT", "Destruction was already confirmed.");
+    if (!i.exportedAt) throw new AppError("PRECONDITION_FAILED", "Export the institution's records before destroying its data.");
+    if (i.retentionUntil && i.retentionUntil > now) {
+      throw new AppError("PRECONDITION_FAILED", `The retention period runs until ${i.retentionUntil.toISOString().slice(0, 10)}; data cannot be destroyed before that.`);
+    }
+    await tx.environment.updateMany({ where: { institutionId: i.id, status: "PENDING" }, data: { status: "DESTROYED" } });
+    await tx.institution.update({ where: { id: i.id }, data: { destroyedAt: now, destroyedById: ctx.actor.userId } });
+    await tx.auditEvent.create({
+      data: auditEntry(ctx, { action: "institution.destruction_confirmed", institutionId: i.id, targetType: "institution", targetId: i.id }),
+    });
+    const toDestroy = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
+    const derived = await refreshInstitutionStatus(tx, i.id, ctx, ctx.services.clock.now());
+    return { id: i.id, status: derived.status, environmentsToDestroy: toDestroy.map((e) => e.id) };
+  });
+}

@@ -1,0 +1,28 @@
+// Everything the control plane holds about a tenant, as one JSON document, offered before its data
+// is destroyed. Secrets (cluster credentials, password hashes) are never part of it.
+import { AppError } from "../../errors/app-error.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+
+export async function exportRecords(ctx: DomainContext, input: { institutionId: string }) {
+  const institution = await ctx.db.institution.findUnique({
+    where: { id: input.institutionId },
+    include: {
+      plan: { select: { code: true, name: true } },
+      brands: true,
+      contacts: true,
+      managedAccount: { select: { cloudProvider: true, accountRef: true, region: true, clusterName: true, clusterEndpoint: true } },
+      environments: { include: { operations: { select: { id: true, kind: true, status: true, error: true, summary: true, createdAt: true, finishedAt: true } } } },
+      certificates: { select: { kind: true, subject: true, issuer: true, serialNumber: true, fingerprintSha256: true, notBefore: true, notAfter: true, pem: true } },
+      memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } } },
+      auditEvents: { orderBy: { createdAt: "asc" }, select: { action: true, actorEmail: true, data: true, ip: true, createdAt: true } },
+    },
+  });
+  if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
+  const exportedAt = ctx.services.clock.now();
+  await ctx.db.$transaction([
+    ctx.db.institution.update({ where: { id: institution.id }, data: { exportedAt } }),
+    ctx.db.auditEvent.create({ data: auditEntry(ctx, { action: "institution.exported", institutionId: institution.id, targetType: "institution", targetId: institution.id }) }),
+  ]);
+  return { format: "opus-tenant-export/v1", exportedAt, institution };
+}

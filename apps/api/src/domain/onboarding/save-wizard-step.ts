@@ -1,0 +1,106 @@
+// Saves one step of the onboarding wizard into the draft, in one transaction with its audit event.
+import type { Prisma } from "@opus/db/client";
+import { AppError } from "../../errors/app-error.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { loadEditableDraft } from "./editable-draft.ts";
+import { WIZARD_STEPS, type SaveStepInput } from "./wizard-steps.ts";
+import { stackNameFor } from "@opus/provisioner/spec";
+
+type Tx = Prisma.TransactionClient;
+type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
+type StepData<S extends SaveStepInput["step"]> = Extract<SaveStepInput, { step: S }>["data"];
+
+export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
+  return ctx.db.$transaction(async (tx) => {
+    const draft = await loadEditableDraft(tx, input.institutionId);
+    switch (input.step) {
+      case "identity":
+        await saveIdentity(tx, draft, input.data);
+        break;
+      case "profile":
+        await saveProfile(tx, draft, input.data);
+        break;
+      case "contacts":
+        await saveContacts(tx, draft, input.data);
+        break;
+      case "deployment":
+        await saveDeployment(ctx, tx, draft, input.data);
+        break;
+      case "environments":
+        await saveEnvironments(tx, draft, input.data);
+        break;
+    }
+    const wizardStep = Math.max(draft.wizardStep, WIZARD_STEPS.indexOf(input.step) + 1);
+    await tx.institution.update({ where: { id: draft.id }, data: { wizardStep } });
+    await tx.auditEvent.create({
+      data: auditEntry(ctx, { action: "institution.draft_saved", institutionId: draft.id, targetType: "institution", targetId: draft.id, data: { step: input.step } }),
+    });
+    return { institutionId: draft.id, wizardStep };
+  });
+}
+
+async function saveIdentity(tx: Tx, draft: Draft, data: StepData<"identity">) {
+  const clash = await tx.institution.findFirst({
+    where: { id: { not: draft.id }, OR: [{ cnpj: data.cnpj }, { organisationId: data.organisationId }] },
+    select: { cnpj: true },
+  });
+  if (clash) {
+    const field = clash.cnpj === data.cnpj ? "cnpj" : "organisationId";
+    throw new AppError("CONFLICT", field === "cnpj" ? "Another institution is already registered with this CNPJ." : "Another institution already uses this OrganisationId.", {
+      fields: { [field]: "already registered" },
+    });
+  }
+  await tx.institution.update({
+    where: { id: draft.id },
+    data: { legalName: data.legalName, tradeName: data.tradeName ?? null, cnpj: data.cnpj, organisationId: data.organisationId, roles: data.roles },
+  });
+}
+
+async function saveProfile(tx: Tx, draft: Draft, data: StepData<"profile">) {
+  await tx.brand.deleteMany({ where: { institutionId: draft.id } });
+  await tx.brand.createMany({ data: data.brands.map((b) => ({ ...b, institutionId: draft.id })) });
+  await tx.institution.update({ where: { id: draft.id }, data: { apiFamilies: data.apiFamilies } });
+}
+
+async function saveContacts(tx: Tx, draft: Draft, data: StepData<"contacts">) {
+  for (const [kind, contact] of [["TECHNICAL", data.technical], ["BILLING", data.billing]] as const) {
+    const fields = { name: contact.name, email: contact.email, phone: contact.phone ?? null };
+    await tx.contact.upsert({ where: { institutionId_kind: { institutionId: draft.id, kind } }, create: { ...fields, kind, institutionId: draft.id }, update: fields });
+  }
+}
+
+async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"deployment">) {
+  if (data.mode !== "MANAGED") {
+    await tx.managedAccount.deleteMany({ where: { institutionId: draft.id } });
+    await tx.institution.update({ where: { id: draft.id }, data: { deploymentMode: data.mode, region: data.mode === "SAAS" ? data.region : null } });
+    return;
+  }
+  const { kubeconfig, mode, ...account } = data;
+  if (!kubeconfig && !draft.managedAccount) {
+    throw new AppError("BAD_INPUT", "Paste the kubeconfig Opus will use to deploy to your cluster.", { fields: { kubeconfig: "required" } });
+  }
+  // Stored encrypted; only the worker decrypts it, and it is never returned by the API.
+  const sealed = kubeconfig ? { credentialsCiphertext: ctx.services.cipher.encrypt(kubeconfig) } : {};
+  await tx.managedAccount.upsert({
+    where: { institutionId: draft.id },
+    create: { ...account, credentialsCiphertext: sealed.credentialsCiphertext ?? "", institutionId: draft.id },
+    update: { ...account, ...sealed },
+  });
+  await tx.institution.update({ where: { id: draft.id }, data: { deploymentMode: mode, region: account.region } });
+}
+
+async function saveEnvironments(tx: Tx, draft: Draft, data: StepData<"environments">) {
+  const plan = await tx.plan.findFirst({ where: { id: data.planId, active: true }, select: { id: true } });
+  if (!plan) throw new AppError("BAD_INPUT", "Choose one of the available plans.", { fields: { planId: "unknown plan" } });
+  await tx.institution.update({ where: { id: draft.id }, data: { planId: plan.id } });
+  await tx.environment.deleteMany({ where: { institutionId: draft.id, kind: { notIn: data.kinds } } });
+  for (const kind of data.kinds) {
+    const stackName = stackNameFor(draft.slug, kind);
+    await tx.environment.upsert({
+      where: { institutionId_kind: { institutionId: draft.id, kind } },
+      create: { institutionId: draft.id, kind, stackName, namespace: stackName },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { listPlans, savePlan } from "../../domain/plans/plans.ts";
+import { protectedProcedure, router, signedInProcedure } from "../init.ts";
+import { zId, zName } from "../schemas.ts";
+
+export const plansRouter = router({
+  find: signedInProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listPlans(ctx)),
+  save: protectedProcedure("plans.manage")
+    .input(
+      z.strictObject({
+        id: zId.optional(),
+        code: z.string().trim().min(2).max(40).regex(/^[a-z0-9-]+$/, "lower-case letters, digits and '-'"),
+        name: zName,
+        size: z.enum(["SMALL", "MEDIUM", "LARGE"]),
+        active: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) => savePlan(ctx, input)),
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { zCnpj } from "../../domain/institutions/cnpj.ts";
+import { createSignup } from "../../domain/signups/create-signup.ts";
+import { decideSignup } from "../../domain/signups/decide-signup.ts";
+import { listSignups } from "../../domain/signups/list-signups.ts";
+import { protectedProcedure, publicProcedure, router } from "../init.ts";
+import { zDecision, zEmail, zId, zName, zPassword, zReason } from "../schemas.ts";
+
+export const signupsRouter = router({
+  /** Public: anyone may ask; nothing exists until Opus approves. */
+  create: publicProcedure
+    .input(z.strictObject({ name: zName, email: zEmail, password: zPassword, legalName: z.string().trim().min(1, "is required").max(200), cnpj: z.string().max(32).pipe(zCnpj) }))
+    .mutation(({ ctx, input }) => createSignup(ctx, input)),
+  find: protectedProcedure("institution.review")
+    .input(z.strictObject({ status: z.enum(["PENDING", "APPROVED", "REJECTED"]).default("PENDING") }))
+    .query(({ ctx, input }) => listSignups(ctx, input)),
+  decide: protectedProcedure("institution.review")
+    .input(z.strictObject({ signupId: zId, decision: zDecision, reason: zReason.optional() }))
+    .mutation(({ ctx, input }) => decideSignup(ctx, input)),
+});
