@@ -27,12 +27,7 @@ const t = initTRPC
       const fields = appError?.fields ?? (zodError ? zodFields(zodError) : undefined);
       const appCode: AppErrorCode = appError?.code ?? (zodError || error.code === "PARSE_ERROR" ? "BAD_INPUT" : fallbackCode(error.code));
       // Never leak internals: unexpected errors get a generic message (details are in the logs).
-      const message =
-        appCode === "INTERNAL"
-          ? "Something went wrong on our side. Try again, and contact Opus support if it persists."
-          : zodError
-            ? `Invalid input: ${Object.entries(fields ?? {}).map(([k, v]) => (k ? `${k}: ${v}` : v)).join("; ")}`
-            : shape.message;
+      const message = appCode === "INTERNAL" ? "Something went wrong on our side. Try again, and contact Opus support if it persists." : shape.message;
       return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields } };
     },
   });
@@ -46,12 +41,19 @@ function zodFields(error: ZodError): Record<string, string> {
   return fields;
 }
 
+/** "Invalid input: cnpj: check digits do not match; roles: choose at least one regulatory role" */
+function readableZodMessage(error: ZodError): string {
+  return `Invalid input: ${Object.entries(zodFields(error))
+    .map(([k, v]) => (k ? `${k}: ${v}` : v))
+    .join("; ")}`;
+}
+
 function fallbackCode(code: TRPCError["code"]): AppErrorCode {
   const found = (Object.entries(ERROR_TABLE) as [AppErrorCode, { trpc: string }][]).find(([, v]) => v.trpc === code);
   return found?.[0] ?? "INTERNAL";
 }
 
-/** Turns domain AppErrors into TRPCErrors with the code from the one table, and logs the unexpected. */
+/** Turns domain AppErrors (and input validation errors) into TRPCErrors with the code from the one table, and logs the unexpected. */
 const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
@@ -59,6 +61,8 @@ const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
     if (cause instanceof AppError) {
       throw new TRPCError({ code: ERROR_TABLE[cause.code].trpc, message: cause.message, cause });
     }
+    // Input validation: replace zod's JSON dump with one sentence a person can act on.
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(cause), cause });
     if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: result.error, path }, "procedure failed");
   }
   return result;

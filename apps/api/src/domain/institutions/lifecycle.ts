@@ -35,7 +35,8 @@ const TRANSITIONS: Record<InstitutionEvent, Partial<Record<InstitutionStatus, In
   reject: { SUBMITTED: "REJECTED" },
   suspend: { ACTIVE: "SUSPENDED" },
   resume: { SUSPENDED: "ACTIVE" },
-  offboard: { APPROVED: "OFFBOARDING", ACTIVE: "OFFBOARDING", SUSPENDED: "OFFBOARDING" },
+  // PROVISIONING too: a tenant whose provisioning never finishes must still be able to leave.
+  offboard: { APPROVED: "OFFBOARDING", PROVISIONING: "OFFBOARDING", ACTIVE: "OFFBOARDING", SUSPENDED: "OFFBOARDING" },
   confirmDestruction: { OFFBOARDING: "OFFBOARDED" },
 };
 

@@ -23,7 +23,7 @@ import {
   makePrivateKeyPems,
   ORGANISATION_ID,
   SOFTWARE_STATEMENT_ID,
-} from "./make-certificate.ts";
+} from "../../support/make-certificate.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const INSTITUTION = { cnpj: CNPJ, organisationId: ORGANISATION_ID };

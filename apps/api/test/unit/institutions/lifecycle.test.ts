@@ -20,6 +20,7 @@ const ALLOWED: Record<string, InstitutionStatus> = {
   "ACTIVE:suspend": "SUSPENDED",
   "SUSPENDED:resume": "ACTIVE",
   "APPROVED:offboard": "OFFBOARDING",
+  "PROVISIONING:offboard": "OFFBOARDING",
   "ACTIVE:offboard": "OFFBOARDING",
   "SUSPENDED:offboard": "OFFBOARDING",
   "OFFBOARDING:confirmDestruction": "OFFBOARDED",
@@ -28,9 +29,9 @@ const ALLOWED: Record<string, InstitutionStatus> = {
 const PAIRS = INSTITUTION_STATUSES.flatMap((state) => INSTITUTION_EVENTS.map((event) => [state, event] as const));
 
 describe("transition: every (state, event) pair", () => {
-  it("covers all 72 pairs and 10 allowed ones", () => {
+  it("covers all 72 pairs and 11 allowed ones", () => {
     expect(PAIRS).toHaveLength(9 * 8);
-    expect(PAIRS.filter(([s, e]) => `${s}:${e}` in ALLOWED)).toHaveLength(10);
+    expect(PAIRS.filter(([s, e]) => `${s}:${e}` in ALLOWED)).toHaveLength(11);
   });
 
   it.each(PAIRS)("%s + %s", (state, event) => {
@@ -74,7 +75,7 @@ describe("allowedEvents", () => {
     ["SUBMITTED", ["approve", "reject"]],
     ["REJECTED", ["reopen"]],
     ["APPROVED", ["offboard"]],
-    ["PROVISIONING", []],
+    ["PROVISIONING", ["offboard"]],
     ["ACTIVE", ["suspend", "offboard"]],
     ["SUSPENDED", ["resume", "offboard"]],
     ["OFFBOARDING", ["confirmDestruction"]],
