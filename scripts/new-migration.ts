@@ -22,7 +22,11 @@ const out = path.join(dir, "migration.sql");
 const result = spawnSync(
   path.join(dbDir, "node_modules/.bin/prisma"),
   ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", out],
-  { cwd: dbDir, stdio: "inherit", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" } },
+  {
+    cwd: dbDir,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+  },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);
 console.log(`wrote ${path.relative(root, out)}:\n${readFileSync(out, "utf8")}`);

@@ -3,7 +3,7 @@
 // the console when its sources changed, then runs the API, the worker and the console.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
@@ -31,7 +31,10 @@ const config = parseEnv(childEnv);
 const applied = await migrate(database.url);
 say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date");
 const db = createDb(database.url, { poolSize: 2 });
-const seeded = await seedDemoData(db, { authSecret: config.AUTH_SECRET, encryptCredentials: createCredentialsCipher(config.CREDENTIALS_KEY).encrypt });
+const seeded = await seedDemoData(db, {
+  authSecret: config.AUTH_SECRET,
+  encryptCredentials: createCredentialsCipher(config.CREDENTIALS_KEY).encrypt,
+});
 await db.$disconnect();
 say(seeded === "seeded" ? "demo data seeded" : "demo data already present (kept)");
 
@@ -39,7 +42,11 @@ buildConsoleIfChanged();
 
 const children: ChildProcess[] = [];
 function run(name: string, command: string, args: string[], cwd: string) {
-  const child = spawn(command, args, { cwd, env: { ...childEnv, API_ORIGIN: `http://127.0.0.1:${apiPort}` }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...childEnv, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   child.on("exit", (code, signal) => {
     if (!stopping) {
       say(`${name} exited (${signal ?? code}); stopping everything`);
@@ -72,7 +79,10 @@ process.on("SIGTERM", () => void stop(0));
 async function waitFor(url: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -97,7 +107,11 @@ function buildConsoleIfChanged() {
   const stamp = hash.digest("hex");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return say("console build up to date");
   say("building the console (first start or sources changed)…");
-  const built = spawnSync(path.join(consoleDir, "node_modules/.bin/next"), ["build"], { cwd: consoleDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built = spawnSync(path.join(consoleDir, "node_modules/.bin/next"), ["build"], {
+    cwd: consoleDir,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (built.status !== 0) {
     say("console build failed");
     process.exit(1);
@@ -107,8 +121,10 @@ function buildConsoleIfChanged() {
 
 function printBanner() {
   const rows = DEMO_ACCOUNTS.map((a) => {
-    const role = a.staffRole ? `Opus ${a.staffRole.toLowerCase()}` : `${a.membership?.role.toLowerCase()} of ${a.membership?.institutionSlug}`;
-    return `    ${a.email.padEnd(28)} ${role}${a.totpSecret ? "  (TOTP: pnpm totp " + a.email + ")" : ""}`;
+    const role = a.staffRole
+      ? `Opus ${a.staffRole.toLowerCase()}`
+      : `${a.membership?.role.toLowerCase()} of ${a.membership?.institutionSlug}`;
+    return `    ${a.email.padEnd(28)} ${role}${a.totpSecret ? `  (TOTP: pnpm totp ${a.email})` : ""}`;
   });
   console.log(
     [

@@ -55,24 +55,48 @@ try {
 }
 
 function readVitest(file: string, r: { ok: boolean; seconds: number }): Stage {
-  if (!existsSync(file)) return { name: "vitest", passed: 0, failed: 1, skipped: 0, seconds: r.seconds, note: "no report: the runner crashed" };
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+  if (!existsSync(file))
+    return { name: "vitest", passed: 0, failed: 1, skipped: 0, seconds: r.seconds, note: "no report: the runner crashed" };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    success: boolean;
+  };
   // A suite that fails to load counts no tests; count it as a failure so the total stays honest.
   const crashed = !r.ok && report.numFailedTests === 0 ? 1 : 0;
-  return { name: "vitest", passed: report.numPassedTests, failed: report.numFailedTests + crashed, skipped: report.numPendingTests + report.numTodoTests, seconds: r.seconds };
+  return {
+    name: "vitest",
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + crashed,
+    skipped: report.numPendingTests + report.numTodoTests,
+    seconds: r.seconds,
+  };
 }
 
 function readPlaywright(file: string, r: { ok: boolean; seconds: number }): Stage {
-  if (!existsSync(file)) return { name: "playwright", passed: 0, failed: 1, skipped: 0, seconds: r.seconds, note: "no report: the runner crashed" };
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  if (!existsSync(file))
+    return { name: "playwright", passed: 0, failed: 1, skipped: 0, seconds: r.seconds, note: "no report: the runner crashed" };
+  const { stats } = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   const crashed = !r.ok && stats.unexpected === 0 ? 1 : 0;
-  return { name: "playwright", passed: stats.expected, failed: stats.unexpected + stats.flaky + crashed, skipped: stats.skipped, seconds: r.seconds };
+  return {
+    name: "playwright",
+    passed: stats.expected,
+    failed: stats.unexpected + stats.flaky + crashed,
+    skipped: stats.skipped,
+    seconds: r.seconds,
+  };
 }
 
 banner("summary");
 for (const s of stages) {
   const extra = [s.skipped ? `${s.skipped} skipped` : "", s.note ?? ""].filter(Boolean).join(", ");
-  console.log(`${s.name.padEnd(32)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed  ${s.seconds.toFixed(1).padStart(6)}s${extra ? `  (${extra})` : ""}`);
+  console.log(
+    `${s.name.padEnd(32)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed  ${s.seconds.toFixed(1).padStart(6)}s${extra ? `  (${extra})` : ""}`,
+  );
 }
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);

@@ -2,8 +2,8 @@
 // Prints median/p95 latency of each query shape at 300 institutions (baseline) and at 10,000, in
 // the same run against the same PostgreSQL. Run: DATABASE_URL=… pnpm --filter @opus/api bench:institutions
 import { performance } from "node:perf_hooks";
-import { createTestServices } from "../test/support/test-services.ts";
 import { callerFor } from "../test/support/callers.ts";
+import { createTestServices } from "../test/support/test-services.ts";
 
 const services = await createTestServices();
 const admin = await callerFor(services, "admin@opus.example");
@@ -26,7 +26,8 @@ async function grow(to: number) {
       roles: n % 2 ? (["DADOS"] as const) : (["DADOS", "PAGTO"] as const),
     };
   });
-  for (let i = 0; i < rows.length; i += 2000) await services.db.institution.createMany({ data: rows.slice(i, i + 2000).map((r) => ({ ...r, roles: [...r.roles] })) });
+  for (let i = 0; i < rows.length; i += 2000)
+    await services.db.institution.createMany({ data: rows.slice(i, i + 2000).map((r) => ({ ...r, roles: [...r.roles] })) });
   await services.db.$executeRawUnsafe("ANALYZE institution");
 }
 

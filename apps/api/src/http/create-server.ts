@@ -58,7 +58,10 @@ export function createApiServer(services: Services) {
     try {
       if (url === "/healthz") return json(res, 200, { status: "ok" });
       if (url === "/readyz") {
-        const ready = await services.db.$queryRaw`SELECT 1`.then(() => true, () => false);
+        const ready = await services.db.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        );
         return json(res, ready ? 200 : 503, { status: ready ? "ready" : "database unreachable" });
       }
       if (url.startsWith("/api/auth/")) return await authHandler(req, res);

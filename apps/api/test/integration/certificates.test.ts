@@ -26,16 +26,23 @@ describe("certificates", () => {
     expect(listed?.subject).toContain(`OFBBR-${AURORA.organisationId}`);
     const dashboard = await (await callerFor(services, "billing@opus.example")).dashboard.get();
     expect(dashboard.expiringCertificates.map((c) => [c.institution.legalName, c.warning])).toEqual([["Banco Aurora S.A.", "7-days"]]);
-    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: cert.pem })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: cert.pem })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("refuses another institution's certificate and private keys, storing nothing", async () => {
     const admin = await callerFor(services, "ana@aurora.example");
     const before = await services.db.certificate.count();
     const foreign = await makeCertificate({ kind: "BRCAC", cnpj: AURORA.cnpj, organisationId: "350c4029-a025-47b9-9cfe-bee613e4b033" });
-    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: foreign.pem })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("OFBBR-") });
+    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: foreign.pem })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("OFBBR-"),
+    });
     const key = makePrivateKeyPems().pkcs8;
-    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: key })).rejects.toMatchObject({ message: expect.stringContaining("Private keys must never be uploaded") });
+    await expect(admin.certificates.upload({ institutionId: aurora, kind: "BRCAC", pem: key })).rejects.toMatchObject({
+      message: expect.stringContaining("Private keys must never be uploaded"),
+    });
     expect(await services.db.certificate.count()).toBe(before);
     expect(JSON.stringify(await services.db.auditEvent.findMany({ where: { institutionId: aurora } }))).not.toContain("PRIVATE KEY");
   });
@@ -44,6 +51,8 @@ describe("certificates", () => {
     const viewer = await callerFor(services, "victor@aurora.example");
     expect((await viewer.certificates.find({ institutionId: aurora })).length).toBeGreaterThan(0);
     const cert = await makeCertificate({ kind: "BRSEAL", cnpj: AURORA.cnpj, organisationId: AURORA.organisationId });
-    await expect(viewer.certificates.upload({ institutionId: aurora, kind: "BRSEAL", pem: cert.pem })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.certificates.upload({ institutionId: aurora, kind: "BRSEAL", pem: cert.pem })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

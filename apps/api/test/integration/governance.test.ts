@@ -19,7 +19,9 @@ describe("four eyes", () => {
     expect(request.status).toBe("PENDING");
     // Nothing happens until someone else approves.
     expect((await services.db.institution.findUniqueOrThrow({ where: { id: aurora } })).status).toBe("ACTIVE");
-    await expect(otto.institutions.requestChange({ institutionId: aurora, action: "SUSPEND", reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(otto.institutions.requestChange({ institutionId: aurora, action: "SUSPEND", reason: "again" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(otto.approvals.decide({ approvalId: request.id, decision: "approve" })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("different Opus person"),
@@ -27,7 +29,9 @@ describe("four eyes", () => {
     const inbox = await olga.approvals.find({ status: "PENDING" });
     expect(inbox.map((a) => [a.action, a.requestedBy, a.mine])).toEqual([["SUSPEND", "operator@opus.example", false]]);
 
-    expect(await olga.approvals.decide({ approvalId: request.id, decision: "approve", note: "confirmed with billing" })).toMatchObject({ status: "APPROVED" });
+    expect(await olga.approvals.decide({ approvalId: request.id, decision: "approve", note: "confirmed with billing" })).toMatchObject({
+      status: "APPROVED",
+    });
     const suspended = await services.db.institution.findUniqueOrThrow({ where: { id: aurora }, include: { environments: true } });
     expect(suspended.status).toBe("SUSPENDED");
     expect(suspended.environments.map((e) => e.status)).toEqual(["SUSPENDED", "SUSPENDED"]);
@@ -44,7 +48,9 @@ describe("four eyes", () => {
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("offboard it first"),
     });
-    await expect(otto.institutions.requestChange({ institutionId: aurora, action: "CHANGE_MODE", reason: "move", deploymentMode: "MANAGED" })).rejects.toMatchObject({
+    await expect(
+      otto.institutions.requestChange({ institutionId: aurora, action: "CHANGE_MODE", reason: "move", deploymentMode: "MANAGED" }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("destroy them before changing"),
     });
     const sertao = await institutionIdOf(services, "fintech-sertao");
@@ -59,7 +65,12 @@ describe("four eyes", () => {
     const sertao = await institutionIdOf(services, "fintech-sertao");
     const admin = await callerFor(services, "admin@opus.example");
     const otto = await callerFor(services, "operator@opus.example");
-    const request = await admin.institutions.requestChange({ institutionId: sertao, action: "CHANGE_MODE", reason: "customer asked", deploymentMode: "SAAS" });
+    const request = await admin.institutions.requestChange({
+      institutionId: sertao,
+      action: "CHANGE_MODE",
+      reason: "customer asked",
+      deploymentMode: "SAAS",
+    });
     await otto.approvals.decide({ approvalId: request.id, decision: "approve" });
     expect((await services.db.institution.findUniqueOrThrow({ where: { id: sertao } })).deploymentMode).toBe("SAAS");
   });
@@ -81,12 +92,16 @@ describe("offboarding", () => {
     expect(offboarding.status).toBe("OFFBOARDING");
     expect(offboarding.retentionUntil?.toISOString()).toBe("2026-12-22T12:00:00.000Z");
 
-    await expect(admin.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({ message: expect.stringContaining("Export") });
+    await expect(admin.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({
+      message: expect.stringContaining("Export"),
+    });
     const exported = await (await callerFor(services, "helena@horizonte.example")).institutions.exportRecords({ institutionId: horizonte });
     expect(exported.format).toBe("opus-tenant-export/v1");
     expect(exported.institution.legalName).toBe("Cooperativa de Crédito Horizonte");
     expect(JSON.stringify(exported)).not.toMatch(/credentialsCiphertext|passwordHash|v1\.[A-Za-z0-9+/=]+\./);
-    await expect(admin.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({ message: expect.stringContaining("2026-12-22") });
+    await expect(admin.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({
+      message: expect.stringContaining("2026-12-22"),
+    });
     await expect(otto.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     services.clock.set(new Date("2026-12-23T00:00:00Z"));

@@ -24,18 +24,31 @@ describe("members", () => {
 
     const anonymous = await callerFor(services, null);
     const preview = await anonymous.members.getInvitation({ token: tokenOf(invitation.link) });
-    expect(preview).toEqual({ email: "new.person@aurora.example", role: "VIEWER", institutionName: "Banco Aurora S.A.", hasAccount: false });
+    expect(preview).toEqual({
+      email: "new.person@aurora.example",
+      role: "VIEWER",
+      institutionName: "Banco Aurora S.A.",
+      hasAccount: false,
+    });
 
-    const accepted = await anonymous.members.acceptInvitation({ token: tokenOf(invitation.link), name: "New Person", password: "a-long-password" });
+    const accepted = await anonymous.members.acceptInvitation({
+      token: tokenOf(invitation.link),
+      name: "New Person",
+      password: "a-long-password",
+    });
     expect(accepted).toMatchObject({ email: "new.person@aurora.example", institutionId: aurora, role: "VIEWER" });
 
     const { members } = await admin.members.find({ institutionId: aurora });
     expect(members.map((m) => m.user.email)).toContain("new.person@aurora.example");
     // The link works once.
-    await expect(anonymous.members.acceptInvitation({ token: tokenOf(invitation.link), name: "X", password: "another-password" })).rejects.toMatchObject({
+    await expect(
+      anonymous.members.acceptInvitation({ token: tokenOf(invitation.link), name: "X", password: "another-password" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
-    const audit = await services.db.auditEvent.findMany({ where: { institutionId: aurora, action: { in: ["member.invited", "member.joined"] } } });
+    const audit = await services.db.auditEvent.findMany({
+      where: { institutionId: aurora, action: { in: ["member.invited", "member.joined"] } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["member.invited", "member.joined"]);
   });
 
@@ -45,7 +58,9 @@ describe("members", () => {
     const invitation = await staff.members.invite({ institutionId: horizonte, email: "ana@aurora.example", role: "VIEWER" });
     const token = tokenOf(invitation.link);
     await expect((await callerFor(services, null)).members.acceptInvitation({ token })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect((await callerFor(services, "victor@aurora.example")).members.acceptInvitation({ token })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(services, "victor@aurora.example")).members.acceptInvitation({ token })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     const result = await (await callerFor(services, "ana@aurora.example")).members.acceptInvitation({ token });
     expect(result.institutionId).toBe(horizonte);
   });
@@ -56,14 +71,18 @@ describe("members", () => {
     const { members } = await admin.members.find({ institutionId: horizonte });
     const helena = members.find((m) => m.user.email === "helena@horizonte.example");
     expect(helena?.role).toBe("ADMIN");
-    await expect(admin.members.updateRole({ institutionId: horizonte, membershipId: helena?.id ?? "", role: "VIEWER" })).rejects.toMatchObject({
+    await expect(
+      admin.members.updateRole({ institutionId: horizonte, membershipId: helena?.id ?? "", role: "VIEWER" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("at least one admin"),
     });
     // Another tenant's membership id through my own institution is simply not found.
     const auroraMembers = await (await callerFor(services, "ana@aurora.example")).members.find({ institutionId: aurora });
     const victor = auroraMembers.members.find((m) => m.user.email === "victor@aurora.example");
-    await expect(admin.members.remove({ institutionId: horizonte, membershipId: victor?.id ?? "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.members.remove({ institutionId: horizonte, membershipId: victor?.id ?? "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await services.db.membership.count({ where: { id: victor?.id ?? "" } })).toBe(1);
   });
 
@@ -72,10 +91,15 @@ describe("members", () => {
     const { members } = await admin.members.find({ institutionId: aurora });
     const victor = members.find((m) => m.user.email === "victor@aurora.example");
     if (!victor) throw new Error("seed changed");
-    expect(await admin.members.updateRole({ institutionId: aurora, membershipId: victor.id, role: "ADMIN" })).toEqual({ id: victor.id, role: "ADMIN" });
+    expect(await admin.members.updateRole({ institutionId: aurora, membershipId: victor.id, role: "ADMIN" })).toEqual({
+      id: victor.id,
+      role: "ADMIN",
+    });
     await admin.members.remove({ institutionId: aurora, membershipId: victor.id });
     expect(await services.db.membership.count({ where: { id: victor.id } })).toBe(0);
-    const actions = (await services.db.auditEvent.findMany({ where: { targetId: victor.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    const actions = (await services.db.auditEvent.findMany({ where: { targetId: victor.id }, orderBy: { createdAt: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["member.role_changed", "member.removed"]);
   });
 });

@@ -46,12 +46,18 @@ describe("onboarding", () => {
     await admin.institutions.saveStep({
       institutionId,
       step: "profile",
-      data: { brands: [{ name: "Onboarding", authorisationServerId: "4894c2a4-62bc-4935-9368-461834e1e958" }], apiFamilies: ["accounts", "consents", "payments-pix"] },
+      data: {
+        brands: [{ name: "Onboarding", authorisationServerId: "4894c2a4-62bc-4935-9368-461834e1e958" }],
+        apiFamilies: ["accounts", "consents", "payments-pix"],
+      },
     });
     await admin.institutions.saveStep({
       institutionId,
       step: "contacts",
-      data: { technical: { name: "Tech", email: "TECH@onboarding.example", phone: "+55 11 4000-0000" }, billing: { name: "Billing", email: "billing@onboarding.example" } },
+      data: {
+        technical: { name: "Tech", email: "TECH@onboarding.example", phone: "+55 11 4000-0000" },
+        billing: { name: "Billing", email: "billing@onboarding.example" },
+      },
     });
     await admin.institutions.saveStep({
       institutionId,
@@ -66,7 +72,11 @@ describe("onboarding", () => {
         kubeconfig: "apiVersion: v1\nkind: Config\nclusters: []\n",
       },
     });
-    const saved = await admin.institutions.saveStep({ institutionId, step: "environments", data: { kinds: ["HOMOLOGATION", "PRODUCTION"], planId: plan?.id ?? "" } });
+    const saved = await admin.institutions.saveStep({
+      institutionId,
+      step: "environments",
+      data: { kinds: ["HOMOLOGATION", "PRODUCTION"], planId: plan?.id ?? "" },
+    });
     expect(saved.wizardStep).toBe(5);
 
     // Credentials are stored encrypted and never returned.
@@ -78,7 +88,9 @@ describe("onboarding", () => {
     expect(draft.environments.map((e) => e.stackName)).toEqual(["banco-onboarding-homologation", "banco-onboarding-production"]);
 
     expect(await admin.institutions.submit({ institutionId })).toEqual({ id: institutionId, status: "SUBMITTED" });
-    await expect(admin.institutions.saveStep({ institutionId, step: "identity", data: identity })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin.institutions.saveStep({ institutionId, step: "identity", data: identity })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     // A customer cannot approve their own request.
     await expect(admin.institutions.review({ institutionId, decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
@@ -88,8 +100,19 @@ describe("onboarding", () => {
     expect(reviewed.status).toBe("PROVISIONING");
     const envs = await services.db.environment.findMany({ where: { institutionId } });
     expect(envs.every((e) => e.cluster === "onboarding-eks")).toBe(true);
-    const actions = (await services.db.auditEvent.findMany({ where: { institutionId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["institution.created", "member.invited", "member.joined", "institution.draft_saved", "institution.submitted", "institution.approved"]));
+    const actions = (await services.db.auditEvent.findMany({ where: { institutionId }, orderBy: { createdAt: "asc" } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "institution.created",
+        "member.invited",
+        "member.joined",
+        "institution.draft_saved",
+        "institution.submitted",
+        "institution.approved",
+      ]),
+    );
   });
 
   it("validates each step with messages a person understands, and changes nothing", async () => {
@@ -97,19 +120,41 @@ describe("onboarding", () => {
     const before = await services.db.institution.findUniqueOrThrow({ where: { id: institutionId } });
     await expect(
       admin.institutions.saveStep({ institutionId, step: "identity", data: { ...identity, cnpj: "11.222.333/0001-80", roles: [] } }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cnpj: .*check digit.*roles: choose at least one regulatory role/i) });
-    await expect(admin.institutions.saveStep({ institutionId, step: "environments", data: { kinds: ["PRODUCTION"], planId: "x" } })).rejects.toMatchObject({
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/cnpj: .*check digit.*roles: choose at least one regulatory role/i),
+    });
+    await expect(
+      admin.institutions.saveStep({ institutionId, step: "environments", data: { kinds: ["PRODUCTION"], planId: "x" } }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("homologation and production are required"),
     });
     await expect(
-      admin.institutions.saveStep({ institutionId, step: "deployment", data: { mode: "MANAGED", cloudProvider: "AWS", accountRef: "1", region: "sa-east-1", clusterName: "c", clusterEndpoint: "https://c.example" } }),
+      admin.institutions.saveStep({
+        institutionId,
+        step: "deployment",
+        data: {
+          mode: "MANAGED",
+          cloudProvider: "AWS",
+          accountRef: "1",
+          region: "sa-east-1",
+          clusterName: "c",
+          clusterEndpoint: "https://c.example",
+        },
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining("kubeconfig") });
     expect(await services.db.institution.findUniqueOrThrow({ where: { id: institutionId } })).toEqual(before);
   });
 
   it("a CNPJ already registered is a conflict on the identity step", async () => {
     const { institutionId, admin } = await invitedAdmin("Duplicado S.A.", "admin@duplicado.example");
-    await expect(admin.institutions.saveStep({ institutionId, step: "identity", data: { ...identity, cnpj: "11222333000181", organisationId: "0d1f6c1e-9a55-4d0e-bb87-1f2d0a4f5e6b" } })).rejects.toMatchObject({
+    await expect(
+      admin.institutions.saveStep({
+        institutionId,
+        step: "identity",
+        data: { ...identity, cnpj: "11222333000181", organisationId: "0d1f6c1e-9a55-4d0e-bb87-1f2d0a4f5e6b" },
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Another institution is already registered with this CNPJ.",
     });
@@ -118,14 +163,29 @@ describe("onboarding", () => {
   it("a rejected request carries its reason, reopens as a draft when edited, and can be resubmitted", async () => {
     const horizonte = await services.db.institution.findUniqueOrThrow({ where: { slug: "coop-horizonte" } });
     const operator = await callerFor(services, "operator@opus.example");
-    await expect(operator.institutions.review({ institutionId: horizonte.id, decision: "reject" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect((await operator.institutions.review({ institutionId: horizonte.id, decision: "reject", reason: "OrganisationId not found in the Directory" })).status).toBe("REJECTED");
+    await expect(operator.institutions.review({ institutionId: horizonte.id, decision: "reject" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(
+      (
+        await operator.institutions.review({
+          institutionId: horizonte.id,
+          decision: "reject",
+          reason: "OrganisationId not found in the Directory",
+        })
+      ).status,
+    ).toBe("REJECTED");
     const admin = await callerFor(services, "helena@horizonte.example");
-    expect((await admin.institutions.get({ institutionId: horizonte.id })).rejectionReason).toBe("OrganisationId not found in the Directory");
+    expect((await admin.institutions.get({ institutionId: horizonte.id })).rejectionReason).toBe(
+      "OrganisationId not found in the Directory",
+    );
     await admin.institutions.saveStep({
       institutionId: horizonte.id,
       step: "contacts",
-      data: { technical: { name: "Helena Costa", email: "helena@horizonte.example" }, billing: { name: "Tesouraria", email: "tesouraria@horizonte.example" } },
+      data: {
+        technical: { name: "Helena Costa", email: "helena@horizonte.example" },
+        billing: { name: "Tesouraria", email: "tesouraria@horizonte.example" },
+      },
     });
     expect((await services.db.institution.findUniqueOrThrow({ where: { id: horizonte.id } })).status).toBe("DRAFT");
     expect((await admin.institutions.submit({ institutionId: horizonte.id })).status).toBe("SUBMITTED");
@@ -133,18 +193,37 @@ describe("onboarding", () => {
 
   it("self sign-up creates nothing until an operator approves it", async () => {
     const anonymous = await callerFor(services, null);
-    const request = await anonymous.signups.create({ name: "Self Starter", email: "self@starter.example", password: "a-long-password", legalName: "Starter Pagamentos", cnpj: "99.887.766/0001-05" });
+    const request = await anonymous.signups.create({
+      name: "Self Starter",
+      email: "self@starter.example",
+      password: "a-long-password",
+      legalName: "Starter Pagamentos",
+      cnpj: "99.887.766/0001-05",
+    });
     expect(request.status).toBe("PENDING");
     expect(await services.db.user.count({ where: { email: "self@starter.example" } })).toBe(0);
-    await expect(anonymous.signups.create({ name: "Again", email: "self@starter.example", password: "a-long-password", legalName: "X", cnpj: "99887766000105" })).rejects.toMatchObject({
+    await expect(
+      anonymous.signups.create({
+        name: "Again",
+        email: "self@starter.example",
+        password: "a-long-password",
+        legalName: "X",
+        cnpj: "99887766000105",
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const operator = await callerFor(services, "operator@opus.example");
     expect((await operator.signups.find({ status: "PENDING" })).map((s) => s.email)).toContain("self@starter.example");
     const decided = await operator.signups.decide({ signupId: request.id, decision: "approve" });
-    const institution = await services.db.institution.findUniqueOrThrow({ where: { id: decided.institutionId ?? "" }, include: { memberships: { include: { user: true } } } });
+    const institution = await services.db.institution.findUniqueOrThrow({
+      where: { id: decided.institutionId ?? "" },
+      include: { memberships: { include: { user: true } } },
+    });
     expect(institution).toMatchObject({ status: "DRAFT", cnpj: "99887766000105", legalName: "Starter Pagamentos" });
     expect(institution.memberships.map((m) => [m.user.email, m.role])).toEqual([["self@starter.example", "ADMIN"]]);
-    await expect(operator.signups.decide({ signupId: request.id, decision: "reject", reason: "late" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(operator.signups.decide({ signupId: request.id, decision: "reject", reason: "late" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });

@@ -53,7 +53,7 @@ describe("sign-in over HTTP", () => {
     expect(verified.status).toBe(200);
     const list = await s.query("institutions.find", {});
     expect(list.status).toBe(200);
-    expect((list.body.result?.data.json as { total: number }).total).toBe(3);
+    expect(list.body.result?.data.json).toMatchObject({ total: 3 });
   });
 
   it("staff without TOTP are refused privileged calls until they enrol", async () => {

@@ -19,7 +19,14 @@ const PROVISIONED: Enums.EnvironmentStatus[] = ["PROVISIONING", "ACTIVE", "SUSPE
 export function loadTenant(tx: Tx, institutionId: string) {
   return tx.institution.findUnique({
     where: { id: institutionId },
-    select: { id: true, status: true, deploymentMode: true, retentionDays: true, legalName: true, environments: { select: { status: true } } },
+    select: {
+      id: true,
+      status: true,
+      deploymentMode: true,
+      retentionDays: true,
+      legalName: true,
+      environments: { select: { status: true } },
+    },
   });
 }
 
@@ -32,22 +39,37 @@ export function assertApplicable(tenant: Tenant, action: ApprovalAction, payload
       transition(tenant.status, "offboard");
       return;
     case "CHANGE_MODE":
-      if (!payload?.deploymentMode) throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
-      if (payload.deploymentMode === tenant.deploymentMode) throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
-      if (tenant.status === "OFFBOARDING" || tenant.status === "OFFBOARDED") throw new AppError("INVALID_TRANSITION", "An offboarded institution's mode cannot change.");
+      if (!payload?.deploymentMode)
+        throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
+      if (payload.deploymentMode === tenant.deploymentMode)
+        throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
+      if (tenant.status === "OFFBOARDING" || tenant.status === "OFFBOARDED")
+        throw new AppError("INVALID_TRANSITION", "An offboarded institution's mode cannot change.");
       if (tenant.environments.some((e) => PROVISIONED.includes(e.status))) {
-        throw new AppError("PRECONDITION_FAILED", "Environments are provisioned in the current mode: destroy them before changing the deployment mode.");
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          "Environments are provisioned in the current mode: destroy them before changing the deployment mode.",
+        );
       }
       return;
     case "DELETE":
       if (!["DRAFT", "REJECTED", "OFFBOARDED"].includes(tenant.status)) {
-        throw new AppError("PRECONDITION_FAILED", "Only drafts, rejected requests and offboarded institutions can be deleted; offboard it first.");
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          "Only drafts, rejected requests and offboarded institutions can be deleted; offboard it first.",
+        );
       }
       return;
   }
 }
 
-export async function applyAction(tx: Tx, tenant: Tenant, action: ApprovalAction, payload: { deploymentMode?: Enums.DeploymentMode } | null, now: Date) {
+export async function applyAction(
+  tx: Tx,
+  tenant: Tenant,
+  action: ApprovalAction,
+  payload: { deploymentMode?: Enums.DeploymentMode } | null,
+  now: Date,
+) {
   switch (action) {
     case "SUSPEND":
       await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
@@ -66,7 +88,10 @@ export async function applyAction(tx: Tx, tenant: Tenant, action: ApprovalAction
     case "CHANGE_MODE": {
       const mode = payload?.deploymentMode ?? null;
       if (mode !== "MANAGED") await tx.managedAccount.deleteMany({ where: { institutionId: tenant.id } });
-      await tx.institution.update({ where: { id: tenant.id }, data: { deploymentMode: mode, ...(mode !== "SAAS" ? { region: null } : {}) } });
+      await tx.institution.update({
+        where: { id: tenant.id },
+        data: { deploymentMode: mode, ...(mode !== "SAAS" ? { region: null } : {}) },
+      });
       return;
     }
     case "DELETE":

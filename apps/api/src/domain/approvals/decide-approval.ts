@@ -24,7 +24,12 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
 
     await tx.approvalRequest.update({
       where: { id: request.id },
-      data: { status: input.decision === "approve" ? "APPROVED" : "REJECTED", decidedById: ctx.actor.userId, decidedAt: now, decisionNote: input.note ?? null },
+      data: {
+        status: input.decision === "approve" ? "APPROVED" : "REJECTED",
+        decidedById: ctx.actor.userId,
+        decidedAt: now,
+        decisionNote: input.note ?? null,
+      },
     });
     const deleting = input.decision === "approve" && request.action === "DELETE";
     // Written before a deletion so the event survives it (its institution link is then cleared).
@@ -34,7 +39,12 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
         institutionId: tenant.id,
         targetType: "approval_request",
         targetId: request.id,
-        data: { action: request.action, requestedBy: request.requestedById, legalName: tenant.legalName, ...(input.note ? { note: input.note } : {}) },
+        data: {
+          action: request.action,
+          requestedBy: request.requestedById,
+          legalName: tenant.legalName,
+          ...(input.note ? { note: input.note } : {}),
+        },
       }),
     });
     if (input.decision === "approve") {

@@ -18,10 +18,19 @@ export async function requestApproval(ctx: DomainContext, input: RequestApproval
     if (!tenant) throw new AppError("NOT_FOUND", "Institution not found.");
     const payload = input.action === "CHANGE_MODE" ? { deploymentMode: input.deploymentMode } : null;
     assertApplicable(tenant, input.action, payload);
-    const open = await tx.approvalRequest.findFirst({ where: { institutionId: tenant.id, action: input.action, status: "PENDING" }, select: { id: true } });
+    const open = await tx.approvalRequest.findFirst({
+      where: { institutionId: tenant.id, action: input.action, status: "PENDING" },
+      select: { id: true },
+    });
     if (open) throw new AppError("CONFLICT", "The same change is already waiting for approval.");
     const request = await tx.approvalRequest.create({
-      data: { institutionId: tenant.id, action: input.action, reason: input.reason, requestedById: ctx.actor.userId, ...(payload ? { payload } : {}) },
+      data: {
+        institutionId: tenant.id,
+        action: input.action,
+        reason: input.reason,
+        requestedById: ctx.actor.userId,
+        ...(payload ? { payload } : {}),
+      },
       select: { id: true, action: true, status: true },
     });
     await tx.auditEvent.create({

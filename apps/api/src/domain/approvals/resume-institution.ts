@@ -12,7 +12,12 @@ export async function resumeInstitution(ctx: DomainContext, input: { institution
     await tx.institution.update({ where: { id: institution.id }, data: { status: transition(institution.status, "resume") } });
     await tx.environment.updateMany({ where: { institutionId: institution.id, status: "SUSPENDED" }, data: { status: "ACTIVE" } });
     await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: "institution.resumed", institutionId: institution.id, targetType: "institution", targetId: institution.id }),
+      data: auditEntry(ctx, {
+        action: "institution.resumed",
+        institutionId: institution.id,
+        targetType: "institution",
+        targetId: institution.id,
+      }),
     });
     return { id: institution.id, status: (await refreshInstitutionStatus(tx, institution.id, ctx, ctx.services.clock.now())).status };
   });

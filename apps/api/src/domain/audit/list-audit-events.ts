@@ -27,5 +27,5 @@ export async function listAuditEvents(ctx: DomainContext, input: ListAuditEvents
   });
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id ?? null : null };
+  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
 }

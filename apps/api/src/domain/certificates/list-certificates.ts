@@ -6,7 +6,17 @@ export async function listCertificates(ctx: DomainContext, input: { institutionI
   const rows = await ctx.db.certificate.findMany({
     where: { institutionId: input.institutionId },
     orderBy: [{ notAfter: "asc" }],
-    select: { id: true, kind: true, subject: true, issuer: true, serialNumber: true, fingerprintSha256: true, notBefore: true, notAfter: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      issuer: true,
+      serialNumber: true,
+      fingerprintSha256: true,
+      notBefore: true,
+      notAfter: true,
+      createdAt: true,
+    },
   });
   return rows.map((c) => ({ ...c, warning: expiryWarning(c.notAfter, now) }));
 }

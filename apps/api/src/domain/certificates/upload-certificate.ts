@@ -5,7 +5,10 @@ import { type CertificateKind, checkInstitutionCertificate } from "../institutio
 
 /** Stores a public BRCAC/BRSEAL certificate after checking it belongs to this institution. */
 export async function uploadCertificate(ctx: DomainContext, input: { institutionId: string; kind: CertificateKind; pem: string }) {
-  const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, cnpj: true, organisationId: true } });
+  const institution = await ctx.db.institution.findUnique({
+    where: { id: input.institutionId },
+    select: { id: true, cnpj: true, organisationId: true },
+  });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   const cert = checkInstitutionCertificate({ pem: input.pem, kind: input.kind, institution, now: ctx.services.clock.now() });
   const duplicate = await ctx.db.certificate.findUnique({

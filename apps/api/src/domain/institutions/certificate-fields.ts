@@ -44,7 +44,7 @@ const EKU_NAMES = new Map(Object.entries(x509.ExtendedKeyUsage).map(([name, oid]
 const first = (name: x509.Name, oid: string): string | null => name.getField(oid)[0] ?? null;
 
 /** Throws whatever the ASN.1 parser throws on malformed input; callers turn that into a message. */
-export function describeCertificate(der: Uint8Array): ParsedCertificate {
+export function describeCertificate(der: Uint8Array<ArrayBuffer>): ParsedCertificate {
   const cert = new x509.X509Certificate(der);
   const usages = cert.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
   const has = (flag: x509.KeyUsageFlags) => (usages & flag) === flag;

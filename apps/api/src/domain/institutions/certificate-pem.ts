@@ -33,7 +33,7 @@ export function badPem(message: string): AppError {
  * Decision: a chain (several certificates) is refused rather than guessing which one is the
  * institution's; the message tells the person to upload the leaf alone.
  */
-export function extractSingleCertificateDer(text: string): Uint8Array {
+export function extractSingleCertificateDer(text: string): Uint8Array<ArrayBuffer> {
   if (/PRIVATE\s+KEY/i.test(text)) throw badPem(PRIVATE_KEY_MESSAGE);
 
   const labels = [...text.matchAll(/-----BEGIN ([^-\r\n]*)-----/g)].map((m) => m[1]?.trim() ?? "");

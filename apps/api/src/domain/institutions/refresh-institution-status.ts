@@ -1,5 +1,5 @@
 import type { Prisma } from "@opus/db/client";
-import { auditEntry, type AuditSource } from "../audit/audit-entry.ts";
+import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
 import { deriveInstitutionStatus, transition } from "./lifecycle.ts";
 
 /**

@@ -8,7 +8,12 @@ export async function setLocale(ctx: DomainContext, input: { locale: Locale }) {
   await ctx.db.$transaction([
     ctx.db.user.update({ where: { id: ctx.actor.userId }, data: { locale: input.locale } }),
     ctx.db.auditEvent.create({
-      data: auditEntry(ctx, { action: "user.locale_changed", targetType: "user", targetId: ctx.actor.userId, data: { locale: input.locale } }),
+      data: auditEntry(ctx, {
+        action: "user.locale_changed",
+        targetType: "user",
+        targetId: ctx.actor.userId,
+        data: { locale: input.locale },
+      }),
     }),
   ]);
   return { locale: input.locale };

@@ -1,5 +1,5 @@
-import { AppError } from "../../errors/app-error.ts";
 import type { InstitutionRole } from "../../authz/actor.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { INVITATION_TTL_DAYS, newInvitationToken } from "./invitation-token.ts";
@@ -15,7 +15,8 @@ export async function inviteMember(ctx: DomainContext, input: InviteMemberInput)
   const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, legalName: true } });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   const existing = await ctx.db.membership.findFirst({ where: { institutionId: institution.id, user: { email } }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, { fields: { email: "already a member" } });
+  if (existing)
+    throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, { fields: { email: "already a member" } });
 
   const now = ctx.services.clock.now();
   const { token, tokenHash } = newInvitationToken();

@@ -19,7 +19,11 @@ export async function changeMemberRole(ctx: DomainContext, input: { institutionI
   if (membership.role === input.role) return { id: membership.id, role: membership.role };
   return ctx.db.$transaction(async (tx) => {
     if (membership.role === "ADMIN") await assertKeepsAnAdmin(tx, input.institutionId, membership.id);
-    const updated = await tx.membership.update({ where: { id: membership.id }, data: { role: input.role }, select: { id: true, role: true } });
+    const updated = await tx.membership.update({
+      where: { id: membership.id },
+      data: { role: input.role },
+      select: { id: true, role: true },
+    });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "member.role_changed",

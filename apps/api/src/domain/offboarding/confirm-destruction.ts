@@ -18,12 +18,20 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
     if (i.destroyedAt) throw new AppError("CONFLICT", "Destruction was already confirmed.");
     if (!i.exportedAt) throw new AppError("PRECONDITION_FAILED", "Export the institution's records before destroying its data.");
     if (i.retentionUntil && i.retentionUntil > now) {
-      throw new AppError("PRECONDITION_FAILED", `The retention period runs until ${i.retentionUntil.toISOString().slice(0, 10)}; data cannot be destroyed before that.`);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `The retention period runs until ${i.retentionUntil.toISOString().slice(0, 10)}; data cannot be destroyed before that.`,
+      );
     }
     await tx.environment.updateMany({ where: { institutionId: i.id, status: "PENDING" }, data: { status: "DESTROYED" } });
     await tx.institution.update({ where: { id: i.id }, data: { destroyedAt: now, destroyedById: ctx.actor.userId } });
     await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: "institution.destruction_confirmed", institutionId: i.id, targetType: "institution", targetId: i.id }),
+      data: auditEntry(ctx, {
+        action: "institution.destruction_confirmed",
+        institutionId: i.id,
+        targetType: "institution",
+        targetId: i.id,
+      }),
     });
     const toDestroy = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
     const derived = await refreshInstitutionStatus(tx, i.id, ctx, ctx.services.clock.now());

@@ -12,8 +12,23 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
       brands: true,
       contacts: true,
       managedAccount: { select: { cloudProvider: true, accountRef: true, region: true, clusterName: true, clusterEndpoint: true } },
-      environments: { include: { operations: { select: { id: true, kind: true, status: true, error: true, summary: true, createdAt: true, finishedAt: true } } } },
-      certificates: { select: { kind: true, subject: true, issuer: true, serialNumber: true, fingerprintSha256: true, notBefore: true, notAfter: true, pem: true } },
+      environments: {
+        include: {
+          operations: { select: { id: true, kind: true, status: true, error: true, summary: true, createdAt: true, finishedAt: true } },
+        },
+      },
+      certificates: {
+        select: {
+          kind: true,
+          subject: true,
+          issuer: true,
+          serialNumber: true,
+          fingerprintSha256: true,
+          notBefore: true,
+          notAfter: true,
+          pem: true,
+        },
+      },
       memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } } },
       auditEvents: { orderBy: { createdAt: "asc" }, select: { action: true, actorEmail: true, data: true, ip: true, createdAt: true } },
     },
@@ -22,7 +37,14 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
   const exportedAt = ctx.services.clock.now();
   await ctx.db.$transaction([
     ctx.db.institution.update({ where: { id: institution.id }, data: { exportedAt } }),
-    ctx.db.auditEvent.create({ data: auditEntry(ctx, { action: "institution.exported", institutionId: institution.id, targetType: "institution", targetId: institution.id }) }),
+    ctx.db.auditEvent.create({
+      data: auditEntry(ctx, {
+        action: "institution.exported",
+        institutionId: institution.id,
+        targetType: "institution",
+        targetId: institution.id,
+      }),
+    }),
   ]);
   return { format: "opus-tenant-export/v1", exportedAt, institution };
 }

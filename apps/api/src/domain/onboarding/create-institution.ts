@@ -12,7 +12,13 @@ export async function createInstitution(ctx: DomainContext, input: { legalName: 
       select: { id: true, slug: true, legalName: true, status: true },
     });
     await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: "institution.created", institutionId: created.id, targetType: "institution", targetId: created.id, data: { legalName: input.legalName } }),
+      data: auditEntry(ctx, {
+        action: "institution.created",
+        institutionId: created.id,
+        targetType: "institution",
+        targetId: created.id,
+        data: { legalName: input.legalName },
+      }),
     });
     return created;
   });

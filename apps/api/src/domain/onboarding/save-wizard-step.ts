@@ -1,11 +1,11 @@
 // Saves one step of the onboarding wizard into the draft, in one transaction with its audit event.
 import type { Prisma } from "@opus/db/client";
+import { stackNameFor } from "@opus/provisioner/spec";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { loadEditableDraft } from "./editable-draft.ts";
-import { WIZARD_STEPS, type SaveStepInput } from "./wizard-steps.ts";
-import { stackNameFor } from "@opus/provisioner/spec";
+import { type SaveStepInput, WIZARD_STEPS } from "./wizard-steps.ts";
 
 type Tx = Prisma.TransactionClient;
 type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
@@ -34,7 +34,13 @@ export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
     const wizardStep = Math.max(draft.wizardStep, WIZARD_STEPS.indexOf(input.step) + 1);
     await tx.institution.update({ where: { id: draft.id }, data: { wizardStep } });
     await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: "institution.draft_saved", institutionId: draft.id, targetType: "institution", targetId: draft.id, data: { step: input.step } }),
+      data: auditEntry(ctx, {
+        action: "institution.draft_saved",
+        institutionId: draft.id,
+        targetType: "institution",
+        targetId: draft.id,
+        data: { step: input.step },
+      }),
     });
     return { institutionId: draft.id, wizardStep };
   });
@@ -47,13 +53,25 @@ async function saveIdentity(tx: Tx, draft: Draft, data: StepData<"identity">) {
   });
   if (clash) {
     const field = clash.cnpj === data.cnpj ? "cnpj" : "organisationId";
-    throw new AppError("CONFLICT", field === "cnpj" ? "Another institution is already registered with this CNPJ." : "Another institution already uses this OrganisationId.", {
-      fields: { [field]: "already registered" },
-    });
+    throw new AppError(
+      "CONFLICT",
+      field === "cnpj"
+        ? "Another institution is already registered with this CNPJ."
+        : "Another institution already uses this OrganisationId.",
+      {
+        fields: { [field]: "already registered" },
+      },
+    );
   }
   await tx.institution.update({
     where: { id: draft.id },
-    data: { legalName: data.legalName, tradeName: data.tradeName ?? null, cnpj: data.cnpj, organisationId: data.organisationId, roles: data.roles },
+    data: {
+      legalName: data.legalName,
+      tradeName: data.tradeName ?? null,
+      cnpj: data.cnpj,
+      organisationId: data.organisationId,
+      roles: data.roles,
+    },
   });
 }
 
@@ -64,21 +82,33 @@ async function saveProfile(tx: Tx, draft: Draft, data: StepData<"profile">) {
 }
 
 async function saveContacts(tx: Tx, draft: Draft, data: StepData<"contacts">) {
-  for (const [kind, contact] of [["TECHNICAL", data.technical], ["BILLING", data.billing]] as const) {
+  for (const [kind, contact] of [
+    ["TECHNICAL", data.technical],
+    ["BILLING", data.billing],
+  ] as const) {
     const fields = { name: contact.name, email: contact.email, phone: contact.phone ?? null };
-    await tx.contact.upsert({ where: { institutionId_kind: { institutionId: draft.id, kind } }, create: { ...fields, kind, institutionId: draft.id }, update: fields });
+    await tx.contact.upsert({
+      where: { institutionId_kind: { institutionId: draft.id, kind } },
+      create: { ...fields, kind, institutionId: draft.id },
+      update: fields,
+    });
   }
 }
 
 async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"deployment">) {
   if (data.mode !== "MANAGED") {
     await tx.managedAccount.deleteMany({ where: { institutionId: draft.id } });
-    await tx.institution.update({ where: { id: draft.id }, data: { deploymentMode: data.mode, region: data.mode === "SAAS" ? data.region : null } });
+    await tx.institution.update({
+      where: { id: draft.id },
+      data: { deploymentMode: data.mode, region: data.mode === "SAAS" ? data.region : null },
+    });
     return;
   }
   const { kubeconfig, mode, ...account } = data;
   if (!kubeconfig && !draft.managedAccount) {
-    throw new AppError("BAD_INPUT", "Paste the kubeconfig Opus will use to deploy to your cluster.", { fields: { kubeconfig: "required" } });
+    throw new AppError("BAD_INPUT", "Paste the kubeconfig Opus will use to deploy to your cluster.", {
+      fields: { kubeconfig: "required" },
+    });
   }
   // Stored encrypted; only the worker decrypts it, and it is never returned by the API.
   const sealed = kubeconfig ? { credentialsCiphertext: ctx.services.cipher.encrypt(kubeconfig) } : {};

@@ -28,14 +28,16 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
     if (!i) throw new AppError("NOT_FOUND", "Institution not found.");
     const status = transition(i.status, "submit");
     const missing: Partial<Record<WizardStep, string>> = {};
-    if (!i.cnpj || !i.organisationId || i.roles.length === 0) missing.identity = "CNPJ, OrganisationId and at least one regulatory role are required";
+    if (!i.cnpj || !i.organisationId || i.roles.length === 0)
+      missing.identity = "CNPJ, OrganisationId and at least one regulatory role are required";
     if (i._count.brands === 0 || i.apiFamilies.length === 0) missing.profile = "at least one brand and one API family are required";
     if (i.contacts.length < 2) missing.contacts = "technical and billing contacts are required";
     if (!i.deploymentMode || (i.deploymentMode === "SAAS" && !i.region) || (i.deploymentMode === "MANAGED" && !i.managedAccount)) {
       missing.deployment = "choose how the platform will be run";
     }
     const kinds = i.environments.map((e) => e.kind);
-    if (!i.planId || !kinds.includes("HOMOLOGATION") || !kinds.includes("PRODUCTION")) missing.environments = "choose a plan and the environments";
+    if (!i.planId || !kinds.includes("HOMOLOGATION") || !kinds.includes("PRODUCTION"))
+      missing.environments = "choose a plan and the environments";
     if (Object.keys(missing).length > 0) {
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });
     }

@@ -11,8 +11,16 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 const zContact = z.strictObject({
   name: text(120),
-  email: z.email("must be an e-mail address").max(254).transform((v) => v.toLowerCase()),
-  phone: z.string().trim().max(40, "must be at most 40 characters").regex(/^[+\d\s().-]*$/, "may contain only digits, spaces and + ( ) . -").optional(),
+  email: z
+    .email("must be an e-mail address")
+    .max(254)
+    .transform((v) => v.toLowerCase()),
+  phone: z
+    .string()
+    .trim()
+    .max(40, "must be at most 40 characters")
+    .regex(/^[+\d\s().-]*$/, "may contain only digits, spaces and + ( ) . -")
+    .optional(),
 });
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 

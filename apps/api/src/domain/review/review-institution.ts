@@ -10,7 +10,9 @@ export type ReviewInput = { institutionId: string; decision: "approve" | "reject
 
 export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) {
   if (input.decision === "reject" && !input.reason?.trim()) {
-    throw new AppError("BAD_INPUT", "Say why the request is rejected: the institution sees this reason.", { fields: { reason: "required" } });
+    throw new AppError("BAD_INPUT", "Say why the request is rejected: the institution sees this reason.", {
+      fields: { reason: "required" },
+    });
   }
   return ctx.db.$transaction(async (tx) => {
     const institution = await tx.institution.findUnique({
@@ -25,7 +27,11 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
     } else {
       await tx.institution.update({ where: { id: institution.id }, data: { status, approvedAt: now, rejectionReason: null } });
       const cluster =
-        institution.deploymentMode === "SAAS" ? `saas-${institution.region}` : institution.deploymentMode === "MANAGED" ? institution.managedAccount?.clusterName : null;
+        institution.deploymentMode === "SAAS"
+          ? `saas-${institution.region}`
+          : institution.deploymentMode === "MANAGED"
+            ? institution.managedAccount?.clusterName
+            : null;
       await tx.environment.updateMany({ where: { institutionId: institution.id }, data: { cluster: cluster ?? null } });
     }
     await tx.auditEvent.create({

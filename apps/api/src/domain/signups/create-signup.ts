@@ -2,8 +2,8 @@
 // hashed) until an Opus operator approves it.
 import { hashPassword } from "better-auth/crypto";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
 import type { Context } from "../../trpc/context.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
 
 export type CreateSignupInput = { name: string; email: string; password: string; legalName: string; cnpj: string };
 
@@ -13,17 +13,36 @@ export async function createSignup(ctx: Omit<Context, "headers">, input: CreateS
     ctx.db.signupRequest.findFirst({ where: { email: input.email, status: "PENDING" }, select: { id: true } }),
     ctx.db.institution.findUnique({ where: { cnpj: input.cnpj }, select: { id: true } }),
   ]);
-  if (account) throw new AppError("CONFLICT", "An account with this e-mail already exists. Sign in instead.", { fields: { email: "already registered" } });
-  if (pending) throw new AppError("CONFLICT", "A sign-up request for this e-mail is already waiting for Opus.", { fields: { email: "request pending" } });
+  if (account)
+    throw new AppError("CONFLICT", "An account with this e-mail already exists. Sign in instead.", {
+      fields: { email: "already registered" },
+    });
+  if (pending)
+    throw new AppError("CONFLICT", "A sign-up request for this e-mail is already waiting for Opus.", {
+      fields: { email: "request pending" },
+    });
   if (registered) {
-    throw new AppError("CONFLICT", "This CNPJ is already registered. Ask your institution's admin to invite you.", { fields: { cnpj: "already registered" } });
+    throw new AppError("CONFLICT", "This CNPJ is already registered. Ask your institution's admin to invite you.", {
+      fields: { cnpj: "already registered" },
+    });
   }
   const request = await ctx.db.signupRequest.create({
-    data: { name: input.name, email: input.email, passwordHash: await hashPassword(input.password), legalName: input.legalName, cnpj: input.cnpj },
+    data: {
+      name: input.name,
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      legalName: input.legalName,
+      cnpj: input.cnpj,
+    },
     select: { id: true, email: true, status: true },
   });
   await ctx.db.auditEvent.create({
-    data: auditEntry(ctx, { action: "signup.requested", targetType: "signup_request", targetId: request.id, data: { email: input.email, legalName: input.legalName } }),
+    data: auditEntry(ctx, {
+      action: "signup.requested",
+      targetType: "signup_request",
+      targetId: request.id,
+      data: { email: input.email, legalName: input.legalName },
+    }),
   });
   return request;
 }

@@ -20,7 +20,10 @@ export async function decideSignup(ctx: DomainContext, input: DecideSignupInput)
     let institutionId: string | null = null;
     if (input.decision === "approve") {
       if (await tx.user.findUnique({ where: { email: request.email }, select: { id: true } })) {
-        throw new AppError("CONFLICT", "An account with this e-mail was created meanwhile; reject this request and invite the person instead.");
+        throw new AppError(
+          "CONFLICT",
+          "An account with this e-mail was created meanwhile; reject this request and invite the person instead.",
+        );
       }
       if (await tx.institution.findUnique({ where: { cnpj: request.cnpj }, select: { id: true } })) {
         throw new AppError("CONFLICT", "This CNPJ was registered meanwhile; reject this request.");
@@ -36,14 +39,25 @@ export async function decideSignup(ctx: DomainContext, input: DecideSignupInput)
         },
       });
       const institution = await tx.institution.create({
-        data: { slug: await newSlug(tx, request.legalName), legalName: request.legalName, cnpj: request.cnpj, memberships: { create: { userId, role: "ADMIN" } } },
+        data: {
+          slug: await newSlug(tx, request.legalName),
+          legalName: request.legalName,
+          cnpj: request.cnpj,
+          memberships: { create: { userId, role: "ADMIN" } },
+        },
         select: { id: true },
       });
       institutionId = institution.id;
     }
     await tx.signupRequest.update({
       where: { id: request.id },
-      data: { status: input.decision === "approve" ? "APPROVED" : "REJECTED", decidedById: ctx.actor.userId, decidedAt: now, reason: input.reason ?? null, institutionId },
+      data: {
+        status: input.decision === "approve" ? "APPROVED" : "REJECTED",
+        decidedById: ctx.actor.userId,
+        decidedAt: now,
+        reason: input.reason ?? null,
+        institutionId,
+      },
     });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {

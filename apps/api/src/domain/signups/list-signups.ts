@@ -6,6 +6,17 @@ export async function listSignups(ctx: DomainContext, input: { status: "PENDING"
     orderBy: { createdAt: input.status === "PENDING" ? "asc" : "desc" },
     take: 200,
     // Never the password hash.
-    select: { id: true, name: true, email: true, legalName: true, cnpj: true, status: true, reason: true, createdAt: true, decidedAt: true, institutionId: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      legalName: true,
+      cnpj: true,
+      status: true,
+      reason: true,
+      createdAt: true,
+      decidedAt: true,
+      institutionId: true,
+    },
   });
 }

@@ -15,7 +15,6 @@ import {
   PRIVATE_KEY_MESSAGE,
   UNREADABLE_CERTIFICATE_MESSAGE,
 } from "../../../src/domain/institutions/certificate-pem.ts";
-import { catchAppError } from "./catch-app-error.ts";
 import {
   CNPJ,
   type MadeCertificate,
@@ -24,6 +23,7 @@ import {
   ORGANISATION_ID,
   SOFTWARE_STATEMENT_ID,
 } from "../../support/make-certificate.ts";
+import { catchAppError } from "./catch-app-error.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const INSTITUTION = { cnpj: CNPJ, organisationId: ORGANISATION_ID };
