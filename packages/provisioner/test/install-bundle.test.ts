@@ -1,0 +1,114 @@
+// The self-managed install bundle: deterministic files, valid YAML that pulumi/tenant's config
+// reader and the chart accept, the given token and no other credential.
+import { load } from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { createInstallBundle, type InstallBundleInput } from "../src/install-bundle.ts";
+import { buildPlatformValues } from "../src/platform-values.ts";
+import { OBJECT_CONFIG_KEYS, parseTenantStackConfig, programSpecFrom, SCALAR_CONFIG_KEYS } from "../src/stack-config.ts";
+import { selfManagedSpec } from "./support/fixtures.ts";
+
+const TOKEN = "opus_usage_9f4c2a7e1b3d5f60";
+
+function bundleInput(overrides: Partial<InstallBundleInput["config"]> = {}): InstallBundleInput {
+  const { database, queue, target, usageReporting, ...rest } = selfManagedSpec();
+  return {
+    config: {
+      ...rest,
+      target: { cluster: target.cluster, gatewayDomain: target.gatewayDomain, gatewayNamespace: target.gatewayNamespace },
+      database: { host: database.host, port: database.port, adminUser: database.adminUser, sslMode: database.sslMode, cidr: database.cidr },
+      queue: {
+        kind: queue.kind,
+        endpoint: queue.endpoint,
+        adminUser: queue.adminUser,
+        host: queue.host,
+        port: queue.port,
+        cidr: queue.cidr,
+      },
+      usageReporting: { endpoint: usageReporting?.endpoint ?? "" },
+      ...overrides,
+    },
+    usageReportingToken: TOKEN,
+  };
+}
+
+function file(bundle: ReturnType<typeof createInstallBundle>, filePath: string): string {
+  const found = bundle.files.find((f) => f.path === filePath);
+  if (!found) throw new Error(`no ${filePath} in the bundle`);
+  return found.content;
+}
+
+describe("install bundle", () => {
+  it("contains the stack config, the Helm values, the token and instructions", () => {
+    const bundle = createInstallBundle(bundleInput());
+    expect(bundle.stackName).toBe("acme-production");
+    expect(bundle.files.map((f) => f.path)).toEqual([
+      "README.md",
+      "pulumi/Pulumi.acme-production.yaml",
+      "helm/values.yaml",
+      "usage-reporting-token",
+    ]);
+    expect(file(bundle, "usage-reporting-token")).toBe(TOKEN);
+  });
+
+  it("is pure: the same input gives the same bytes", () => {
+    expect(createInstallBundle(bundleInput())).toEqual(createInstallBundle(bundleInput()));
+  });
+
+  it("writes stack config that pulumi/tenant reads back into the same settings", () => {
+    const input = bundleInput();
+    const stackFile = load(file(createInstallBundle(input), "pulumi/Pulumi.acme-production.yaml")) as { config: Record<string, unknown> };
+    // What pulumi/tenant's config.ts does: one key per setting under the project's namespace.
+    const raw: Record<string, unknown> = {};
+    for (const key of [...SCALAR_CONFIG_KEYS, ...OBJECT_CONFIG_KEYS]) raw[key] = stackFile.config[`opus-tenant:${key}`];
+    const config = parseTenantStackConfig(raw);
+    expect(config).toEqual(input.config);
+
+    const spec = programSpecFrom(config, { databaseAdminPassword: "a", queueAdminPassword: "b", usageReportingToken: TOKEN });
+    expect(spec).toMatchObject({ mode: "SELF_MANAGED", database: { adminPassword: "a" }, usageReporting: { token: TOKEN } });
+  });
+
+  it("writes the same Helm values the tenant program releases, parsed back from YAML", () => {
+    const input = bundleInput();
+    const values = load(file(createInstallBundle(input), "helm/values.yaml"));
+    expect(values).toEqual(buildPlatformValues(input.config));
+    expect(values).toMatchObject({
+      database: { existingSecret: "opus-platform-credentials" },
+      usageReporting: { enabled: true, endpoint: "https://usage.opus.cloud/v1/events" },
+      autoscaling: { minReplicas: 1, maxReplicas: 3 },
+    });
+  });
+
+  it("keeps the token out of the config and values, and names every credential the operator must set", () => {
+    const bundle = createInstallBundle(bundleInput());
+    expect(file(bundle, "pulumi/Pulumi.acme-production.yaml")).not.toContain(TOKEN);
+    expect(file(bundle, "helm/values.yaml")).not.toContain(TOKEN);
+    const readme = file(bundle, "README.md");
+    expect(readme).toContain("pulumi stack init acme-production");
+    for (const key of ["databaseAdminPassword", "queueAdminPassword", "usageReportingToken"]) {
+      expect(readme).toContain(`pulumi config set --secret ${key}`);
+    }
+    expect(readme).toContain("--from-file=USAGE_REPORTING_TOKEN=usage-reporting-token");
+    expect(readme).toContain("helm upgrade --install opus-platform opus-platform --repo https://charts.opus.io");
+  });
+
+  it("quotes values that YAML would otherwise misread", () => {
+    const bundle = createInstallBundle(
+      bundleInput({
+        tenant: { id: "cm1tenant0000acme", slug: "acme", legalName: 'Banco "Acme": S.A. # 1' },
+        release: { version: "2.10", chart: "opus-platform", repository: "oci://registry.opus.io/charts" },
+      }),
+    );
+    const values = load(file(bundle, "helm/values.yaml")) as { global: { tenant: { legalName: string } } };
+    expect(values.global.tenant.legalName).toBe('Banco "Acme": S.A. # 1');
+    const stack = load(file(bundle, "pulumi/Pulumi.acme-production.yaml")) as { config: Record<string, { version: unknown }> };
+    expect(stack.config["opus-tenant:release"]?.version).toBe("2.10"); // a string, not the number 2.1
+    expect(file(bundle, "README.md")).toContain("helm upgrade --install opus-platform oci://registry.opus.io/charts/opus-platform");
+  });
+
+  it("refuses installations Opus operates, a missing usage endpoint and a truncated token", () => {
+    expect(() => createInstallBundle(bundleInput({ mode: "SAAS" }))).toThrow(/install bundles are for SELF_MANAGED/);
+    const { usageReporting: _, ...withoutUsage } = bundleInput().config;
+    expect(() => createInstallBundle({ config: withoutUsage, usageReportingToken: TOKEN })).toThrow(/must report usage/);
+    expect(() => createInstallBundle({ ...bundleInput(), usageReportingToken: "short" })).toThrow(/looks truncated/);
+  });
+});

@@ -1,0 +1,85 @@
+// The control plane's deployment settings, read from stack config in this one module and
+// validated before anything is created. Credentials are never config values here: they live in
+// a Kubernetes Secret managed outside this program (External Secrets, Sealed Secrets or by hand),
+// and the workloads reference its keys.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS label")
+  .max(63);
+const replicas = z
+  .strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) })
+  .refine((r) => r.max >= r.min, "max must be at least min");
+
+export const ControlPlaneConfigSchema = z.strictObject({
+  namespace: dnsLabel.default("opus-control-plane"),
+  /** Public host of the console; the API is served under /api on the same host (same-origin cookies). */
+  host: z.string().min(1),
+  ingressClassName: z.string().default("nginx"),
+  /** TLS certificate Secret for `host` (e.g. issued by cert-manager); omit to terminate TLS before the ingress. */
+  tlsSecretName: z.string().optional(),
+  images: z.strictObject({
+    /** API and worker share one image (apps/api); they differ by command. */
+    api: z.string().min(1),
+    console: z.string().min(1),
+  }),
+  imagePullSecret: z.string().optional(),
+  commands: z
+    .strictObject({
+      api: z.array(z.string()).default(["pnpm", "--filter", "@opus/api", "server"]),
+      worker: z.array(z.string()).default(["pnpm", "--filter", "@opus/api", "worker"]),
+      migrations: z.array(z.string()).default(["pnpm", "--filter", "@opus/db", "exec", "prisma", "migrate", "deploy"]),
+    })
+    .prefault({}),
+  replicas: z
+    .strictObject({
+      api: replicas.default({ min: 2, max: 6 }),
+      console: replicas.default({ min: 2, max: 4 }),
+      // Workers lock operations per stack in the database, so several can run side by side.
+      worker: replicas.default({ min: 1, max: 4 }),
+    })
+    .prefault({}),
+  /** The existing Secret holding the control plane's credentials, and the key of each. */
+  secret: z
+    .strictObject({
+      name: z.string().default("opus-control-plane"),
+      keys: z
+        .strictObject({
+          databaseUrl: z.string().default("DATABASE_URL"),
+          authSecret: z.string().default("AUTH_SECRET"),
+          credentialsKey: z.string().default("CREDENTIALS_KEY"),
+          pulumiPassphrase: z.string().default("PULUMI_CONFIG_PASSPHRASE"),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  worker: z.strictObject({
+    /** Where tenant stacks' state lives, shared by all workers: s3://, gs://, azblob:// (not file://). */
+    pulumiBackendUrl: z.string().regex(/^(s3|gs|azblob):\/\//, "workers share state: use s3://, gs:// or azblob://"),
+    /** Pulumi installation inside the worker image. */
+    pulumiCliRoot: z.string().default("/opt/pulumi"),
+    concurrency: z.number().int().min(1).max(32).default(2),
+    /** Annotations binding the worker's service account to a cloud identity (IRSA, Workload Identity). */
+    serviceAccountAnnotations: z.record(z.string(), z.string()).default({}),
+  }),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+});
+
+export type ControlPlaneConfig = z.infer<typeof ControlPlaneConfigSchema>;
+export type ControlPlaneConfigInput = z.input<typeof ControlPlaneConfigSchema>;
+
+export function parseControlPlaneConfig(raw: unknown): ControlPlaneConfig {
+  const parsed = ControlPlaneConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`Invalid opus-control-plane configuration:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** All settings sit under one structured key: `pulumi config set --path controlPlane.host …`. */
+export function readControlPlaneConfig(config = new pulumi.Config("opus-control-plane")): ControlPlaneConfig {
+  return parseControlPlaneConfig(config.requireObject("controlPlane"));
+}

@@ -1,0 +1,166 @@
+// The control plane on Kubernetes: API, console and provisioning worker (each autoscaled), the
+// database migrations that run before them, and one Ingress serving the console at / and the API
+// at /api on the same host.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { ControlPlaneConfig } from "./config.ts";
+import { DatabaseMigrations } from "./database-migrations.ts";
+import { ScaledApp } from "./scaled-app.ts";
+
+type EnvVar = k8s.types.input.core.v1.EnvVar;
+
+const API_PORT = 4000;
+const CONSOLE_PORT = 3000;
+
+export class ControlPlane extends pulumi.ComponentResource {
+  public readonly namespace: pulumi.Output<string>;
+  public readonly url: pulumi.Output<string>;
+
+  constructor(name: string, config: ControlPlaneConfig, opts: pulumi.ComponentResourceOptions = {}) {
+    super("opus:controlPlane:ControlPlane", name, {}, opts);
+    const labels = { "app.kubernetes.io/part-of": "opus-control-plane", "app.kubernetes.io/managed-by": "pulumi" };
+    const publicUrl = `https://${config.host}`;
+
+    const namespace = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      {
+        metadata: {
+          name: config.namespace,
+          labels: {
+            ...labels,
+            // These pods hold every managed tenant's cluster credentials: strictest profile.
+            "pod-security.kubernetes.io/enforce": "restricted",
+            "pod-security.kubernetes.io/audit": "restricted",
+          },
+        },
+      },
+      { parent: this },
+    );
+    this.namespace = namespace.metadata.name;
+
+    /** Env var read from the control plane's Secret: the value never passes through Pulumi. */
+    const fromSecret = (envName: string, key: string): EnvVar => ({
+      name: envName,
+      valueFrom: { secretKeyRef: { name: config.secret.name, key } },
+    });
+    const keys = config.secret.keys;
+    const databaseUrl = fromSecret("DATABASE_URL", keys.databaseUrl);
+    // The API and the worker parse the same environment (apps/api/src/env.ts), which refuses to
+    // start in production without real AUTH_SECRET and CREDENTIALS_KEY values.
+    const serverEnv: EnvVar[] = [
+      { name: "NODE_ENV", value: "production" },
+      { name: "LOG_LEVEL", value: config.logLevel },
+      { name: "PUBLIC_URL", value: publicUrl },
+      databaseUrl,
+      fromSecret("AUTH_SECRET", keys.authSecret),
+      fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+    ];
+    const inNamespace = { namespace: this.namespace, labels, imagePullSecret: config.imagePullSecret };
+
+    const migrations = new DatabaseMigrations(
+      `${name}-migrations`,
+      { ...inNamespace, image: config.images.api, command: config.commands.migrations, databaseUrl },
+      { parent: this },
+    );
+    // New code starts only against a migrated schema.
+    const afterMigrations = [migrations];
+
+    const api = new ScaledApp(
+      `${name}-api`,
+      {
+        ...inNamespace,
+        appName: "opus-api",
+        image: config.images.api,
+        command: config.commands.api,
+        port: API_PORT,
+        env: [...serverEnv, { name: "API_PORT", value: String(API_PORT) }],
+        replicas: config.replicas.api,
+        resources: { requests: { cpu: "250m", memory: "384Mi" }, limits: { cpu: "1", memory: "768Mi" } },
+        dependsOn: afterMigrations,
+      },
+      { parent: this },
+    );
+
+    new ScaledApp(
+      `${name}-worker`,
+      {
+        ...inNamespace,
+        appName: "opus-worker",
+        image: config.images.api,
+        command: config.commands.worker,
+        env: [
+          ...serverEnv,
+          { name: "PULUMI_BACKEND_URL", value: config.worker.pulumiBackendUrl },
+          fromSecret("PULUMI_CONFIG_PASSPHRASE", keys.pulumiPassphrase),
+          { name: "PULUMI_CLI_ROOT", value: config.worker.pulumiCliRoot },
+          { name: "PULUMI_SKIP_UPDATE_CHECK", value: "true" },
+          { name: "WORKER_CONCURRENCY", value: String(config.worker.concurrency) },
+        ],
+        replicas: config.replicas.worker,
+        // Pulumi runs the tenant program in-process and drives the CLI and provider plugins.
+        resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "3Gi" } },
+        // Pulumi writes its workspace and lock files under PULUMI_HOME, next to the plugins
+        // baked into the image.
+        writableRoot: true,
+        serviceAccountAnnotations: config.worker.serviceAccountAnnotations,
+        // On SIGTERM the worker cancels running operations; Pulumi needs time to stop cleanly
+        // and release the stack's lock, or the next worker finds it stuck.
+        terminationGracePeriodSeconds: 300,
+        dependsOn: afterMigrations,
+      },
+      { parent: this },
+    );
+
+    const consoleApp = new ScaledApp(
+      `${name}-console`,
+      {
+        ...inNamespace,
+        appName: "opus-console",
+        image: config.images.console,
+        port: CONSOLE_PORT,
+        env: [
+          { name: "NODE_ENV", value: "production" },
+          { name: "PORT", value: String(CONSOLE_PORT) },
+          { name: "HOSTNAME", value: "0.0.0.0" },
+          { name: "PUBLIC_URL", value: publicUrl },
+          // Server-side rendering calls the API inside the cluster rather than through the Ingress.
+          { name: "API_INTERNAL_URL", value: pulumi.interpolate`http://opus-api.${this.namespace}.svc.cluster.local:${API_PORT}` },
+        ],
+        replicas: config.replicas.console,
+        resources: { requests: { cpu: "200m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+        // Next.js writes its cache beside the build output.
+        writableRoot: true,
+      },
+      { parent: this },
+    );
+
+    if (!api.serviceName || !consoleApp.serviceName) throw new Error("API and console listen on a port and must have a Service");
+    const backend = (service: pulumi.Output<string>) => ({ service: { name: service, port: { name: "http" } } });
+    new k8s.networking.v1.Ingress(
+      `${name}-ingress`,
+      {
+        metadata: { name: "opus-control-plane", namespace: this.namespace, labels },
+        spec: {
+          ingressClassName: config.ingressClassName,
+          ...(config.tlsSecretName ? { tls: [{ hosts: [config.host], secretName: config.tlsSecretName }] } : {}),
+          rules: [
+            {
+              host: config.host,
+              http: {
+                // Longest prefix wins: /api/… reaches the API, everything else the console.
+                paths: [
+                  { path: "/api", pathType: "Prefix", backend: backend(api.serviceName) },
+                  { path: "/", pathType: "Prefix", backend: backend(consoleApp.serviceName) },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      { parent: this },
+    );
+
+    this.url = pulumi.output(publicUrl);
+    this.registerOutputs({ namespace: this.namespace, url: this.url });
+  }
+}
