@@ -1,7 +1,9 @@
+import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { createAuth } from "./auth/create-auth.ts";
 import type { Env } from "./env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
+import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
 import { type Services, systemClock } from "./services.ts";
 
@@ -13,6 +15,7 @@ export function createServices(env: Env, name: string): Services {
     log: createLogger(env.LOG_LEVEL, name),
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     publicUrl: env.PUBLIC_URL,
   };
 }

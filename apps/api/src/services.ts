@@ -2,6 +2,7 @@
 import type { Db } from "@opus/db/client";
 import type { Auth } from "./auth/create-auth.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
 
 export type Clock = { now(): Date };
@@ -12,6 +13,7 @@ export type Services = {
   log: Logger;
   clock: Clock;
   cipher: CredentialsCipher;
+  mailer: Mailer;
   /** The console's public URL, for links in invitations. */
   publicUrl: string;
 };

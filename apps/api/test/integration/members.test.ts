@@ -1,3 +1,6 @@
+import { readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -21,6 +24,12 @@ describe("members", () => {
     const invitation = await admin.members.invite({ institutionId: aurora, email: "New.Person@Aurora.example", role: "VIEWER" });
     expect(invitation.email).toBe("new.person@aurora.example");
     expect(invitation.link).toMatch(/^http:\/\/console\.test\/invite\/[\w-]{40,}$/);
+    expect(invitation.emailed).toBe(true);
+    const outbox = path.join(tmpdir(), "opus-test-outbox", services.databaseUrl.split("/").at(-1) ?? "");
+    const mails = await Promise.all((await readdir(outbox)).map((f) => readFile(path.join(outbox, f), "utf8")));
+    const mail = mails.find((m) => m.includes("To: new.person@aurora.example"));
+    // Quoted-printable body (the text has accents): undo its soft line breaks before looking.
+    expect(mail?.replace(/=\r?\n/g, "")).toContain(invitation.link);
 
     const anonymous = await callerFor(services, null);
     const preview = await anonymous.members.getInvitation({ token: tokenOf(invitation.link) });

@@ -15,7 +15,7 @@ const identity = {
   tradeName: "Onboarding",
   cnpj: "77.888.999/0001-81",
   organisationId: "57099bc9-44c4-409c-b910-e5e91cd170bf",
-  roles: ["DADOS", "PAGTO"],
+  roles: ["DADOS", "PAGTO"] as ("DADOS" | "PAGTO")[],
 };
 
 async function invitedAdmin(legalName: string, email: string) {

@@ -1,9 +1,12 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 // A fresh, seeded database and the real services over it, for one test file.
 import { createDb } from "@opus/db/client";
 import { seedDemoData } from "@opus/db/seed";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
+import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
@@ -35,6 +38,8 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
     log: createLogger("silent", "test"),
     clock: { now: () => now ?? new Date(), set: (d) => { now = d; } },
     cipher,
+    // Real .eml files in a per-database folder: tests can read what was "sent".
+    mailer: createMailer({ from: "Opus <no-reply@opus.test>", outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db") }),
     publicUrl,
     databaseUrl: database.url,
     async cleanup() {

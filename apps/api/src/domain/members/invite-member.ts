@@ -42,7 +42,26 @@ export async function inviteMember(ctx: DomainContext, input: InviteMemberInput)
     return created;
   });
   const link = `${ctx.services.publicUrl}/invite/${token}`;
-  // No mail server runs here: the link is logged (development mail transport) and handed to the inviter to share.
-  ctx.log.info({ to: email, institution: institution.legalName }, "invitation email: %s", link);
-  return { ...invitation, link };
+  const emailed = await ctx.services.mailer
+    .send({
+      to: email,
+      subject: `Convite: ${institution.legalName} no Opus Open Finance / Invitation to ${institution.legalName}`,
+      text: [
+        `Você foi convidado(a) para ${institution.legalName} no console Opus Open Finance.`,
+        `You were invited to ${institution.legalName} in the Opus Open Finance console.`,
+        "",
+        link,
+        "",
+        `O link vale até / The link is valid until ${expiresAt.toISOString()}.`,
+      ].join("\n"),
+    })
+    .then(
+      () => true,
+      (err: unknown) => {
+        // The invitation stands: the inviter still gets the link to share.
+        ctx.log.error({ err, to: email }, "invitation e-mail failed");
+        return false;
+      },
+    );
+  return { ...invitation, link, emailed };
 }
