@@ -1,0 +1,5 @@
+import { HomeRedirect } from "@/components/shell/home-redirect";
+
+export default function HomePage() {
+  return <HomeRedirect />;
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { formatCnpj } from "@/lib/format-cnpj";
+import type { InstitutionDetail } from "@/lib/router-types";
+import { Card } from "../ui/card";
+import { DetailList } from "../ui/detail-list";
+
+export function IdentityCard({ institution }: { institution: InstitutionDetail }) {
+  const t = useTranslations();
+  const none = <span className="text-slate-400">{t("common.notSet")}</span>;
+  return (
+    <Card title={t("institution.identity.title")}>
+      <DetailList
+        items={[
+          { label: t("institution.identity.legalName"), value: institution.legalName },
+          { label: t("institution.identity.tradeName"), value: institution.tradeName ?? none },
+          {
+            label: t("institution.identity.cnpj"),
+            value: institution.cnpj ? <span className="font-mono">{formatCnpj(institution.cnpj)}</span> : none,
+          },
+          {
+            label: t("institution.identity.organisationId"),
+            value: institution.organisationId ? <span className="font-mono text-xs">{institution.organisationId}</span> : none,
+          },
+          {
+            label: t("institution.identity.roles"),
+            value: institution.roles.length ? (
+              <ul className="space-y-0.5">
+                {institution.roles.map((role) => (
+                  <li key={role}>{t(`enums.regulatoryRole.${role}`)}</li>
+                ))}
+              </ul>
+            ) : (
+              none
+            ),
+          },
+          {
+            label: t("institution.identity.apiFamilies"),
+            value: institution.apiFamilies.length ? (
+              <ul className="flex flex-wrap gap-1">
+                {institution.apiFamilies.map((family) => (
+                  <li key={family} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                    {family}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              none
+            ),
+          },
+          {
+            label: t("institution.identity.brands"),
+            value: institution.brands.length ? institution.brands.map((b) => b.name).join(", ") : none,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { formatCnpj } from "@/lib/format-cnpj";
+import { useTRPC } from "@/lib/trpc";
+import { useCurrentMe } from "../shell/me-context";
+import { PageLoading } from "../ui/page-loading";
+import { QueryError } from "../ui/query-error";
+import { InstitutionStatusBadge } from "./institution-status-badge";
+import { InstitutionTabs } from "./institution-tabs";
+
+/** Header and tabs shared by every page of one institution. */
+export function InstitutionFrame({ institutionId, children }: { institutionId: string; children: ReactNode }) {
+  const t = useTranslations("institution");
+  const trpc = useTRPC();
+  const me = useCurrentMe();
+  const institution = useQuery(trpc.institutions.get.queryOptions({ institutionId }));
+
+  if (institution.isError) {
+    return (
+      <div className="mx-auto max-w-7xl">
+        <QueryError error={institution.error} onRetry={() => void institution.refetch()} />
+      </div>
+    );
+  }
+  if (!institution.data) return <PageLoading />;
+  const data = institution.data;
+  return (
+    <div className="mx-auto max-w-7xl">
+      {me.staffRole ? (
+        <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-slate-500">
+          <Link href="/institutions" className="hover:text-slate-800 hover:underline">
+            {t("allInstitutions")}
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span className="text-slate-700">{data.legalName}</span>
+        </nav>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">{data.legalName}</h1>
+        <InstitutionStatusBadge status={data.status} />
+      </div>
+      <p className="mt-0.5 text-sm text-slate-600">
+        {[data.tradeName, data.cnpj ? t("cnpjLabel", { cnpj: formatCnpj(data.cnpj) }) : null].filter(Boolean).join(" · ")}
+      </p>
+      <InstitutionTabs institutionId={institutionId} />
+      <div className="pt-5">{children}</div>
+    </div>
+  );
+}

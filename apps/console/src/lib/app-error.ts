@@ -1,0 +1,27 @@
+import type { AppErrorCode } from "@opus/api/i18n-errors";
+import { TRPCClientError } from "@trpc/client";
+
+export type { AppErrorCode };
+
+type ErrorData = { appCode?: AppErrorCode; fields?: Record<string, string>; httpStatus?: number };
+
+function dataOf(error: unknown): ErrorData | undefined {
+  return error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
+}
+
+/** The API's error code; a request that never reached the API counts as UNAVAILABLE. */
+export function appErrorCode(error: unknown): AppErrorCode {
+  if (error instanceof TRPCClientError) return dataOf(error)?.appCode ?? "UNAVAILABLE";
+  return "INTERNAL";
+}
+
+/** Input paths the API found wrong ("email", "password"). */
+export function appErrorFields(error: unknown): string[] {
+  return Object.keys(dataOf(error)?.fields ?? {});
+}
+
+/** Retrying only helps when the server or the network failed, never for a refusal. */
+export function isRetryable(error: unknown): boolean {
+  const status = dataOf(error)?.httpStatus;
+  return status === undefined || status >= 500;
+}
