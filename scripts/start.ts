@@ -38,13 +38,14 @@ const seeded = await seedDemoData(db, {
 await db.$disconnect();
 say(seeded === "seeded" ? "demo data seeded" : "demo data already present (kept)");
 
-buildConsoleIfChanged();
+const apiOrigin = `http://127.0.0.1:${apiPort}`;
+buildConsoleIfChanged(apiOrigin);
 
 const children: ChildProcess[] = [];
 function run(name: string, command: string, args: string[], cwd: string) {
   const child = spawn(command, args, {
     cwd,
-    env: { ...childEnv, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
+    env: { ...childEnv, API_ORIGIN: apiOrigin },
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.on("exit", (code, signal) => {
@@ -91,9 +92,10 @@ async function waitFor(url: string, timeoutMs = 120_000) {
 }
 
 /** Rebuilds the console only when a source file changed since the last build (hash of paths + mtimes). */
-function buildConsoleIfChanged() {
+function buildConsoleIfChanged(apiOrigin: string) {
   const stampFile = path.join(consoleDir, ".next/opus-source-stamp");
-  const hash = createHash("sha256");
+  // The API address is compiled into the console's rewrites, so it is part of the stamp.
+  const hash = createHash("sha256").update(apiOrigin);
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if ([".next", "node_modules", "test-results", "e2e"].includes(entry.name)) continue;
@@ -110,7 +112,7 @@ function buildConsoleIfChanged() {
   const built = spawnSync(path.join(consoleDir, "node_modules/.bin/next"), ["build"], {
     cwd: consoleDir,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, API_ORIGIN: apiOrigin, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (built.status !== 0) {
     say("console build failed");

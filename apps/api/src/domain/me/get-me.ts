@@ -1,3 +1,4 @@
+import { isAllowed, PERMISSIONS, type Permission } from "../../authz/permissions.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { DomainContext } from "../domain-context.ts";
 
@@ -19,5 +20,12 @@ export async function getMe(ctx: DomainContext) {
     },
   });
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return user;
+  // What this person may do, from the one permissions table, so the console never keeps a copy
+  // of the rules to decide which controls to show. Staff permissions hold for every institution.
+  const all = Object.keys(PERMISSIONS) as Permission[];
+  return {
+    ...user,
+    staffPermissions: user.staffRole ? all.filter((p) => isAllowed(ctx.actor, p)) : [],
+    memberships: user.memberships.map((m) => ({ ...m, permissions: all.filter((p) => isAllowed(ctx.actor, p, m.institution.id)) })),
+  };
 }
