@@ -27,7 +27,8 @@ const t = initTRPC
       const fields = appError?.fields ?? (zodError ? zodFields(zodError) : undefined);
       const appCode: AppErrorCode = appError?.code ?? (zodError || error.code === "PARSE_ERROR" ? "BAD_INPUT" : fallbackCode(error.code));
       // Never leak internals: unexpected errors get a generic message (details are in the logs).
-      const message = appCode === "INTERNAL" ? "Something went wrong on our side. Try again, and contact Opus support if it persists." : shape.message;
+      const message =
+        appCode === "INTERNAL" ? "Something went wrong on our side. Try again, and contact Opus support if it persists." : shape.message;
       return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields } };
     },
   });

@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 export const zId = z.string().trim().min(1, "is required").max(64, "is too long");
-export const zEmail = z.email("must be an e-mail address").max(254).transform((v) => v.toLowerCase());
+export const zEmail = z
+  .email("must be an e-mail address")
+  .max(254)
+  .transform((v) => v.toLowerCase());
 export const zName = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
 export const zPassword = z.string().min(10, "must be at least 10 characters").max(128, "must be at most 128 characters");
 export const zToken = z.string().min(16, "is not a valid link").max(128, "is not a valid link");

@@ -38,11 +38,23 @@ export class HttpSession {
   async query(path: string, input?: unknown) {
     const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
     const res = await this.request(`/api/trpc/${path}${qs}`);
-    return { status: res.status, body: (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        result?: { data: { json: unknown } };
+        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } };
+      },
+    };
   }
 
   async mutate(path: string, input: unknown) {
     const res = await this.postJson(`/api/trpc/${path}`, superjson.serialize(input));
-    return { status: res.status, body: (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        result?: { data: { json: unknown } };
+        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } };
+      },
+    };
   }
 }

@@ -36,10 +36,18 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
     db,
     auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimit: false }),
     log: createLogger("silent", "test"),
-    clock: { now: () => now ?? new Date(), set: (d) => { now = d; } },
+    clock: {
+      now: () => now ?? new Date(),
+      set: (d) => {
+        now = d;
+      },
+    },
     cipher,
     // Real .eml files in a per-database folder: tests can read what was "sent".
-    mailer: createMailer({ from: "Opus <no-reply@opus.test>", outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db") }),
+    mailer: createMailer({
+      from: "Opus <no-reply@opus.test>",
+      outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db"),
+    }),
     publicUrl,
     databaseUrl: database.url,
     async cleanup() {

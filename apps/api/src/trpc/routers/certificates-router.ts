@@ -6,9 +6,17 @@ import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
 
 export const certificatesRouter = router({
-  find: protectedProcedure("certificates.read").input(z.strictObject(zInstitutionScope)).query(({ ctx, input }) => listCertificates(ctx, input)),
+  find: protectedProcedure("certificates.read")
+    .input(z.strictObject(zInstitutionScope))
+    .query(({ ctx, input }) => listCertificates(ctx, input)),
   upload: protectedProcedure("certificates.manage")
-    .input(z.strictObject({ ...zInstitutionScope, kind: z.enum(["BRCAC", "BRSEAL"]), pem: z.string().min(1, "paste the certificate").max(20_000, "is too long for one certificate") }))
+    .input(
+      z.strictObject({
+        ...zInstitutionScope,
+        kind: z.enum(["BRCAC", "BRSEAL"]),
+        pem: z.string().min(1, "paste the certificate").max(20_000, "is too long for one certificate"),
+      }),
+    )
     .mutation(({ ctx, input }) => uploadCertificate(ctx, input)),
   remove: protectedProcedure("certificates.manage")
     .input(z.strictObject({ ...zInstitutionScope, certificateId: zId }))

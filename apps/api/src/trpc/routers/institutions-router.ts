@@ -21,7 +21,9 @@ export const institutionsRouter = router({
     .input(
       z.strictObject({
         search: z.string().trim().max(100, "must be at most 100 characters").optional(),
-        status: z.enum(["DRAFT", "SUBMITTED", "REJECTED", "APPROVED", "PROVISIONING", "ACTIVE", "SUSPENDED", "OFFBOARDING", "OFFBOARDED"]).optional(),
+        status: z
+          .enum(["DRAFT", "SUBMITTED", "REJECTED", "APPROVED", "PROVISIONING", "ACTIVE", "SUSPENDED", "OFFBOARDING", "OFFBOARDED"])
+          .optional(),
         mode: zDeploymentMode.optional(),
         planId: zId.optional(),
         role: z.enum(["DADOS", "PAGTO", "CONTA", "CCORR"]).optional(),
@@ -32,7 +34,9 @@ export const institutionsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listInstitutions(ctx, input)),
-  get: protectedProcedure("institution.read").input(scope).query(({ ctx, input }) => getInstitution(ctx, input)),
+  get: protectedProcedure("institution.read")
+    .input(scope)
+    .query(({ ctx, input }) => getInstitution(ctx, input)),
   /** Opus invites an institution: a draft plus an invitation for its first admin. */
   create: protectedProcedure("institution.create")
     .input(z.strictObject({ legalName: zName, adminEmail: zEmail }))
@@ -40,7 +44,9 @@ export const institutionsRouter = router({
   saveStep: protectedProcedure("institution.update")
     .input(SaveStepInput)
     .mutation(({ ctx, input }) => saveWizardStep(ctx, input)),
-  submit: protectedProcedure("institution.update").input(scope).mutation(({ ctx, input }) => submitInstitution(ctx, input)),
+  submit: protectedProcedure("institution.update")
+    .input(scope)
+    .mutation(({ ctx, input }) => submitInstitution(ctx, input)),
   review: protectedProcedure("institution.review")
     .input(z.strictObject({ ...zInstitutionScope, decision: zDecision, reason: zReason.optional() }))
     .mutation(({ ctx, input }) => reviewInstitution(ctx, input)),
@@ -55,10 +61,16 @@ export const institutionsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => requestApproval(ctx, input)),
-  resume: protectedProcedure("institution.govern").input(scope).mutation(({ ctx, input }) => resumeInstitution(ctx, input)),
-  exportRecords: protectedProcedure("institution.export").input(scope).mutation(({ ctx, input }) => exportRecords(ctx, input)),
+  resume: protectedProcedure("institution.govern")
+    .input(scope)
+    .mutation(({ ctx, input }) => resumeInstitution(ctx, input)),
+  exportRecords: protectedProcedure("institution.export")
+    .input(scope)
+    .mutation(({ ctx, input }) => exportRecords(ctx, input)),
   setRetention: protectedProcedure("institution.destroy")
     .input(z.strictObject({ ...zInstitutionScope, retentionDays: z.number().int().min(0).max(3650, "at most 10 years") }))
     .mutation(({ ctx, input }) => setRetention(ctx, input)),
-  confirmDestruction: protectedProcedure("institution.destroy").input(scope).mutation(({ ctx, input }) => confirmDestruction(ctx, input)),
+  confirmDestruction: protectedProcedure("institution.destroy")
+    .input(scope)
+    .mutation(({ ctx, input }) => confirmDestruction(ctx, input)),
 });

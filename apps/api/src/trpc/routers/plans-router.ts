@@ -9,7 +9,12 @@ export const plansRouter = router({
     .input(
       z.strictObject({
         id: zId.optional(),
-        code: z.string().trim().min(2).max(40).regex(/^[a-z0-9-]+$/, "lower-case letters, digits and '-'"),
+        code: z
+          .string()
+          .trim()
+          .min(2)
+          .max(40)
+          .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and '-'"),
         name: zName,
         size: z.enum(["SMALL", "MEDIUM", "LARGE"]),
         active: z.boolean(),

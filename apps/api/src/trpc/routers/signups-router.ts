@@ -9,7 +9,15 @@ import { zDecision, zEmail, zId, zName, zPassword, zReason } from "../schemas.ts
 export const signupsRouter = router({
   /** Public: anyone may ask; nothing exists until Opus approves. */
   create: publicProcedure
-    .input(z.strictObject({ name: zName, email: zEmail, password: zPassword, legalName: z.string().trim().min(1, "is required").max(200), cnpj: z.string().max(32).pipe(zCnpj) }))
+    .input(
+      z.strictObject({
+        name: zName,
+        email: zEmail,
+        password: zPassword,
+        legalName: z.string().trim().min(1, "is required").max(200),
+        cnpj: z.string().max(32).pipe(zCnpj),
+      }),
+    )
     .mutation(({ ctx, input }) => createSignup(ctx, input)),
   find: protectedProcedure("institution.review")
     .input(z.strictObject({ status: z.enum(["PENDING", "APPROVED", "REJECTED"]).default("PENDING") }))

@@ -1,0 +1,52 @@
+// Tenant environments and their provisioning operations. Thin: each procedure validates its input
+// and calls one domain function (src/provisioning/operations), which scopes every id to the
+// institution, so another tenant's environment or operation is NOT_FOUND.
+import { z } from "zod";
+import { cancelOperation } from "../../provisioning/operations/cancel-operation.ts";
+import { getOperation, listEnvironments, operationLogs } from "../../provisioning/operations/read-operations.ts";
+import { requestOperation } from "../../provisioning/operations/request-operation.ts";
+import { protectedProcedure, router } from "../init.ts";
+import { zId, zInstitutionScope } from "../schemas.ts";
+
+const zOperationRequest = z.strictObject({
+  ...zInstitutionScope,
+  environmentId: zId,
+  /** Set by the console per click, so a double submit queues one operation. */
+  idempotencyKey: z.string().trim().min(1).max(100, "must be at most 100 characters").optional(),
+});
+const zOperationScope = z.strictObject({ ...zInstitutionScope, operationId: zId });
+
+const operate = (kind: "PREVIEW" | "UP" | "REFRESH" | "DESTROY") =>
+  protectedProcedure("environments.operate")
+    .input(zOperationRequest)
+    .mutation(({ ctx, input }) => requestOperation(ctx, { ...input, kind }));
+
+export const environmentsRouter = router({
+  find: protectedProcedure("environments.read")
+    .input(z.strictObject(zInstitutionScope))
+    .query(({ ctx, input }) => listEnvironments(ctx, input)),
+  preview: operate("PREVIEW"),
+  deploy: operate("UP"),
+  /** A drift check: a preview-only refresh that reports drift without writing the stack's state. */
+  refresh: operate("REFRESH"),
+  /** The destroy step of offboarding; refused unless the institution is offboarding. */
+  destroy: operate("DESTROY"),
+  cancel: protectedProcedure("environments.operate")
+    .input(zOperationScope)
+    .mutation(({ ctx, input }) => cancelOperation(ctx, input)),
+  getOperation: protectedProcedure("environments.read")
+    .input(zOperationScope)
+    .query(({ ctx, input }) => getOperation(ctx, input)),
+  operationLogs: protectedProcedure("environments.read")
+    .input(
+      z.strictObject({
+        ...zInstitutionScope,
+        operationId: zId,
+        afterId: z
+          .string()
+          .regex(/^\d{1,18}$/, "must be a log line id")
+          .optional(),
+      }),
+    )
+    .query(({ ctx, input }) => operationLogs(ctx, input)),
+});
