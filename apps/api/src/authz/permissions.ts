@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   "members.read": { staff: ["ADMIN", "OPERATOR"], member: ANY_MEMBER },
   "members.manage": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   "audit.read": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  "environments.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  /** Preview, deploy, drift check, destroy, cancel: changes to a tenant's infrastructure. */
+  "environments.operate": { staff: ["ADMIN", "OPERATOR"], member: [] },
   /** Decide onboarding requests and self sign-ups. */
   "institution.review": { staff: ["ADMIN", "OPERATOR"], member: [] },
   /** Four-eyes requests and decisions (suspend, offboard, change mode, delete), resume. */

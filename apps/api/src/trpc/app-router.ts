@@ -1,6 +1,7 @@
 import { router } from "./init.ts";
 import { approvalsRouter } from "./routers/approvals-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
+import { environmentsRouter } from "./routers/environments-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { institutionsRouter } from "./routers/institutions-router.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   institutions: institutionsRouter,
   members: membersRouter,
   audit: auditRouter,
+  environments: environmentsRouter,
   approvals: approvalsRouter,
   signups: signupsRouter,
   certificates: certificatesRouter,

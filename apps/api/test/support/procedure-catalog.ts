@@ -46,7 +46,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "members.acceptInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
   "audit.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
   "audit.findAll": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({}) },
-  "environments.find": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "environments.find": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
+    input: (id) => ({ institutionId: id }),
+  },
   "environments.getOperation": {
     access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
     input: (id) => ({ institutionId: id, operationId: missing }),
@@ -57,11 +60,26 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   },
   // Unknown environment/operation ids: authorization is decided before the domain looks them up,
   // and nothing is queued when the matrix runs them.
-  "environments.preview": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, environmentId: missing }) },
-  "environments.deploy": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, environmentId: missing }) },
-  "environments.refresh": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, environmentId: missing }) },
-  "environments.destroy": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, environmentId: missing }) },
-  "environments.cancel": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, operationId: missing }) },
+  "environments.preview": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
+  "environments.deploy": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
+  "environments.refresh": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
+  "environments.destroy": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
+  "environments.cancel": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, operationId: missing }),
+  },
   "institutions.create": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
     input: () => ({ legalName: "Matrix Bank", adminEmail: `matrix-${Math.random().toString(36).slice(2)}@example.com` }),

@@ -1,0 +1,60 @@
+// A worker: `concurrency` slots, each claiming and running one operation at a time. Stopping stops
+// claiming and aborts running operations; each is then released (still RUNNING, without an owner)
+// so another worker takes it over at once and repairs the stack before running it again.
+import { type Claimed, claimNext, reclaimStale } from "./queue.ts";
+import { runOperation } from "./run-operation.ts";
+import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
+
+export type OperationWorker = {
+  start(): void;
+  /** Claims and runs one operation; false when nothing was runnable. (Tests drive workers with it.) */
+  runNext(): Promise<boolean>;
+  stop(): Promise<void>;
+};
+
+export function createOperationWorker(deps: WorkerDeps, options: WorkerOptions): OperationWorker {
+  const shutdown = new AbortController();
+  const slots: Promise<void>[] = [];
+
+  async function claim(): Promise<Claimed | null> {
+    const now = deps.clock.now();
+    // Abandoned operations first: their stacks are locked until someone finishes them.
+    return (await reclaimStale(deps.db, options.workerId, now, options.leaseMs)) ?? (await claimNext(deps.db, options.workerId, now));
+  }
+
+  async function runNext(): Promise<boolean> {
+    if (shutdown.signal.aborted) return false;
+    const claimed = await claim();
+    if (!claimed) return false;
+    await runOperation(deps, options, claimed, shutdown.signal);
+    return true;
+  }
+
+  async function slot(index: number) {
+    while (!shutdown.signal.aborted) {
+      try {
+        if (!(await runNext())) await options.sleep(options.pollMs, shutdown.signal);
+      } catch (error) {
+        // A database hiccup must not kill the slot; an operation left RUNNING is taken over after its lease.
+        deps.log.error({ err: error, slot: index, workerId: options.workerId }, "worker slot error");
+        await options.sleep(options.pollMs, shutdown.signal);
+      }
+    }
+  }
+
+  return {
+    start() {
+      for (let i = 0; i < options.concurrency; i++) slots.push(slot(i));
+    },
+    runNext,
+    async stop() {
+      shutdown.abort();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.shutdownTimeoutMs);
+      });
+      await Promise.race([Promise.all(slots), timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

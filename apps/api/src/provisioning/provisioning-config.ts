@@ -1,0 +1,19 @@
+// What the worker needs from the control plane's configuration, separated from Env so tests and
+// the benchmark build it directly.
+import type { Env } from "../env.ts";
+import type { SaasRegions } from "./saas-region-config.ts";
+
+export type PlatformRelease = { version: string; chart: string; repository: string };
+
+export type ProvisioningConfig = {
+  saasRegions: SaasRegions;
+  /** The release environments get until they have one of their own. */
+  defaultRelease: PlatformRelease;
+};
+
+export function provisioningConfigFrom(env: Env): ProvisioningConfig {
+  return {
+    saasRegions: env.SAAS_REGIONS,
+    defaultRelease: { version: env.PLATFORM_VERSION, chart: env.PLATFORM_CHART, repository: env.PLATFORM_CHART_REPOSITORY },
+  };
+}

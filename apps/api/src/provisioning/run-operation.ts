@@ -1,0 +1,109 @@
+// Runs one claimed operation to an outcome: heartbeat and cancellation watch, spec building,
+// repair after a takeover, the engine run with live logs, then the decision what the failure
+// means (retry with backoff, wait for a concurrent update, fail at once, cancel, release).
+import type { Operation } from "@opus/db/generated";
+import type { EngineRunResult, OperationKind } from "@opus/provisioner/engine";
+import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
+import { describeOutcome, outcomeOfError, type StopReason } from "./failure-policy.ts";
+import { finishOperation, type Outcome } from "./finish-operation.ts";
+import { watchLease } from "./lease-watch.ts";
+import { createLogSink, type LogSink } from "./log-sink.ts";
+import type { Claimed } from "./queue.ts";
+import { createRedactor, type Redactor } from "./redact.ts";
+import { buildTenantSpec } from "./spec-builder.ts";
+import { startOperation } from "./start-operation.ts";
+import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
+
+type Run = {
+  deps: WorkerDeps;
+  options: WorkerOptions;
+  op: Operation;
+  claimed: Claimed;
+  sink: LogSink;
+  redactor: Redactor;
+  signal: AbortSignal;
+};
+
+export async function runOperation(
+  deps: WorkerDeps,
+  options: WorkerOptions,
+  claimed: Claimed,
+  shutdown: AbortSignal,
+): Promise<Outcome["type"]> {
+  const op = await deps.db.operation.findUniqueOrThrow({ where: { id: claimed.id } });
+  const redactor = createRedactor();
+  const sink = createLogSink(deps.db, op.id, { redactor, log: deps.log });
+  const abort = new AbortController();
+  let reason: StopReason | null = null;
+  const stop = (why: StopReason) => {
+    if (reason) return;
+    reason = why;
+    abort.abort(why);
+  };
+  const onShutdown = () => stop("shutdown");
+  shutdown.addEventListener("abort", onShutdown);
+  if (shutdown.aborted) onShutdown();
+  const watch = watchLease(deps, options, op.id, stop);
+
+  let outcome: Outcome;
+  try {
+    outcome = await attempt({ deps, options, op, claimed, sink, redactor, signal: abort.signal });
+    if (reason === "lost") outcome = { type: "lost" };
+  } catch (error) {
+    outcome = outcomeOfError(error, reason, op, deps.clock.now(), options, redactor.text);
+  } finally {
+    watch.stop();
+    shutdown.removeEventListener("abort", onShutdown);
+  }
+  sink.write(`[control-plane] ${describeOutcome(outcome, options.workerId)}`);
+  // Logs first: when the status turns final, the console already has every line.
+  await sink.close();
+  await finishOperation(deps.db, op, options.workerId, outcome, deps.clock.now());
+  deps.log.info(
+    { operationId: op.id, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
+    "operation run ended",
+  );
+  return outcome.type;
+}
+
+async function attempt(run: Run): Promise<Outcome> {
+  const { deps, options, op, claimed, sink } = run;
+  const say = (line: string) => sink.write(`[control-plane] ${line}`);
+  // Asked to cancel between its claim and now (a takeover repairs the stack first, below).
+  if (op.cancelRequestedAt && !claimed.reclaimed) return { type: "cancelled", error: null };
+  if (op.attempt > op.maxAttempts) {
+    return {
+      type: "failed",
+      error: `Gave up after ${op.maxAttempts} attempts: the worker running it stopped responding.${op.error ? ` Last error: ${op.error}` : ""}`,
+    };
+  }
+  const takeover = claimed.reclaimed ? ", taking over from a worker that stopped responding" : "";
+  say(`${op.kind} ${op.stackName}: attempt ${op.attempt} of ${op.maxAttempts} on ${options.workerId}${takeover}`);
+
+  if ((await startOperation(deps.db, op, options.workerId, deps.clock.now())) === "nothing-to-destroy") {
+    say("the environment was never provisioned: there is nothing to destroy");
+    return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
+  }
+  const { spec, secrets } = await buildTenantSpec(deps, op.environmentId);
+  run.redactor.add(secrets);
+
+  if (claimed.reclaimed) {
+    say("repairing the stack first: clearing the lock and pending operations the interrupted run left behind");
+    await deps.engine.repair(op.stackName, spec, sink.write);
+    if (op.cancelRequestedAt) return { type: "cancelled", error: null };
+  }
+  run.signal.throwIfAborted();
+  const result = await deps.engine.run({
+    kind: op.kind.toLowerCase() as OperationKind,
+    stackName: op.stackName,
+    spec,
+    onLog: sink.write,
+    signal: run.signal,
+    ...(op.kind === "REFRESH" ? { previewOnly: true } : {}),
+  });
+  return { type: "succeeded", result: scrub(result, run.redactor), spec: spec satisfies TenantEnvironmentSpec };
+}
+
+function scrub(result: EngineRunResult, redactor: Redactor): EngineRunResult {
+  return { ...result, outputs: redactor.json(result.outputs) };
+}

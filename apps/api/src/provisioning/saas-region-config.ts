@@ -1,0 +1,66 @@
+// Where SaaS tenants go, per region: the shared cluster and the shared PostgreSQL and RabbitMQ
+// servers of that region. It is control-plane configuration (SAAS_REGIONS, read in env.ts), not
+// data: admin credentials of shared servers belong in the deployment's secrets, never in the
+// database or the code. The one exception is the local-development default below.
+import { TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
+import { z } from "zod";
+
+const spec = TenantEnvironmentSpecSchema.shape;
+
+export const SaasRegionSchema = z.strictObject({
+  cluster: spec.target.shape.cluster,
+  gatewayDomain: spec.target.shape.gatewayDomain,
+  gatewayNamespace: spec.target.shape.gatewayNamespace,
+  database: spec.database,
+  queue: spec.queue,
+});
+
+export type SaasRegion = z.infer<typeof SaasRegionSchema>;
+
+export const SaasRegionsSchema = z
+  .record(z.string().min(1), SaasRegionSchema)
+  .refine((regions) => Object.keys(regions).length > 0, "configure at least one region");
+
+export type SaasRegions = z.infer<typeof SaasRegionsSchema>;
+
+/** `pnpm start` on a developer machine: the local PostgreSQL and RabbitMQ (refused in production). */
+export const LOCAL_SAAS_REGIONS: SaasRegions = {
+  "sa-east-1": {
+    cluster: "saas-sa-east-1",
+    gatewayDomain: "sa-east-1.opus.localhost",
+    gatewayNamespace: "opus-gateway",
+    database: {
+      host: "127.0.0.1",
+      port: 5432,
+      adminUser: "postgres",
+      adminPassword: "postgres",
+      sslMode: "disable",
+      cidr: "127.0.0.1/32",
+    },
+    queue: {
+      kind: "rabbitmq",
+      endpoint: "http://127.0.0.1:15672",
+      adminUser: "guest",
+      adminPassword: "guest",
+      host: "127.0.0.1",
+      port: 5672,
+      cidr: "127.0.0.1/32",
+    },
+  },
+};
+
+/** Parses the SAAS_REGIONS JSON text; messages name the path, never a value (they hold passwords). */
+export const SaasRegionsJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: "custom",
+        message: 'SAAS_REGIONS must be JSON: {"<region>": {cluster, gatewayDomain, gatewayNamespace, database, queue}}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(SaasRegionsSchema);

@@ -1,0 +1,92 @@
+// Turns an environment of the database into the one input of the tenant program. The only place
+// that decrypts a managed account's credentials: they exist in plain text in the worker's memory
+// for the duration of a run, and are returned in `secrets` so logs and outputs can be scrubbed.
+import type { Db } from "@opus/db/client";
+import { type TenantEnvironmentSpec, TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
+import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import { parseManagedCredentials } from "./managed-credentials.ts";
+import { NotRetryableError } from "./not-retryable.ts";
+import type { ProvisioningConfig } from "./provisioning-config.ts";
+
+export type BuiltSpec = { spec: TenantEnvironmentSpec; secrets: string[] };
+
+export type SpecDeps = { db: Db; cipher: CredentialsCipher; config: ProvisioningConfig };
+
+export async function buildTenantSpec(deps: SpecDeps, environmentId: string): Promise<BuiltSpec> {
+  const environment = await deps.db.environment.findUniqueOrThrow({
+    where: { id: environmentId },
+    select: {
+      id: true,
+      kind: true,
+      releaseVersion: true,
+      institution: {
+        select: {
+          id: true,
+          slug: true,
+          legalName: true,
+          deploymentMode: true,
+          region: true,
+          plan: { select: { size: true } },
+          managedAccount: { select: { clusterName: true, credentialsCiphertext: true } },
+        },
+      },
+    },
+  });
+  const tenant = environment.institution;
+  const refuse = (why: string) => new NotRetryableError(`Cannot provision ${tenant.slug} (${environment.kind.toLowerCase()}): ${why}`);
+
+  if (tenant.deploymentMode === "SELF_MANAGED")
+    throw refuse("it is self-managed; the customer runs the platform and Opus provisions nothing.");
+  if (!tenant.deploymentMode) throw refuse("no deployment mode is chosen.");
+  if (!tenant.plan) throw refuse("no plan is chosen, so there is nothing to size the namespace by.");
+
+  const { version } = deps.config.defaultRelease;
+  const base = {
+    tenant: { id: tenant.id, slug: tenant.slug, legalName: tenant.legalName },
+    environment: { id: environment.id, kind: environment.kind },
+    planSize: tenant.plan.size,
+    // An environment keeps its release; moving it to another one is a rollout's decision.
+    release: { ...deps.config.defaultRelease, version: environment.releaseVersion ?? version },
+  };
+
+  let built: BuiltSpec;
+  if (tenant.deploymentMode === "SAAS") {
+    const region = tenant.region ? deps.config.saasRegions[tenant.region] : undefined;
+    if (!region) {
+      const known = Object.keys(deps.config.saasRegions).join(", ");
+      throw refuse(`the SaaS region "${tenant.region ?? "(none)"}" is not configured (SAAS_REGIONS has: ${known}).`);
+    }
+    const spec = {
+      ...base,
+      mode: "SAAS" as const,
+      // No kubeconfig: the shared cluster is the worker's own (in-cluster service account or KUBECONFIG).
+      target: { cluster: region.cluster, gatewayDomain: region.gatewayDomain, gatewayNamespace: region.gatewayNamespace },
+      database: region.database,
+      queue: region.queue,
+    };
+    built = { spec, secrets: [region.database.adminPassword, region.queue.adminPassword] };
+  } else {
+    const account = tenant.managedAccount;
+    if (!account) throw refuse("it is managed but has no managed account (the customer's cloud account and cluster).");
+    const credentials = parseManagedCredentials(deps.cipher.decrypt(account.credentialsCiphertext), tenant.slug);
+    const spec = {
+      ...base,
+      mode: "MANAGED" as const,
+      target: {
+        cluster: account.clusterName,
+        kubeconfig: credentials.kubeconfig,
+        gatewayDomain: credentials.gateway.domain,
+        gatewayNamespace: credentials.gateway.namespace,
+      },
+      database: credentials.database,
+      queue: credentials.queue,
+    };
+    built = { spec, secrets: [credentials.kubeconfig, credentials.database.adminPassword, credentials.queue.adminPassword] };
+  }
+
+  const checked = TenantEnvironmentSpecSchema.safeParse(built.spec);
+  if (!checked.success) {
+    throw refuse(`its specification is invalid (${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).`);
+  }
+  return { spec: checked.data, secrets: built.secrets };
+}

@@ -1,0 +1,64 @@
+// What a worker is built from. Timing and randomness are injectable so tests run retries, leases
+// and backoff without waiting for them.
+import type { Db } from "@opus/db/client";
+import type { ProvisioningEngine } from "@opus/provisioner/engine";
+import type { AuditSource } from "../domain/audit/audit-entry.ts";
+import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { Logger } from "../logger.ts";
+import type { Clock } from "../services.ts";
+import type { BackoffPolicy } from "./backoff.ts";
+import type { ProvisioningConfig } from "./provisioning-config.ts";
+
+export type WorkerDeps = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  cipher: CredentialsCipher;
+  engine: ProvisioningEngine;
+  config: ProvisioningConfig;
+};
+
+export type WorkerOptions = {
+  workerId: string;
+  /** Operations this worker runs at once. */
+  concurrency: number;
+  /** A RUNNING operation without a heartbeat for this long is taken over by another worker. */
+  leaseMs: number;
+  /** Heartbeat and cancellation check interval of a running operation. */
+  heartbeatMs: number;
+  /** Idle wait between two empty claims. */
+  pollMs: number;
+  retry: BackoffPolicy;
+  /** Another update holds the stack: wait about `delayMs`, without counting attempts, for at most `maxWaitMs`. */
+  concurrent: { delayMs: number; maxWaitMs: number };
+  /** How long a shutdown waits for aborted runs to stop before leaving them to the lease. */
+  shutdownTimeoutMs: number;
+  random: () => number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+};
+
+export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "workerId"> = {
+  concurrency: 2,
+  leaseMs: 60_000,
+  heartbeatMs: 2_000,
+  pollMs: 1_000,
+  retry: { baseMs: 15_000, capMs: 15 * 60_000 },
+  concurrent: { delayMs: 30_000, maxWaitMs: 30 * 60_000 },
+  shutdownTimeoutMs: 20_000,
+  random: Math.random,
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      }
+      signal.addEventListener("abort", done, { once: true });
+    }),
+};
+
+/** Changes made by the worker are audited as the system's, not a person's. */
+export const SYSTEM_SOURCE: AuditSource = { actor: null, ip: null, userAgent: null, requestId: null };
