@@ -16,6 +16,7 @@ export function createServices(env: Env, name: string): Services {
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
+    saasRegions: Object.keys(env.SAAS_REGIONS),
     publicUrl: env.PUBLIC_URL,
   };
 }

@@ -14,6 +14,8 @@ export type Services = {
   clock: Clock;
   cipher: CredentialsCipher;
   mailer: Mailer;
+  /** Codes of the regions where Opus runs SaaS tenants (from SAAS_REGIONS). */
+  saasRegions: string[];
   /** The console's public URL, for links in invitations. */
   publicUrl: string;
 };

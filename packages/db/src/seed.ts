@@ -94,7 +94,30 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<"seede
           region: "sa-east-1",
           clusterName: "horizonte-eks",
           clusterEndpoint: "https://horizonte-eks.sa-east-1.eks.example",
-          credentialsCiphertext: options.encryptCredentials("apiVersion: v1\nkind: Config\n# demo kubeconfig\n"),
+          // The document the worker reads (see apps/api/src/provisioning/managed-credentials.ts); demo values.
+          credentialsCiphertext: options.encryptCredentials(
+            JSON.stringify({
+              kubeconfig: "apiVersion: v1\nkind: Config\n# demo kubeconfig of horizonte-eks\n",
+              gateway: { domain: "openfinance.horizonte.example", namespace: "kong" },
+              database: {
+                host: "pg.horizonte.internal",
+                port: 5432,
+                adminUser: "opus_admin",
+                adminPassword: "demo-db-password",
+                sslMode: "require",
+                cidr: "10.40.0.0/24",
+              },
+              queue: {
+                kind: "rabbitmq",
+                endpoint: "https://mq.horizonte.internal:15671",
+                adminUser: "opus",
+                adminPassword: "demo-mq-password",
+                host: "mq.horizonte.internal",
+                port: 5671,
+                cidr: "10.40.1.0/24",
+              },
+            }),
+          ),
         },
       },
       environments: {

@@ -69,7 +69,27 @@ describe("onboarding", () => {
         region: "sa-east-1",
         clusterName: "onboarding-eks",
         clusterEndpoint: "https://onboarding-eks.example",
-        kubeconfig: "apiVersion: v1\nkind: Config\nclusters: []\n",
+        credentials: {
+          kubeconfig: "apiVersion: v1\nkind: Config\nclusters: []\n",
+          gateway: { domain: "openfinance.onboarding.example", namespace: "kong" },
+          database: {
+            host: "pg.onboarding.internal",
+            port: 5432,
+            adminUser: "opus_admin",
+            adminPassword: "db-secret-123",
+            sslMode: "require",
+            cidr: "10.20.0.0/24",
+          },
+          queue: {
+            kind: "rabbitmq",
+            endpoint: "https://mq.onboarding.internal:15671",
+            adminUser: "opus",
+            adminPassword: "mq-secret-456",
+            host: "mq.onboarding.internal",
+            port: 5671,
+            cidr: "10.20.1.0/24",
+          },
+        },
       },
     });
     const saved = await admin.institutions.saveStep({
@@ -79,12 +99,15 @@ describe("onboarding", () => {
     });
     expect(saved.wizardStep).toBe(5);
 
-    // Credentials are stored encrypted and never returned.
+    // Credentials are stored encrypted, as one document, and never returned.
     const account = await services.db.managedAccount.findUniqueOrThrow({ where: { institutionId } });
-    expect(account.credentialsCiphertext).not.toContain("kind: Config");
-    expect(services.cipher.decrypt(account.credentialsCiphertext)).toContain("kind: Config");
+    expect(account.credentialsCiphertext).not.toMatch(/kind: Config|db-secret-123/);
+    expect(JSON.parse(services.cipher.decrypt(account.credentialsCiphertext))).toMatchObject({
+      kubeconfig: expect.stringContaining("kind: Config"),
+      database: { adminPassword: "db-secret-123" },
+    });
     draft = await admin.institutions.get({ institutionId });
-    expect(JSON.stringify(draft)).not.toContain("credentials");
+    expect(JSON.stringify(draft)).not.toMatch(/credentials|secret-123/);
     expect(draft.environments.map((e) => e.stackName)).toEqual(["banco-onboarding-homologation", "banco-onboarding-production"]);
 
     expect(await admin.institutions.submit({ institutionId })).toEqual({ id: institutionId, status: "SUBMITTED" });
@@ -96,8 +119,13 @@ describe("onboarding", () => {
 
     const operator = await callerFor(services, "operator@opus.example");
     const reviewed = await operator.institutions.review({ institutionId, decision: "approve" });
-    // Environments are waiting for the provisioner, so the tenant is provisioning, not active.
+    // Approval hands each environment to the provisioner, so the tenant is provisioning, not active.
     expect(reviewed.status).toBe("PROVISIONING");
+    const queued = await services.db.operation.findMany({ where: { environment: { institutionId } }, orderBy: { stackName: "asc" } });
+    expect(queued.map((o) => [o.stackName, o.kind, o.status])).toEqual([
+      ["banco-onboarding-homologation", "UP", "QUEUED"],
+      ["banco-onboarding-production", "UP", "QUEUED"],
+    ]);
     const envs = await services.db.environment.findMany({ where: { institutionId } });
     expect(envs.every((e) => e.cluster === "onboarding-eks")).toBe(true);
     const actions = (await services.db.auditEvent.findMany({ where: { institutionId }, orderBy: { createdAt: "asc" } })).map(

@@ -105,6 +105,11 @@ describe("managed", () => {
 
   it("refuses credentials holding only a kubeconfig, saying what is missing without echoing it", async () => {
     const env = await services.db.environment.findUniqueOrThrow({ where: { stackName: "coop-horizonte-production" } });
+    // A record from before the wizard collected the whole document: a bare kubeconfig.
+    await services.db.managedAccount.updateMany({
+      where: { institutionId: env.institutionId },
+      data: { credentialsCiphertext: services.cipher.encrypt("apiVersion: v1\nkind: Config\n# demo kubeconfig\n") },
+    });
     const error = await buildTenantSpec(deps(), env.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotRetryableError);
     expect((error as Error).message).toMatch(/coop-horizonte.*incomplete or invalid \(gateway, database, queue\)/);

@@ -28,7 +28,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "me.setLocale": { access: { kind: "signed-in" }, input: () => ({ locale: "en" }) },
   "institutions.find": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({ search: "a" }) },
   "institutions.get": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
-  "members.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "members.find": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN", "VIEWER"] },
+    input: (id) => ({ institutionId: id }),
+  },
   "members.invite": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
     input: (id) => ({ institutionId: id, email: `matrix-${Math.random().toString(36).slice(2)}@example.com`, role: "VIEWER" }),
@@ -37,7 +40,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
     input: (id) => ({ institutionId: id, membershipId: missing, role: "VIEWER" }),
   },
-  "members.remove": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id, membershipId: missing }) },
+  "members.remove": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, membershipId: missing }),
+  },
   "members.revokeInvitation": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
     input: (id) => ({ institutionId: id, invitationId: missing }),
@@ -84,36 +90,74 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
     input: () => ({ legalName: "Matrix Bank", adminEmail: `matrix-${Math.random().toString(36).slice(2)}@example.com` }),
   },
+  "institutions.wizardOptions": { access: { kind: "signed-in" }, input: () => ({}) },
   "institutions.saveStep": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, step: "contacts", data: { technical: { name: "T", email: "t@example.com" }, billing: { name: "B", email: "b@example.com" } } }),
+    input: (id) => ({
+      institutionId: id,
+      step: "contacts",
+      data: { technical: { name: "T", email: "t@example.com" }, billing: { name: "B", email: "b@example.com" } },
+    }),
   },
-  "institutions.submit": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
-  "institutions.review": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id, decision: "reject", reason: "matrix" }) },
+  "institutions.submit": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id }),
+  },
+  "institutions.review": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: (id) => ({ institutionId: id, decision: "reject", reason: "matrix" }),
+  },
   "institutions.requestChange": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
     input: (id) => ({ institutionId: id, action: "DELETE", reason: "matrix" }),
   },
   "institutions.resume": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id }) },
-  "institutions.exportRecords": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
-  "institutions.setRetention": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: (id) => ({ institutionId: id, retentionDays: 90 }) },
+  "institutions.exportRecords": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id }),
+  },
+  "institutions.setRetention": {
+    access: { kind: "scoped", staff: ["ADMIN"], member: [] },
+    input: (id) => ({ institutionId: id, retentionDays: 90 }),
+  },
   "institutions.confirmDestruction": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: (id) => ({ institutionId: id }) },
   "approvals.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
-  "approvals.decide": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ approvalId: missing, decision: "approve" }) },
+  "approvals.decide": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: () => ({ approvalId: missing, decision: "approve" }),
+  },
   "signups.create": {
     access: { kind: "public" },
-    input: () => ({ name: "Matrix", email: `signup-${Math.random().toString(36).slice(2)}@example.com`, password: "a-long-password", legalName: "Matrix SA", cnpj: "ab.cde.fgh/0001-00" }),
+    input: () => ({
+      name: "Matrix",
+      email: `signup-${Math.random().toString(36).slice(2)}@example.com`,
+      password: "a-long-password",
+      legalName: "Matrix SA",
+      cnpj: "ab.cde.fgh/0001-00",
+    }),
   },
   "signups.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
-  "signups.decide": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ signupId: missing, decision: "approve" }) },
-  "certificates.find": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
+  "signups.decide": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
+    input: () => ({ signupId: missing, decision: "approve" }),
+  },
+  "certificates.find": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
+    input: (id) => ({ institutionId: id }),
+  },
   "certificates.upload": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
     input: (id) => ({ institutionId: id, kind: "BRCAC", pem: "not a certificate" }),
   },
-  "certificates.remove": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id, certificateId: missing }) },
+  "certificates.remove": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, certificateId: missing }),
+  },
   "plans.find": { access: { kind: "signed-in" }, input: () => ({}) },
-  "plans.save": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }) },
+  "plans.save": {
+    access: { kind: "scoped", staff: ["ADMIN"], member: [] },
+    input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }),
+  },
   "dashboard.get": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({}) },
 };
 

@@ -8,6 +8,7 @@ import { createAuth } from "../../src/auth/create-auth.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
+import { LOCAL_SAAS_REGIONS } from "../../src/provisioning/saas-region-config.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
@@ -48,6 +49,7 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
       from: "Opus <no-reply@opus.test>",
       outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db"),
     }),
+    saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
     publicUrl,
     databaseUrl: database.url,
     async cleanup() {

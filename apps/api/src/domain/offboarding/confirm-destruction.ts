@@ -2,6 +2,7 @@
 // admin confirms destruction. Environments never provisioned are closed at once; provisioned ones
 // are destroyed by the provisioner, and the tenant becomes OFFBOARDED when the last one is gone.
 import { AppError } from "../../errors/app-error.ts";
+import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
@@ -11,7 +12,7 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
   return ctx.db.$transaction(async (tx) => {
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },
-      select: { id: true, status: true, retentionUntil: true, exportedAt: true, destroyedAt: true },
+      select: { id: true, status: true, deploymentMode: true, retentionUntil: true, exportedAt: true, destroyedAt: true },
     });
     if (!i) throw new AppError("NOT_FOUND", "Institution not found.");
     if (i.status !== "OFFBOARDING") throw new AppError("INVALID_TRANSITION", "Only an institution being offboarded can be destroyed.");
@@ -33,8 +34,20 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
         targetId: i.id,
       }),
     });
-    const toDestroy = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
-    const derived = await refreshInstitutionStatus(tx, i.id, ctx, ctx.services.clock.now());
+    // Opus tears down what it provisioned; a self-managed installation is the customer's to remove.
+    const remaining = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
+    const toDestroy = i.deploymentMode === "SELF_MANAGED" ? [] : remaining;
+    if (i.deploymentMode === "SELF_MANAGED") {
+      await tx.environment.updateMany({ where: { institutionId: i.id }, data: { status: "DESTROYED" } });
+    }
+    for (const environment of toDestroy) {
+      await enqueueOperation(
+        tx,
+        { source: ctx, now },
+        { environmentId: environment.id, kind: "DESTROY", idempotencyKey: `offboard:${environment.id}`, requestedById: ctx.actor.userId },
+      );
+    }
+    const derived = await refreshInstitutionStatus(tx, i.id, ctx, now);
     return { id: i.id, status: derived.status, environmentsToDestroy: toDestroy.map((e) => e.id) };
   });
 }

@@ -96,6 +96,15 @@ async function saveContacts(tx: Tx, draft: Draft, data: StepData<"contacts">) {
 }
 
 async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"deployment">) {
+  if (data.mode === "SAAS" && !ctx.services.saasRegions.includes(data.region)) {
+    throw new AppError(
+      "BAD_INPUT",
+      `Opus does not run SaaS tenants in ${data.region}. Choose one of: ${ctx.services.saasRegions.join(", ")}.`,
+      {
+        fields: { region: "not an Opus SaaS region" },
+      },
+    );
+  }
   if (data.mode !== "MANAGED") {
     await tx.managedAccount.deleteMany({ where: { institutionId: draft.id } });
     await tx.institution.update({
@@ -104,14 +113,14 @@ async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: St
     });
     return;
   }
-  const { kubeconfig, mode, ...account } = data;
-  if (!kubeconfig && !draft.managedAccount) {
-    throw new AppError("BAD_INPUT", "Paste the kubeconfig Opus will use to deploy to your cluster.", {
-      fields: { kubeconfig: "required" },
+  const { credentials, mode, ...account } = data;
+  if (!credentials && !draft.managedAccount) {
+    throw new AppError("BAD_INPUT", "Give the cluster's kubeconfig and the gateway, database and queue access Opus will deploy with.", {
+      fields: { credentials: "required" },
     });
   }
-  // Stored encrypted; only the worker decrypts it, and it is never returned by the API.
-  const sealed = kubeconfig ? { credentialsCiphertext: ctx.services.cipher.encrypt(kubeconfig) } : {};
+  // Stored encrypted as one document; only the worker decrypts it, and the API never returns it.
+  const sealed = credentials ? { credentialsCiphertext: ctx.services.cipher.encrypt(JSON.stringify(credentials)) } : {};
   await tx.managedAccount.upsert({
     where: { institutionId: draft.id },
     create: { ...account, credentialsCiphertext: sealed.credentialsCiphertext ?? "", institutionId: draft.id },

@@ -1,9 +1,9 @@
 // The onboarding wizard's steps and their validation. Each step is saved on its own (a draft keeps
 // what was entered); submitting re-validates every step together.
 import { z } from "zod";
+import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
 import { zCnpj } from "../institutions/cnpj.ts";
 import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
-import { SAAS_REGIONS } from "./saas-regions.ts";
 
 export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -52,7 +52,8 @@ export const ProfileStep = z.strictObject({
 export const ContactsStep = z.strictObject({ technical: zContact, billing: zContact });
 
 export const DeploymentStep = z.discriminatedUnion("mode", [
-  z.strictObject({ mode: z.literal("SAAS"), region: z.enum(SAAS_REGIONS) }),
+  // The region is checked against the configured SaaS regions when saved (see save-wizard-step.ts).
+  z.strictObject({ mode: z.literal("SAAS"), region: text(40) }),
   z.strictObject({
     mode: z.literal("MANAGED"),
     cloudProvider: z.enum(["AWS", "GCP", "AZURE"]),
@@ -60,8 +61,14 @@ export const DeploymentStep = z.discriminatedUnion("mode", [
     region: text(40).regex(/^[a-z0-9-]+$/, "must be a cloud region code such as sa-east-1"),
     clusterName: text(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be lower-case letters, digits and '-'"),
     clusterEndpoint: z.url({ protocol: /^https$/, message: "must be the cluster's https:// API endpoint" }).max(255),
-    /** The kubeconfig Opus deploys with. Optional when one is already stored (kept unless replaced). */
-    kubeconfig: z.string().min(20, "paste the full kubeconfig").max(64_000, "is too large for a kubeconfig").optional(),
+    /**
+     * Everything Opus needs to operate in the customer's account: the cluster's kubeconfig, where
+     * their API gateway lives, and admin access to their PostgreSQL and RabbitMQ. Stored encrypted
+     * as one document and never returned. Optional once stored (kept unless replaced).
+     */
+    credentials: ManagedCredentialsSchema.extend({
+      kubeconfig: z.string().min(20, "paste the full kubeconfig").max(64_000, "is too large for a kubeconfig"),
+    }).optional(),
   }),
   z.strictObject({ mode: z.literal("SELF_MANAGED") }),
 ]);

@@ -1,6 +1,7 @@
 // An Opus operator decides a submitted onboarding request. Approval fixes each environment's target
 // and hands SaaS and managed environments to the provisioner; self-managed tenants run it themselves.
 import { AppError } from "../../errors/app-error.ts";
+import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
@@ -33,6 +34,19 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
             ? institution.managedAccount?.clusterName
             : null;
       await tx.environment.updateMany({ where: { institutionId: institution.id }, data: { cluster: cluster ?? null } });
+      if (institution.deploymentMode !== "SELF_MANAGED") {
+        const pending = await tx.environment.findMany({
+          where: { institutionId: institution.id, status: "PENDING" },
+          select: { id: true },
+        });
+        for (const environment of pending) {
+          await enqueueOperation(
+            tx,
+            { source: ctx, now },
+            { environmentId: environment.id, kind: "UP", idempotencyKey: `approve:${environment.id}`, requestedById: ctx.actor.userId },
+          );
+        }
+      }
     }
     await tx.auditEvent.create({
       data: auditEntry(ctx, {

@@ -9,9 +9,10 @@ import { setRetention } from "../../domain/offboarding/set-retention.ts";
 import { createInstitution } from "../../domain/onboarding/create-institution.ts";
 import { saveWizardStep } from "../../domain/onboarding/save-wizard-step.ts";
 import { submitInstitution } from "../../domain/onboarding/submit-institution.ts";
+import { wizardOptions } from "../../domain/onboarding/wizard-options.ts";
 import { SaveStepInput } from "../../domain/onboarding/wizard-steps.ts";
 import { reviewInstitution } from "../../domain/review/review-institution.ts";
-import { protectedProcedure, router } from "../init.ts";
+import { protectedProcedure, router, signedInProcedure } from "../init.ts";
 import { zDecision, zDeploymentMode, zEmail, zId, zInstitutionScope, zName, zReason } from "../schemas.ts";
 
 const scope = z.strictObject(zInstitutionScope);
@@ -41,6 +42,7 @@ export const institutionsRouter = router({
   create: protectedProcedure("institution.create")
     .input(z.strictObject({ legalName: zName, adminEmail: zEmail }))
     .mutation(({ ctx, input }) => createInstitution(ctx, input)),
+  wizardOptions: signedInProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => wizardOptions(ctx)),
   saveStep: protectedProcedure("institution.update")
     .input(SaveStepInput)
     .mutation(({ ctx, input }) => saveWizardStep(ctx, input)),
