@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./provisioning/saas-region-config.ts";
 
+const DEV_PULUMI_PASSPHRASE = "opus-local-passphrase";
 const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
 // 32 zero-ish bytes, base64: development only, refused in production below.
 const DEV_CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
@@ -20,13 +21,18 @@ const EnvSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_KEY must be base64 of exactly 32 bytes")
       .default(DEV_CREDENTIALS_KEY),
     /** smtp(s)://user:pass@host:port. Unset: e-mails are written to <DATA_DIR>/outbox as .eml files. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
     MAIL_FROM: z.string().default("Opus Open Finance <no-reply@opus.example>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Folder for local state: the embedded database and the default Pulumi file backend. */
     DATA_DIR: z.string().default(".data"),
     PULUMI_BACKEND_URL: z.string().optional(),
-    PULUMI_CONFIG_PASSPHRASE: z.string().default("opus-local-passphrase"),
+    PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),
+    /** How stack secrets are encrypted: "passphrase" (default) or a KMS URL such as awskms://alias/opus-pulumi. */
+    PULUMI_SECRETS_PROVIDER: z.string().default("passphrase"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     /** Directory holding bin/pulumi when the CLI is not on PATH. */
     PULUMI_CLI_ROOT: z.string().optional(),
@@ -43,8 +49,17 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
-    if (env.AUTH_SECRET === DEV_AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a real AUTH_SECRET in production" });
-    if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY) ctx.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "set a real CREDENTIALS_KEY in production" });
+    if (env.AUTH_SECRET === DEV_AUTH_SECRET)
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a real AUTH_SECRET in production" });
+    if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY)
+      ctx.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "set a real CREDENTIALS_KEY in production" });
+    if (env.PULUMI_SECRETS_PROVIDER === "passphrase" && env.PULUMI_CONFIG_PASSPHRASE === DEV_PULUMI_PASSPHRASE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PULUMI_CONFIG_PASSPHRASE"],
+        message: "set a real passphrase (or a KMS PULUMI_SECRETS_PROVIDER) in production",
+      });
+    }
     const localRegions = JSON.stringify(env.SAAS_REGIONS) === JSON.stringify(LOCAL_SAAS_REGIONS);
     if (localRegions)
       ctx.addIssue({ code: "custom", path: ["SAAS_REGIONS"], message: "set SAAS_REGIONS in production (the default is local)" });

@@ -22,6 +22,7 @@ export async function resolveEngine(env: Env, log: Logger): Promise<Provisioning
     const { PulumiEngine } = await import("@opus/provisioner/pulumi-engine");
     engine = new PulumiEngine({
       backendUrl,
+      secretsProvider: env.PULUMI_SECRETS_PROVIDER,
       passphrase: env.PULUMI_CONFIG_PASSPHRASE,
       ...(env.PULUMI_CLI_ROOT ? { cliRoot: env.PULUMI_CLI_ROOT } : {}),
     });
