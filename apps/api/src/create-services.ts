@@ -5,6 +5,7 @@ import type { Env } from "./env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
+import { provisioningConfigFrom } from "./provisioning/provisioning-config.ts";
 import { type Services, systemClock } from "./services.ts";
 
 export function createServices(env: Env, name: string): Services {
@@ -16,6 +17,7 @@ export function createServices(env: Env, name: string): Services {
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
+    platformRelease: provisioningConfigFrom(env).defaultRelease,
     saasRegions: Object.keys(env.SAAS_REGIONS),
     publicUrl: env.PUBLIC_URL,
   };

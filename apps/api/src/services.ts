@@ -4,6 +4,7 @@ import type { Auth } from "./auth/create-auth.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
+import type { PlatformRelease } from "./provisioning/provisioning-config.ts";
 
 export type Clock = { now(): Date };
 
@@ -14,6 +15,8 @@ export type Services = {
   clock: Clock;
   cipher: CredentialsCipher;
   mailer: Mailer;
+  /** The platform release new environments and install bundles get. */
+  platformRelease: PlatformRelease;
   /** Codes of the regions where Opus runs SaaS tenants (from SAAS_REGIONS). */
   saasRegions: string[];
   /** The console's public URL, for links in invitations. */

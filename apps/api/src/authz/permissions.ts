@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "institution.destroy": { staff: ["ADMIN"], member: [] },
   "certificates.read": { staff: ALL_STAFF, member: ANY_MEMBER },
   "certificates.manage": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** Self-managed install bundles carry a fresh usage-reporting key. */
+  "install-bundle.issue": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   "plans.manage": { staff: ["ADMIN"], member: [] },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },

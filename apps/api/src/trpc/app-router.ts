@@ -1,9 +1,9 @@
 import { router } from "./init.ts";
 import { approvalsRouter } from "./routers/approvals-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
-import { environmentsRouter } from "./routers/environments-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
+import { environmentsRouter } from "./routers/environments-router.ts";
 import { institutionsRouter } from "./routers/institutions-router.ts";
 import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";

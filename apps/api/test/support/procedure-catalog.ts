@@ -66,6 +66,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   },
   // Unknown environment/operation ids: authorization is decided before the domain looks them up,
   // and nothing is queued when the matrix runs them.
+  "environments.installBundle": {
+    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
   "environments.preview": {
     access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
     input: (id) => ({ institutionId: id, environmentId: missing }),

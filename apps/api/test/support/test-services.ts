@@ -49,6 +49,7 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
       from: "Opus <no-reply@opus.test>",
       outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db"),
     }),
+    platformRelease: { version: "3.4.0", chart: "opus-platform", repository: "oci://registry.opus.example/charts" },
     saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
     publicUrl,
     databaseUrl: database.url,

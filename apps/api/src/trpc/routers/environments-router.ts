@@ -2,6 +2,7 @@
 // and calls one domain function (src/provisioning/operations), which scopes every id to the
 // institution, so another tenant's environment or operation is NOT_FOUND.
 import { z } from "zod";
+import { issueInstallBundle } from "../../domain/self-managed/issue-install-bundle.ts";
 import { cancelOperation } from "../../provisioning/operations/cancel-operation.ts";
 import { getOperation, listEnvironments, operationLogs } from "../../provisioning/operations/read-operations.ts";
 import { requestOperation } from "../../provisioning/operations/request-operation.ts";
@@ -25,6 +26,10 @@ export const environmentsRouter = router({
   find: protectedProcedure("environments.read")
     .input(z.strictObject(zInstitutionScope))
     .query(({ ctx, input }) => listEnvironments(ctx, input)),
+  /** Self-managed only: chart values, stack config and a new usage-reporting key (shown once). */
+  installBundle: protectedProcedure("install-bundle.issue")
+    .input(z.strictObject({ ...zInstitutionScope, environmentId: zId }))
+    .mutation(({ ctx, input }) => issueInstallBundle(ctx, input)),
   preview: operate("PREVIEW"),
   deploy: operate("UP"),
   /** A drift check: a preview-only refresh that reports drift without writing the stack's state. */

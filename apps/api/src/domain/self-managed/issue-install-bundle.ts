@@ -1,0 +1,83 @@
+// A self-managed customer runs the platform with their own team: Opus hands them an install bundle
+// (chart values, the stack configuration for pulumi/tenant, and a usage-reporting token). Each
+// bundle rotates the institution's usage-reporting key: the new one is in the bundle, shown once.
+import { createInstallBundle } from "@opus/provisioner/install-bundle";
+import { AppError } from "../../errors/app-error.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { newUsageReportingKey } from "./usage-token.ts";
+
+/** Values only the customer knows; the bundle's README tells them to replace these. */
+const CUSTOMER_SETS = "CHANGE-ME";
+
+export async function issueInstallBundle(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
+  const environment = await ctx.db.environment.findFirst({
+    where: { id: input.environmentId, institutionId: input.institutionId },
+    select: {
+      id: true,
+      kind: true,
+      releaseVersion: true,
+      institution: {
+        select: { id: true, slug: true, legalName: true, status: true, deploymentMode: true, plan: { select: { size: true } } },
+      },
+    },
+  });
+  if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
+  const { institution } = environment;
+  if (institution.deploymentMode !== "SELF_MANAGED") {
+    throw new AppError("PRECONDITION_FAILED", "Install bundles are for self-managed institutions: Opus runs the platform for the others.");
+  }
+  if (!["APPROVED", "ACTIVE"].includes(institution.status)) {
+    throw new AppError("PRECONDITION_FAILED", "The install bundle is available once Opus has approved the institution.");
+  }
+  const release = ctx.services.platformRelease;
+  const { key, prefix, keyHash } = newUsageReportingKey();
+  const bundle = createInstallBundle({
+    usageReportingToken: key,
+    config: {
+      tenant: { id: institution.id, slug: institution.slug, legalName: institution.legalName },
+      environment: { id: environment.id, kind: environment.kind },
+      mode: "SELF_MANAGED",
+      planSize: institution.plan?.size ?? "SMALL",
+      release: { ...release, version: environment.releaseVersion ?? release.version },
+      target: { cluster: CUSTOMER_SETS, gatewayDomain: `${CUSTOMER_SETS}.example`, gatewayNamespace: "kong" },
+      database: {
+        host: `postgres.${CUSTOMER_SETS}.internal`,
+        port: 5432,
+        adminUser: "postgres",
+        sslMode: "verify-full",
+        cidr: "10.0.0.0/8",
+      },
+      queue: {
+        kind: "rabbitmq",
+        endpoint: `https://rabbitmq.${CUSTOMER_SETS}.internal:15671`,
+        adminUser: "opus",
+        host: `rabbitmq.${CUSTOMER_SETS}.internal`,
+        port: 5671,
+        cidr: "10.0.0.0/8",
+      },
+      usageReporting: { endpoint: `${ctx.services.publicUrl}/api/v1/usage` },
+    },
+  });
+  const now = ctx.services.clock.now();
+  await ctx.db.$transaction(async (tx) => {
+    await tx.apiKey.updateMany({
+      where: { institutionId: institution.id, purpose: "USAGE_REPORTING", revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const created = await tx.apiKey.create({
+      data: { institutionId: institution.id, purpose: "USAGE_REPORTING", prefix, keyHash, createdById: ctx.actor.userId },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: auditEntry(ctx, {
+        action: "install_bundle.issued",
+        institutionId: institution.id,
+        targetType: "environment",
+        targetId: environment.id,
+        data: { apiKeyId: created.id, keyPrefix: prefix, release: release.version },
+      }),
+    });
+  });
+  return { ...bundle, keyPrefix: prefix };
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashApiKey } from "../../src/domain/self-managed/usage-token.ts";
+import { callerFor, institutionIdOf } from "../support/callers.ts";
+import { createTestServices, type TestServices } from "../support/test-services.ts";
+
+let services: TestServices;
+let sertao: string;
+beforeAll(async () => {
+  services = await createTestServices();
+  sertao = await institutionIdOf(services, "fintech-sertao");
+});
+afterAll(() => services.cleanup());
+
+describe("self-managed install bundle", () => {
+  it("is offered once Opus approved the institution, carries a fresh usage key and rotates the old one", async () => {
+    const admin = await callerFor(services, "sergio@sertao.example");
+    const env = await services.db.environment.create({
+      data: { institutionId: sertao, kind: "PRODUCTION", stackName: "fintech-sertao-production" },
+    });
+    await expect(admin.environments.installBundle({ institutionId: sertao, environmentId: env.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("approved"),
+    });
+    await services.db.institution.update({ where: { id: sertao }, data: { status: "ACTIVE" } });
+
+    const first = await admin.environments.installBundle({ institutionId: sertao, environmentId: env.id });
+    expect(first.stackName).toBe("fintech-sertao-production");
+    expect(first.files.map((f) => f.path).sort()).toEqual([
+      "README.md",
+      "helm/values.yaml",
+      "pulumi/Pulumi.fintech-sertao-production.yaml",
+      "usage-reporting-token",
+    ]);
+    const token = first.files.find((f) => f.path === "usage-reporting-token")?.content ?? "";
+    expect(token).toMatch(/^opus_uk_[\w-]{43}$/);
+    expect(first.keyPrefix).toBe(token.slice(0, 14));
+    const stackConfig = first.files.find((f) => f.path.startsWith("pulumi/"))?.content ?? "";
+    expect(stackConfig).toContain("opus-tenant:mode: SELF_MANAGED");
+    expect(stackConfig).not.toContain(token);
+
+    // Only the hash is stored; a second bundle revokes the first key.
+    const keys = await services.db.apiKey.findMany({ where: { institutionId: sertao } });
+    expect(keys).toHaveLength(1);
+    expect(keys[0]?.keyHash).toBe(hashApiKey(token));
+    expect(JSON.stringify(keys)).not.toContain(token);
+    await admin.environments.installBundle({ institutionId: sertao, environmentId: env.id });
+    const after = await services.db.apiKey.findMany({ where: { institutionId: sertao }, orderBy: { createdAt: "asc" } });
+    expect(after.map((k) => k.revokedAt !== null)).toEqual([true, false]);
+    const audit = await services.db.auditEvent.findMany({ where: { institutionId: sertao, action: "install_bundle.issued" } });
+    expect(audit).toHaveLength(2);
+  });
+
+  it("is refused for institutions Opus runs", async () => {
+    const aurora = await institutionIdOf(services, "banco-aurora");
+    const env = await services.db.environment.findFirstOrThrow({ where: { institutionId: aurora } });
+    await expect(
+      (await callerFor(services, "ana@aurora.example")).environments.installBundle({ institutionId: aurora, environmentId: env.id }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    expect(await services.db.apiKey.count({ where: { institutionId: aurora } })).toBe(0);
+  });
+});
