@@ -1,0 +1,48 @@
+// Runs the provisioning worker in this process until SIGINT/SIGTERM: operations from the
+// PostgreSQL queue and the drift-check schedule. Shared by the worker entry point and the
+// end-to-end tests' worker (which passes an engine double: the Pulumi CLI cannot run on CI).
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { ProvisioningEngine } from "@opus/provisioner/engine";
+import type { Env } from "../env.ts";
+import type { Services } from "../services.ts";
+import { runDriftSchedule } from "./drift-schedule.ts";
+import { createOperationWorker } from "./operation-worker.ts";
+import { provisioningConfigFrom } from "./provisioning-config.ts";
+import { DEFAULT_WORKER_OPTIONS } from "./worker-deps.ts";
+
+export function runWorkerProcess(config: Env, services: Services, engine: ProvisioningEngine) {
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const leaseMs = config.WORKER_LEASE_SECONDS * 1000;
+  const worker = createOperationWorker(
+    { db: services.db, clock: services.clock, log: services.log, cipher: services.cipher, engine, config: provisioningConfigFrom(config) },
+    {
+      ...DEFAULT_WORKER_OPTIONS,
+      workerId,
+      concurrency: config.WORKER_CONCURRENCY,
+      leaseMs,
+      // Several heartbeats per lease, so one slow query never costs an operation its lease.
+      heartbeatMs: Math.min(DEFAULT_WORKER_OPTIONS.heartbeatMs, leaseMs / 5),
+    },
+  );
+  worker.start();
+
+  const drift = new AbortController();
+  const driftEveryMs = config.DRIFT_CHECK_MINUTES * 60_000;
+  const driftDone =
+    driftEveryMs > 0 ? runDriftSchedule(services, driftEveryMs, drift.signal, DEFAULT_WORKER_OPTIONS.sleep) : Promise.resolve();
+  services.log.info({ workerId, concurrency: config.WORKER_CONCURRENCY, driftCheckMinutes: config.DRIFT_CHECK_MINUTES }, "worker started");
+
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
+      drift.abort();
+      void Promise.all([worker.stop(), driftDone])
+        .then(() => services.db.$disconnect())
+        .finally(() => process.exit(0));
+    });
+  }
+}
