@@ -168,19 +168,24 @@ async function main(): Promise<number> {
       if ((await exited(build)) !== 0) throw new Error("next build failed");
     }
 
-    const api = start("API", ["--import", "tsx", "src/server.ts"], {
+    const apiEnv = {
+      ...env,
+      NODE_ENV: "test",
+      DATABASE_URL: database.url,
+      API_PORT: String(apiPort),
+      PUBLIC_URL: consoleOrigin,
+      AUTH_SECRET,
+      CREDENTIALS_KEY,
+      LOG_LEVEL: "warn",
+      // Outgoing e-mail lands in the results folder, not in the developer's .data/outbox.
+      DATA_DIR: path.join(resultsDir, "e2e-data"),
+    };
+    const api = start("API", ["--import", "tsx", "src/server.ts"], { cwd: apiDir, env: apiEnv, logFile: path.join(resultsDir, "e2e-api.log") });
+    // The real worker with an engine double (the Pulumi CLI cannot run here): see apps/api/test/support/e2e-worker.ts.
+    start("worker", ["--import", "tsx", "test/support/e2e-worker.ts"], {
       cwd: apiDir,
-      env: {
-        ...env,
-        NODE_ENV: "test",
-        DATABASE_URL: database.url,
-        API_PORT: String(apiPort),
-        PUBLIC_URL: consoleOrigin,
-        AUTH_SECRET,
-        CREDENTIALS_KEY,
-        LOG_LEVEL: "warn",
-      },
-      logFile: path.join(resultsDir, "e2e-api.log"),
+      env: { ...apiEnv, DRIFT_CHECK_MINUTES: "0", WORKER_CONCURRENCY: "4" },
+      logFile: path.join(resultsDir, "e2e-worker.log"),
     });
     const web = start("console", [nextBin, "start", "--port", String(consolePort), "--hostname", "127.0.0.1"], {
       cwd: consoleDir,

@@ -1,12 +1,19 @@
 import en from "../../messages/en.json";
 import ptBR from "../../messages/pt-BR.json";
+import provisioningEn from "../../messages/provisioning.en.json";
+import provisioningPtBR from "../../messages/provisioning.pt-BR.json";
 import type { Locale } from "./locales";
 
-export type Catalogue = typeof en;
+// The catalogue is split by area (one file per area and language) so areas can change independently.
+export type Catalogue = typeof en & typeof provisioningEn;
 
-// Both catalogues must have exactly the same keys: the type check fails when one drifts.
+// Both languages must have exactly the same keys: the type check fails when one drifts.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type CataloguesMatch = Assert<SameKeys<Catalogue, typeof ptBR>>;
+export type CataloguesMatch = Assert<SameKeys<typeof en, typeof ptBR>>;
+export type ProvisioningCataloguesMatch = Assert<SameKeys<typeof provisioningEn, typeof provisioningPtBR>>;
 
-export const CATALOGUES: Record<Locale, Catalogue> = { en, "pt-BR": ptBR };
+export const CATALOGUES: Record<Locale, Catalogue> = {
+  en: { ...en, ...provisioningEn },
+  "pt-BR": { ...ptBR, ...provisioningPtBR },
+};
