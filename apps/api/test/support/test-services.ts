@@ -21,7 +21,8 @@ export function serverUrl(): string {
 }
 
 export type TestServices = Services & {
-  clock: Clock & { set(d: Date): void };
+  /** set(null) returns to real time. */
+  clock: Clock & { set(d: Date | null): void };
   databaseUrl: string;
   cleanup(): Promise<void>;
 };
