@@ -33,7 +33,9 @@ export const LOCAL_SAAS_REGIONS: SaasRegions = {
       host: "127.0.0.1",
       port: 5432,
       adminUser: "postgres",
-      adminPassword: "postgres",
+      // The local server trusts 127.0.0.1, so any password works; "postgres" would be masked inside every
+      // "postgresql:…" resource name in the logs (secret values are redacted from everything stored).
+      adminPassword: "opus-local-admin",
       sslMode: "disable",
       cidr: "127.0.0.1/32",
     },
