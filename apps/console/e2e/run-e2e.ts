@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -135,11 +135,56 @@ async function summarize(reportFile: string) {
   console.log(`e2e: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped`);
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs in the same checkout share the console build (.next, which a run may rebuild for its own API
+ * port) and the results folder, so a second run waits for the first instead of breaking it.
+ */
+async function acquireRunLock(): Promise<() => Promise<void>> {
+  const lockFile = path.join(resultsDir, ".e2e-run.lock");
+  let announced = false;
+  for (;;) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => unlink(lockFile).catch(() => undefined);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(await readFile(lockFile, "utf8").catch(() => ""));
+    if (!holder || !isRunning(holder)) {
+      // Left behind by a run that was killed: take it over.
+      await unlink(lockFile).catch(() => undefined);
+      continue;
+    }
+    if (!announced) log(`waiting for the e2e run in progress (pid ${holder}) to finish`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 async function main(): Promise<number> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("DATABASE_URL is required: a PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
   await mkdir(resultsDir, { recursive: true });
+  const releaseLock = await acquireRunLock();
+  try {
+    return await runSuite(serverUrl);
+  } finally {
+    await releaseLock();
+  }
+}
 
+async function runSuite(serverUrl: string): Promise<number> {
   const database = await createTestDatabase(serverUrl);
   log(`database ${new URL(database.url).pathname.slice(1)}`);
   try {
@@ -170,7 +215,7 @@ async function main(): Promise<number> {
 
     const apiEnv = {
       ...env,
-      NODE_ENV: "test",
+      NODE_ENV: "test" as const,
       DATABASE_URL: database.url,
       API_PORT: String(apiPort),
       PUBLIC_URL: consoleOrigin,
@@ -180,7 +225,11 @@ async function main(): Promise<number> {
       // Outgoing e-mail lands in the results folder, not in the developer's .data/outbox.
       DATA_DIR: path.join(resultsDir, "e2e-data"),
     };
-    const api = start("API", ["--import", "tsx", "src/server.ts"], { cwd: apiDir, env: apiEnv, logFile: path.join(resultsDir, "e2e-api.log") });
+    const api = start("API", ["--import", "tsx", "src/server.ts"], {
+      cwd: apiDir,
+      env: apiEnv,
+      logFile: path.join(resultsDir, "e2e-api.log"),
+    });
     // The real worker with an engine double (the Pulumi CLI cannot run here): see apps/api/test/support/e2e-worker.ts.
     start("worker", ["--import", "tsx", "test/support/e2e-worker.ts"], {
       cwd: apiDir,
