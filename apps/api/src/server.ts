@@ -6,6 +6,11 @@ import { createApiServer } from "./http/create-server.ts";
 const config = env();
 const services = createServices(config, "api");
 const server = createApiServer(services);
+// Clients behind a keep-alive agent (the console's proxy: Node's global agent drops idle sockets
+// after 5 s) must close idle connections before the server does; with equal timeouts a request
+// can be written to a socket the server is closing, and fails with ECONNRESET.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(config.API_PORT, () => services.log.info({ port: config.API_PORT }, "API listening"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -29,6 +29,29 @@ describe("environments router", () => {
     expect(listed[0]).not.toHaveProperty("lockedBy");
   });
 
+  it("lists an environment's runs, newest first, with who asked for each", async () => {
+    const tenant = await createTenant(services.db);
+    const operator = await callerFor(services, "operator@opus.example");
+    const input = { institutionId: tenant.id, environmentId: tenant.env.id };
+    const preview = await operator.environments.preview(input);
+    // A second later, so "newest first" is not decided by two requests within one millisecond.
+    services.clock.set(new Date(Date.now() + 1000));
+    const refresh = await operator.environments.refresh(input).finally(() => services.clock.set(null));
+    const viewer = await callerFor(services, "victor@aurora.example");
+    await expect(viewer.environments.findOperations(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const runs = await operator.environments.findOperations(input);
+    expect(runs.map((r) => r.id)).toEqual([refresh.operation.id, preview.operation.id]);
+    expect(runs[0]).toMatchObject({ kind: "REFRESH", status: "QUEUED", requestedBy: { name: expect.any(String), staff: true } });
+    expect(runs[0]).not.toHaveProperty("lockedBy");
+    expect(await operator.environments.getOperation({ institutionId: tenant.id, operationId: preview.operation.id })).toMatchObject({
+      requestedBy: { staff: true },
+    });
+    const other = await createTenant(services.db);
+    await expect(operator.environments.findOperations({ institutionId: other.id, environmentId: tenant.env.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
   it("queues a deploy once per idempotency key and audits who asked", async () => {
     const tenant = await createTenant(services.db);
     const operator = await callerFor(services, "operator@opus.example");

@@ -56,6 +56,10 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
     input: (id) => ({ institutionId: id }),
   },
+  "environments.findOperations": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
+    input: (id) => ({ institutionId: id, environmentId: missing }),
+  },
   "environments.getOperation": {
     access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
     input: (id) => ({ institutionId: id, operationId: missing }),

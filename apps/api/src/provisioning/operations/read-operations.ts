@@ -1,11 +1,22 @@
 // Read side of provisioning for the console: an institution's environments with their latest
-// operation, one operation, and its log lines after a cursor (the console polls to tail them).
+// operation, an environment's runs, one operation, and its log lines after a cursor (the console
+// polls to tail them).
 
 import type { DomainContext } from "../../domain/domain-context.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
 
 const LOG_PAGE = 500;
+/** The runs page lists the most recent runs; older ones stay in the audit trail. */
+const RUNS_PAGE = 50;
+
+/** Who asked for each run: a name (and whether it is Opus staff), or null for the system (drift schedule). */
+async function requesters(ctx: DomainContext, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, { name: string; staff: boolean }>();
+  const users = await ctx.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, staffRole: true } });
+  return new Map(users.map((u) => [u.id, { name: u.name, staff: u.staffRole !== null }]));
+}
 
 export async function listEnvironments(ctx: DomainContext, input: { institutionId: string }) {
   const environments = await ctx.db.environment.findMany({
@@ -34,10 +45,30 @@ export async function listEnvironments(ctx: DomainContext, input: { institutionI
   }));
 }
 
+export async function listOperations(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
+  const environment = await ctx.db.environment.findFirst({
+    where: { id: input.environmentId, institutionId: input.institutionId },
+    select: { id: true },
+  });
+  if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
+  const operations = await ctx.db.operation.findMany({
+    where: { environmentId: environment.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: RUNS_PAGE,
+    select: operationSelect,
+  });
+  const names = await requesters(
+    ctx,
+    operations.map((op) => op.requestedById),
+  );
+  return operations.map((op) => ({ ...withDuration(op), requestedBy: (op.requestedById && names.get(op.requestedById)) || null }));
+}
+
 export async function getOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
   const op = await ctx.db.operation.findFirst({ where: scopedOperation(input.institutionId, input.operationId), select: operationSelect });
   if (!op) throw new AppError("NOT_FOUND", "Operation not found.");
-  return withDuration(op);
+  const names = await requesters(ctx, [op.requestedById]);
+  return { ...withDuration(op), requestedBy: (op.requestedById && names.get(op.requestedById)) || null };
 }
 
 export async function operationLogs(

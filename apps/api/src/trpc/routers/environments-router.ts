@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { issueInstallBundle } from "../../domain/self-managed/issue-install-bundle.ts";
 import { cancelOperation } from "../../provisioning/operations/cancel-operation.ts";
-import { getOperation, listEnvironments, operationLogs } from "../../provisioning/operations/read-operations.ts";
+import { getOperation, listEnvironments, listOperations, operationLogs } from "../../provisioning/operations/read-operations.ts";
 import { requestOperation } from "../../provisioning/operations/request-operation.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
@@ -39,6 +39,10 @@ export const environmentsRouter = router({
   cancel: protectedProcedure("environments.operate")
     .input(zOperationScope)
     .mutation(({ ctx, input }) => cancelOperation(ctx, input)),
+  /** An environment's most recent runs, newest first, with who asked for each. */
+  findOperations: protectedProcedure("environments.read")
+    .input(z.strictObject({ ...zInstitutionScope, environmentId: zId }))
+    .query(({ ctx, input }) => listOperations(ctx, input)),
   getOperation: protectedProcedure("environments.read")
     .input(zOperationScope)
     .query(({ ctx, input }) => getOperation(ctx, input)),

@@ -1,0 +1,31 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Alert } from "../ui/alert";
+import { EngineError } from "./engine-error";
+import type { Operation } from "./provisioning-types";
+
+/** How a finished run ended: the engine's error verbatim when it failed. */
+export function RunOutcome({ run }: { run: Operation }) {
+  const t = useTranslations("Provisioning.run");
+  if (run.status === "FAILED") {
+    return (
+      <section aria-labelledby="run-failed-heading" className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-4" role="alert">
+        <h2 id="run-failed-heading" className="text-sm font-semibold text-red-900">
+          {t("failedTitle")}
+        </h2>
+        <p className="text-sm text-red-900">{t("failedBody")}</p>
+        {run.error ? <EngineError text={run.error} /> : null}
+      </section>
+    );
+  }
+  if (run.status === "CANCELLED") {
+    return (
+      <Alert tone="info">
+        <p className="font-medium">{t("cancelledTitle")}</p>
+        {run.error ? <EngineError text={run.error} /> : null}
+      </Alert>
+    );
+  }
+  if (run.status === "SUCCEEDED") return <Alert tone="success">{t("succeeded")}</Alert>;
+  return null;
+}
