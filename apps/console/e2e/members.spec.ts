@@ -34,7 +34,12 @@ test.describe("members of an institution", () => {
 
     await expect(invited).toHaveURL(new RegExp(`/institutions/${institutionId}$`));
     await expect(invited.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    await expect(mainNav(invited).getByRole("list", { name: INSTITUTIONS.aurora }).getByRole("link")).toHaveText(["Overview", "Members"]);
+    await expect(mainNav(invited).getByRole("list", { name: INSTITUTIONS.aurora }).getByRole("link")).toHaveText([
+      "Overview",
+      "Environments",
+      "Certificates",
+      "Members",
+    ]);
     await expect(invited.getByTestId("current-person")).toContainText("Nina Nova");
     await newcomer.close();
 

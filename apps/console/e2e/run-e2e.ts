@@ -38,7 +38,8 @@ function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    // Every interface, as the API listens: a port taken on "::" is not free on 127.0.0.1 either.
+    server.listen(port, () => server.close(() => resolve(true)));
   });
 }
 

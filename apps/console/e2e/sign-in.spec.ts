@@ -18,49 +18,50 @@ async function submitTotp(page: Page, who: DemoAccount) {
 }
 
 test.describe("signing in with the form", () => {
-  test("an Opus admin passes the TOTP step and sees Institutions and Audit", async ({ page }) => {
+  test("an Opus admin passes the TOTP step and lands on the dashboard with every staff page", async ({ page }) => {
     await fillCredentials(page, ACCOUNTS.opusAdmin);
     await screenshot(page, "sign-in");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByLabel("Authentication code")).toBeFocused();
     await screenshot(page, "totp-step");
     await submitTotp(page, ACCOUNTS.opusAdmin);
-    await expect(page).toHaveURL(/\/institutions$/);
-    await expect(mainNav(page).getByRole("link")).toHaveText(["Institutions", "Audit"]);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups", "Plans", "Audit"]);
     await expect(page.getByTestId("current-person")).toContainText("Ada Admin");
     await expect(page.getByTestId("current-person")).toContainText("Opus admin");
   });
 
-  for (const [who, role] of [
-    [ACCOUNTS.opusOperator, "Opus operator"],
-    [ACCOUNTS.opusBilling, "Opus billing"],
+  for (const [who, role, links] of [
+    [ACCOUNTS.opusOperator, "Opus operator", ["Dashboard", "Institutions", "Approvals", "Sign-ups"]],
+    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions"]],
   ] as const) {
-    test(`${role} passes the TOTP step and sees Institutions only`, async ({ page }) => {
+    test(`${role} passes the TOTP step and sees the pages of that role`, async ({ page }) => {
       await fillCredentials(page, who);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await submitTotp(page, who);
-      await expect(page).toHaveURL(/\/institutions$/);
-      await expect(mainNav(page).getByRole("link")).toHaveText(["Institutions"]);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await expect(mainNav(page).getByRole("link")).toHaveText(links);
       await expect(page.getByTestId("current-person")).toContainText(role);
     });
   }
 
-  test("an institution admin lands on their institution with Overview, Members and Audit", async ({ page }) => {
+  test("an institution admin lands on their institution with every section", async ({ page }) => {
     await fillCredentials(page, ACCOUNTS.auroraAdmin);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/institutions\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
     const group = mainNav(page).getByRole("list", { name: INSTITUTIONS.aurora });
-    await expect(group.getByRole("link")).toHaveText(["Overview", "Members", "Audit"]);
+    await expect(group.getByRole("link")).toHaveText(["Overview", "Environments", "Certificates", "Members", "Audit"]);
     await expect(page.getByTestId("current-person")).toContainText(`Admin · ${INSTITUTIONS.aurora}`);
   });
 
-  test("a viewer lands on their institution with Overview and Members only", async ({ page }) => {
+  test("a viewer lands on their institution without the audit trail", async ({ page }) => {
     await fillCredentials(page, ACCOUNTS.auroraViewer);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    await expect(mainNav(page).getByRole("link")).toHaveText(["Overview", "Members"]);
-    await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(["Overview", "Members"]);
+    const sections = ["Overview", "Environments", "Certificates", "Members"];
+    await expect(mainNav(page).getByRole("link")).toHaveText(sections);
+    await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(sections);
   });
 
   test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -78,7 +79,7 @@ test.describe("signing in with the form", () => {
     await expect(page.getByRole("alert").filter({ hasText: "That code is not valid" })).toBeVisible();
     await page.getByLabel("Authentication code").fill(totpCode(ACCOUNTS.opusOperator));
     await page.getByRole("button", { name: "Verify and sign in" }).click();
-    await expect(page).toHaveURL(/\/institutions$/);
+    await expect(page).toHaveURL(/\/dashboard$/);
   });
 
   test("signed-out visitors are sent to sign-in and brought back afterwards", async ({ page }) => {

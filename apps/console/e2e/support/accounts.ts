@@ -13,7 +13,7 @@ function account(email: string): DemoAccount {
 export const ACCOUNTS = {
   opusAdmin: account("admin@opus.example"),
   opusOperator: account("operator@opus.example"),
-  opusOperatorWithoutTotp: account("operator2@opus.example"),
+  opusOperator2: account("operator2@opus.example"),
   opusBilling: account("billing@opus.example"),
   auroraAdmin: account("ana@aurora.example"),
   auroraViewer: account("victor@aurora.example"),

@@ -1,10 +1,13 @@
 import type { DemoAccount } from "@opus/db/demo-accounts";
-import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, test as base, expect, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { DEMO_PASSWORD, totpCode } from "./accounts";
+
+/** A demo account (TOTP when it has a secret), or someone a test created. */
+export type Credentials = DemoAccount | { email: string; password: string };
 
 type Fixtures = {
   /** Signs the page's browser context in through the API (not the form), TOTP included. */
-  signIn: (who: DemoAccount) => Promise<void>;
+  signIn: (who: Credentials) => Promise<void>;
 };
 
 /** better-auth checks the Origin of cookie-bearing POSTs against the console's public URL. */
@@ -14,14 +17,22 @@ export async function postAuth(request: APIRequestContext, baseURL: string, rout
   return (await res.json()) as Record<string, unknown>;
 }
 
+async function signInWith(request: APIRequestContext, baseURL: string, who: Credentials) {
+  const password = "password" in who ? who.password : DEMO_PASSWORD;
+  const body = await postAuth(request, baseURL, "sign-in/email", { email: who.email, password });
+  if (body.twoFactorRedirect && "totpSecret" in who) await postAuth(request, baseURL, "two-factor/verify-totp", { code: totpCode(who) });
+}
+
+/** A signed-in API client of its own (for setting up data as someone other than the page's person). */
+export async function signInRequest(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, who: Credentials) {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInWith(request, baseURL, who);
+  return request;
+}
+
 export const test = base.extend<Fixtures>({
   signIn: async ({ page, baseURL }, use) => {
-    await use(async (who) => {
-      const request = page.context().request;
-      const origin = baseURL ?? "";
-      const body = await postAuth(request, origin, "sign-in/email", { email: who.email, password: DEMO_PASSWORD });
-      if (body.twoFactorRedirect) await postAuth(request, origin, "two-factor/verify-totp", { code: totpCode(who) });
-    });
+    await use((who) => signInWith(page.context().request, baseURL ?? "", who));
   },
 });
 

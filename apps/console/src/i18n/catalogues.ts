@@ -1,7 +1,7 @@
 import en from "../../messages/en.json";
-import ptBR from "../../messages/pt-BR.json";
 import provisioningEn from "../../messages/provisioning.en.json";
 import provisioningPtBR from "../../messages/provisioning.pt-BR.json";
+import ptBR from "../../messages/pt-BR.json";
 import type { Locale } from "./locales";
 
 // The catalogue is split by area (one file per area and language) so areas can change independently.

@@ -20,6 +20,15 @@ export function appErrorFields(error: unknown): string[] {
   return Object.keys(dataOf(error)?.fields ?? {});
 }
 
+/**
+ * The API's field problems by input path, with the wizard's `data.` envelope removed, so
+ * "data.cnpj" and a domain check's "cnpj" both come back as "cnpj".
+ */
+export function appErrorFieldMap(error: unknown): Record<string, string> {
+  const fields = dataOf(error)?.fields ?? {};
+  return Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.replace(/^data\./, ""), message]));
+}
+
 /** Retrying only helps when the server or the network failed, never for a refusal. */
 export function isRetryable(error: unknown): boolean {
   const status = dataOf(error)?.httpStatus;

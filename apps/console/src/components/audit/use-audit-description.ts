@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@/lib/enums";
 import type { AuditEvent } from "@/lib/router-types";
+import { WIZARD_STEPS } from "../onboarding/wizard-pages";
 
 function field(data: AuditEvent["data"], key: string): string {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return "";
@@ -15,6 +17,18 @@ function field(data: AuditEvent["data"], key: string): string {
 export function useAuditDescription(): (event: AuditEvent) => string {
   const t = useTranslations();
   const role = (value: string) => (value === "ADMIN" || value === "VIEWER" ? t(`enums.institutionRole.${value}`) : value);
+  const status = (value: string) => {
+    const known = INSTITUTION_STATUSES.find((s) => s === value);
+    return known ? t(`enums.institutionStatus.${known}`) : value;
+  };
+  const change = (value: string) => {
+    const known = APPROVAL_ACTIONS.find((a) => a === value);
+    return known ? t(`approvals.actions.${known}`) : value;
+  };
+  const step = (value: string) => {
+    const known = WIZARD_STEPS.find((s) => s === value);
+    return known ? t(`onboarding.steps.${known}.short`) : value;
+  };
   return (event) => {
     const get = (key: string) => field(event.data, key);
     switch (event.action) {
@@ -33,6 +47,46 @@ export function useAuditDescription(): (event: AuditEvent) => string {
         return t("audit.actions.memberRemoved", { email: get("email") });
       case "member.invitation_revoked":
         return t("audit.actions.invitationRevoked", { email: get("email") });
+      case "institution.created":
+        return t("audit.actions.institutionCreated", { name: get("legalName") });
+      case "institution.draft_saved":
+        return t("audit.actions.draftSaved", { step: step(get("step")) });
+      case "institution.submitted":
+        return t("audit.actions.submitted");
+      case "institution.approved":
+        return t("audit.actions.approved");
+      case "institution.rejected":
+        return t("audit.actions.rejected", { reason: get("reason") });
+      case "institution.status_changed":
+        return t("audit.actions.statusChanged", { from: status(get("from")), to: status(get("to")) });
+      case "institution.resumed":
+        return t("audit.actions.resumed");
+      case "institution.exported":
+        return t("audit.actions.exported");
+      case "institution.retention_set":
+        return t("audit.actions.retentionSet", { from: get("from"), to: get("to") });
+      case "institution.destruction_confirmed":
+        return t("audit.actions.destructionConfirmed");
+      case "approval.requested":
+        return t("audit.actions.approvalRequested", { change: change(get("action")), reason: get("reason") });
+      case "approval.approved":
+        return t("audit.actions.approvalApproved", { change: change(get("action")) });
+      case "approval.rejected":
+        return t("audit.actions.approvalRejected", { change: change(get("action")) });
+      case "certificate.uploaded":
+        return t("audit.actions.certificateUploaded", { kind: get("kind"), serial: get("serialNumber") });
+      case "certificate.removed":
+        return t("audit.actions.certificateRemoved", { kind: get("kind"), serial: get("serialNumber") });
+      case "signup.requested":
+        return t("audit.actions.signupRequested", { email: get("email"), name: get("legalName") });
+      case "signup.approved":
+        return t("audit.actions.signupApproved", { email: get("email") });
+      case "signup.rejected":
+        return t("audit.actions.signupRejected", { email: get("email") });
+      case "plan.created":
+        return t("audit.actions.planCreated", { name: get("name") });
+      case "plan.updated":
+        return t("audit.actions.planUpdated", { name: get("name") });
       case "user.locale_changed":
         return t("audit.actions.localeChanged", { locale: get("locale") });
       default: {

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useAuthErrorMessage } from "@/hooks/use-auth-error-message";
@@ -64,7 +65,12 @@ export function CredentialsStep({ next, defaultEmail, onTwoFactor }: Props) {
       <Button type="submit" variant="primary" pending={pending} className="w-full">
         {t("submit")}
       </Button>
-      <p className="text-xs text-slate-500">{t("noSignUp")}</p>
+      <p className="text-xs text-slate-500">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 hover:underline">
+          {t("signUp")}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { ALL_API_FAMILIES } from "@/lib/api-families";
 import { formatCnpj } from "@/lib/format-cnpj";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { Card } from "../ui/card";
@@ -38,11 +39,14 @@ export function IdentityCard({ institution }: { institution: InstitutionDetail }
             label: t("institution.identity.apiFamilies"),
             value: institution.apiFamilies.length ? (
               <ul className="flex flex-wrap gap-1">
-                {institution.apiFamilies.map((family) => (
-                  <li key={family} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
-                    {family}
-                  </li>
-                ))}
+                {institution.apiFamilies.map((family) => {
+                  const known = ALL_API_FAMILIES.find((f) => f === family);
+                  return (
+                    <li key={family} title={family} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                      {known ? t(`enums.apiFamily.${known}`) : family}
+                    </li>
+                  );
+                })}
               </ul>
             ) : (
               none

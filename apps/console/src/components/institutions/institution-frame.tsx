@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatCnpj } from "@/lib/format-cnpj";
+import type { InstitutionStatus } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";
 import { PageLoading } from "../ui/page-loading";
@@ -11,12 +12,18 @@ import { QueryError } from "../ui/query-error";
 import { InstitutionStatusBadge } from "./institution-status-badge";
 import { InstitutionTabs } from "./institution-tabs";
 
+const PREPARING: readonly InstitutionStatus[] = ["APPROVED", "PROVISIONING"];
+
 /** Header and tabs shared by every page of one institution. */
 export function InstitutionFrame({ institutionId, children }: { institutionId: string; children: ReactNode }) {
   const t = useTranslations("institution");
   const trpc = useTRPC();
   const me = useCurrentMe();
-  const institution = useQuery(trpc.institutions.get.queryOptions({ institutionId }));
+  const institution = useQuery({
+    ...trpc.institutions.get.queryOptions({ institutionId }),
+    // While environments are being prepared the status moves on its own: follow it.
+    refetchInterval: (query) => (query.state.data && PREPARING.includes(query.state.data.status) ? 5_000 : false),
+  });
 
   if (institution.isError) {
     return (
@@ -40,12 +47,14 @@ export function InstitutionFrame({ institutionId, children }: { institutionId: s
       ) : null}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">{data.legalName}</h1>
-        <InstitutionStatusBadge status={data.status} />
+        <span data-testid="institution-status">
+          <InstitutionStatusBadge status={data.status} />
+        </span>
       </div>
       <p className="mt-0.5 text-sm text-slate-600">
         {[data.tradeName, data.cnpj ? t("cnpjLabel", { cnpj: formatCnpj(data.cnpj) }) : null].filter(Boolean).join(" · ")}
       </p>
-      <InstitutionTabs institutionId={institutionId} />
+      <InstitutionTabs institutionId={institutionId} status={data.status} />
       <div className="pt-5">{children}</div>
     </div>
   );

@@ -1,16 +1,28 @@
 // The sections of an institution (tabs on its pages, links in a member's navigation). Add an entry
 // here, a page under app/(console)/institutions/[id]/<segment>, and a label under
-// "institution.sections" in both catalogues.
+// "institution.sections" in both catalogues. `statuses` limits a section to some statuses.
 import type { Permission } from "@/lib/permissions";
+import type { InstitutionStatus } from "@/lib/router-types";
+
+type SectionSpec = { key: string; segment: string; permission: Permission; statuses?: readonly InstitutionStatus[] };
 
 export const INSTITUTION_SECTIONS = [
   { key: "overview", segment: "", permission: "institution.read" },
+  { key: "onboarding", segment: "onboarding", permission: "institution.update", statuses: ["DRAFT", "REJECTED"] },
+  // The environments come with the institution (institutions.get), hence institution.read.
+  { key: "environments", segment: "environments", permission: "institution.read" },
+  { key: "certificates", segment: "certificates", permission: "certificates.read" },
   { key: "members", segment: "members", permission: "members.read" },
   { key: "audit", segment: "audit", permission: "audit.read" },
-] as const satisfies readonly { key: string; segment: string; permission: Permission }[];
+] as const satisfies readonly SectionSpec[];
 
 export type InstitutionSection = (typeof INSTITUTION_SECTIONS)[number];
 
 export function sectionHref(institutionId: string, section: InstitutionSection): string {
   return section.segment ? `/institutions/${institutionId}/${section.segment}` : `/institutions/${institutionId}`;
+}
+
+export function sectionShown(section: InstitutionSection, status: InstitutionStatus | undefined): boolean {
+  const statuses: readonly InstitutionStatus[] | undefined = "statuses" in section ? section.statuses : undefined;
+  return !statuses || (status !== undefined && statuses.includes(status));
 }

@@ -2,15 +2,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import type { InstitutionStatus } from "@/lib/router-types";
 import { useInstitutionSections } from "./use-institution-sections";
 
-export function InstitutionTabs({ institutionId }: { institutionId: string }) {
+export function InstitutionTabs({ institutionId, status }: { institutionId: string; status: InstitutionStatus }) {
   const t = useTranslations("institution");
   const pathname = usePathname();
-  const sections = useInstitutionSections(institutionId);
+  const sections = useInstitutionSections(institutionId, status);
   return (
     <nav aria-label={t("sectionsLabel")} className="mt-4 border-b border-slate-200">
-      <ul className="-mb-px flex gap-1">
+      <ul className="-mb-px flex flex-wrap gap-1">
         {sections.map(({ section, href }) => {
           const active = section.segment === "" ? pathname === href : pathname.startsWith(href);
           return (

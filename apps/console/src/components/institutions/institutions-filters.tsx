@@ -2,16 +2,21 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, oneOf, REGULATORY_ROLES } from "@/lib/enums";
+import type { Plan } from "@/lib/router-types";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";
 import { TextField } from "../ui/text-field";
 import type { InstitutionQueryState } from "./use-institution-query";
 
-type Props = { query: InstitutionQueryState; onChange: (changes: Partial<InstitutionQueryState>) => void };
+type Props = {
+  query: InstitutionQueryState;
+  plans: readonly Plan[];
+  onChange: (changes: Partial<InstitutionQueryState>) => void;
+};
 
 const SEARCH_DELAY_MS = 300;
 
-export function InstitutionsFilters({ query, onChange }: Props) {
+export function InstitutionsFilters({ query, plans, onChange }: Props) {
   const t = useTranslations();
   const [search, setSearch] = useState(query.search ?? "");
   const applied = query.search ?? "";
@@ -25,9 +30,9 @@ export function InstitutionsFilters({ query, onChange }: Props) {
   }, [search, applied]);
 
   const any = t("institutions.filters.any");
-  const filtered = Boolean(query.search || query.status || query.mode || query.role);
+  const filtered = Boolean(query.search || query.status || query.mode || query.role || query.planId);
   return (
-    <search className="mb-3 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+    <search className="mb-3 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]">
       <TextField
         label={t("institutions.filters.search")}
         placeholder={t("institutions.filters.searchPlaceholder")}
@@ -54,12 +59,21 @@ export function InstitutionsFilters({ query, onChange }: Props) {
         onChange={(e) => onChange({ role: oneOf(REGULATORY_ROLES, e.target.value) })}
         options={[{ value: "", label: any }, ...REGULATORY_ROLES.map((r) => ({ value: r, label: t(`enums.regulatoryRole.${r}`) }))]}
       />
+      <SelectField
+        label={t("institutions.filters.plan")}
+        value={query.planId ?? ""}
+        onChange={(e) => onChange({ planId: e.target.value || undefined })}
+        options={[
+          { value: "", label: any },
+          ...plans.map((p) => ({ value: p.id, label: p.active ? p.name : t("institutions.filters.retiredPlan", { name: p.name }) })),
+        ]}
+      />
       <Button
         variant="ghost"
         disabled={!filtered}
         onClick={() => {
           setSearch("");
-          onChange({ search: undefined, status: undefined, mode: undefined, role: undefined });
+          onChange({ search: undefined, status: undefined, mode: undefined, role: undefined, planId: undefined });
         }}
       >
         {t("institutions.filters.clear")}

@@ -1,25 +1,44 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc";
+import { useCurrentMe } from "../shell/me-context";
+import { Button } from "../ui/button";
 import { PageHeader } from "../ui/page-header";
 import { Pagination } from "../ui/pagination";
 import { QueryError } from "../ui/query-error";
 import { InstitutionsFilters } from "./institutions-filters";
 import { InstitutionsTable } from "./institutions-table";
+import { InviteInstitutionForm } from "./invite-institution-form";
 import { useInstitutionQuery } from "./use-institution-query";
 
 /** Opus staff's list of every institution: server-side search, filters, sort and pages. */
 export function InstitutionsList() {
   const t = useTranslations("institutions");
   const trpc = useTRPC();
+  const me = useCurrentMe();
   const [query, update] = useInstitutionQuery();
+  const [inviting, setInviting] = useState(false);
   const result = useQuery({ ...trpc.institutions.find.queryOptions(query), placeholderData: keepPreviousData });
+  const plans = useQuery(trpc.plans.find.queryOptions());
 
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title={t("title")} description={t("description")} />
-      <InstitutionsFilters query={query} onChange={update} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          can(me, "institution.create") && !inviting ? (
+            <Button variant="primary" onClick={() => setInviting(true)}>
+              {t("invite.open")}
+            </Button>
+          ) : null
+        }
+      />
+      {inviting ? <InviteInstitutionForm onClose={() => setInviting(false)} /> : null}
+      <InstitutionsFilters query={query} plans={plans.data ?? []} onChange={update} />
       {result.isError ? (
         <QueryError error={result.error} onRetry={() => void result.refetch()} />
       ) : (

@@ -4,7 +4,7 @@ import { DEPLOYMENT_MODES, INSTITUTION_SORTS, INSTITUTION_STATUSES, oneOf, PAGE_
 import type { InstitutionsQuery } from "@/lib/router-types";
 
 export type InstitutionQueryState = Required<Pick<InstitutionsQuery, "sort" | "direction" | "page" | "pageSize">> &
-  Pick<InstitutionsQuery, "search" | "status" | "mode" | "role">;
+  Pick<InstitutionsQuery, "search" | "status" | "mode" | "role" | "planId">;
 
 const DEFAULTS = { sort: "legalName", direction: "asc", page: 1, pageSize: 25 } as const;
 
@@ -15,6 +15,7 @@ function parse(params: URLSearchParams): InstitutionQueryState {
     status: oneOf(INSTITUTION_STATUSES, params.get("status")),
     mode: oneOf(DEPLOYMENT_MODES, params.get("mode")),
     role: oneOf(REGULATORY_ROLES, params.get("role")),
+    planId: params.get("plan")?.slice(0, 64) || undefined,
     sort: oneOf(INSTITUTION_SORTS, params.get("sort")) ?? DEFAULTS.sort,
     direction: params.get("dir") === "desc" ? "desc" : DEFAULTS.direction,
     page: Math.max(1, Math.floor(Number(params.get("page"))) || DEFAULTS.page),
@@ -28,6 +29,7 @@ function serialize(state: InstitutionQueryState): string {
   if (state.status) query.set("status", state.status);
   if (state.mode) query.set("mode", state.mode);
   if (state.role) query.set("role", state.role);
+  if (state.planId) query.set("plan", state.planId);
   if (state.sort !== DEFAULTS.sort) query.set("sort", state.sort);
   if (state.direction !== DEFAULTS.direction) query.set("dir", state.direction);
   if (state.page !== DEFAULTS.page) query.set("page", String(state.page));

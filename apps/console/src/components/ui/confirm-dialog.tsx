@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
+import type { ButtonVariant } from "./styles";
 
 type Props = {
   open: boolean;
@@ -9,12 +10,14 @@ type Props = {
   children: ReactNode;
   confirmLabel: string;
   pending?: boolean;
+  /** Danger by default: most confirmations guard something hard to undo. */
+  variant?: ButtonVariant;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
 /** A modal confirmation built on <dialog>: focus is trapped, Escape cancels. */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, variant = "danger", onConfirm, onCancel }: Props) {
   const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -31,7 +34,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
         event.preventDefault();
         onCancel();
       }}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 text-left font-normal whitespace-normal shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-5">
         <h2 id={titleId} className="text-base font-semibold text-slate-900">
@@ -43,7 +46,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
         <Button onClick={onCancel} disabled={pending} autoFocus>
           {t("cancel")}
         </Button>
-        <Button variant="danger" onClick={onConfirm} pending={pending}>
+        <Button variant={variant} onClick={onConfirm} pending={pending}>
           {confirmLabel}
         </Button>
       </div>

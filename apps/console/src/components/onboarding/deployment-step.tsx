@@ -1,0 +1,105 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/lib/trpc";
+import { Alert } from "../ui/alert";
+import { QueryError } from "../ui/query-error";
+import { deploymentData, deploymentForm, validateDeployment } from "./deployment-form";
+import { DeploymentModePicker } from "./deployment-mode-picker";
+import { ManagedAccountFields } from "./managed-account-fields";
+import { ManagedCredentialsFields } from "./managed-credentials-fields";
+import { SaasRegionField } from "./saas-region-field";
+import { StepForm } from "./step-form";
+import type { StepProps } from "./step-props";
+import { useFieldErrors } from "./use-field-errors";
+import { useSaveStep } from "./use-save-step";
+import { useStepError } from "./use-step-error";
+
+/** Where the platform runs and who operates it: SaaS, a managed sub-account, or self-managed. */
+export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const options = useQuery(trpc.institutions.wizardOptions.queryOptions());
+  const regions = options.data?.regions ?? [];
+  const [form, setForm] = useState(() => deploymentForm(institution));
+  const [invalid, setInvalid] = useState(false);
+  // A managed account always has its access stored (the API refuses one without it).
+  const stored = institution.deploymentMode === "MANAGED" && institution.managedAccount !== null;
+  const checks = useFieldErrors(validateDeployment(form, regions, stored));
+  const saving = useSaveStep(institution.id);
+  const stepError = useStepError();
+
+  async function submit() {
+    saving.reset();
+    const valid = checks.attempt();
+    setInvalid(!valid);
+    if (!valid) return false;
+    const result = await saving.save("deployment", deploymentData(form));
+    if (!result.ok) checks.setServerErrors(result.fields);
+    else onSaved();
+    return result.ok;
+  }
+
+  return (
+    <StepForm
+      title={t("onboarding.steps.deployment.title")}
+      description={t("onboarding.steps.deployment.description")}
+      onSubmit={submit}
+      onBack={onBack}
+      pending={saving.pending}
+      error={stepError(invalid, saving.error)}
+    >
+      <DeploymentModePicker
+        value={form.mode}
+        onChange={(mode) => {
+          setForm((f) => ({ ...f, mode }));
+          checks.touch("mode");
+        }}
+        error={checks.message("mode")}
+      />
+      {form.mode === "SAAS" ? (
+        options.isError ? (
+          <QueryError error={options.error} onRetry={() => void options.refetch()} />
+        ) : (
+          <SaasRegionField
+            regions={regions}
+            value={form.saasRegion}
+            onChange={(saasRegion) => {
+              setForm((f) => ({ ...f, saasRegion }));
+              checks.touch("region");
+            }}
+            error={checks.message("region")}
+          />
+        )
+      ) : null}
+      {form.mode === "MANAGED" ? (
+        <>
+          <ManagedAccountFields
+            value={form.managed}
+            onChange={(managed) => setForm((f) => ({ ...f, managed }))}
+            message={checks.message}
+            touch={checks.touch}
+          />
+          <ManagedCredentialsFields
+            value={form.credentials}
+            onChange={(credentials) => setForm((f) => ({ ...f, credentials }))}
+            stored={stored}
+            message={checks.message}
+            touch={checks.touch}
+          />
+        </>
+      ) : null}
+      {form.mode === "SELF_MANAGED" ? (
+        <Alert tone="info">
+          <p className="font-medium">{t("onboarding.deployment.selfManagedTitle")}</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            <li>{t("onboarding.deployment.selfManagedReleases")}</li>
+            <li>{t("onboarding.deployment.selfManagedBundle")}</li>
+            <li>{t("onboarding.deployment.selfManagedUsage")}</li>
+          </ul>
+        </Alert>
+      ) : null}
+    </StepForm>
+  );
+}

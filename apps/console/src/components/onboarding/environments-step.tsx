@@ -1,0 +1,94 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ENVIRONMENT_KINDS } from "@/lib/enums";
+import { useTRPC } from "@/lib/trpc";
+import { CheckboxField } from "../ui/checkbox-field";
+import { Fieldset } from "../ui/fieldset";
+import { QueryError } from "../ui/query-error";
+import { Spinner } from "../ui/spinner";
+import { environmentsData, environmentsForm, validateEnvironments } from "./environments-form";
+import { PlanPicker } from "./plan-picker";
+import { StepForm } from "./step-form";
+import type { StepProps } from "./step-props";
+import { useFieldErrors } from "./use-field-errors";
+import { useSaveStep } from "./use-save-step";
+import { useStepError } from "./use-step-error";
+
+/** Which environments Opus prepares (homologation and production always), and the plan. */
+export function EnvironmentsStep({ institution, onBack, onSaved }: StepProps) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const plans = useQuery(trpc.plans.find.queryOptions());
+  const active = (plans.data ?? []).filter((p) => p.active);
+  const [form, setForm] = useState(() => environmentsForm(institution));
+  const [invalid, setInvalid] = useState(false);
+  const checks = useFieldErrors(
+    validateEnvironments(
+      form,
+      active.map((p) => p.id),
+    ),
+  );
+  const saving = useSaveStep(institution.id);
+  const stepError = useStepError();
+
+  async function submit() {
+    saving.reset();
+    const valid = checks.attempt();
+    setInvalid(!valid);
+    if (!valid) return false;
+    const result = await saving.save("environments", environmentsData(form));
+    if (!result.ok) checks.setServerErrors(result.fields);
+    else onSaved();
+    return result.ok;
+  }
+
+  return (
+    <StepForm
+      title={t("onboarding.steps.environments.title")}
+      description={t("onboarding.steps.environments.description")}
+      onSubmit={submit}
+      onBack={onBack}
+      pending={saving.pending}
+      error={stepError(invalid, saving.error)}
+    >
+      <Fieldset legend={t("onboarding.environments.kinds")} hint={t("onboarding.environments.kindsHint")}>
+        <div className="space-y-2">
+          {ENVIRONMENT_KINDS.map((kind) => {
+            const optional = kind === "DEVELOPMENT";
+            return (
+              <CheckboxField
+                key={kind}
+                label={t(optional ? "onboarding.environments.optionalKind" : "onboarding.environments.requiredKind", {
+                  kind: t(`enums.environmentKind.${kind}`),
+                })}
+                description={t(`enums.environmentKindHelp.${kind}`)}
+                checked={optional ? form.development : true}
+                disabled={!optional}
+                onChange={(e) => optional && setForm((f) => ({ ...f, development: e.target.checked }))}
+              />
+            );
+          })}
+        </div>
+      </Fieldset>
+      {plans.isError ? (
+        <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : plans.data ? (
+        <PlanPicker
+          plans={active}
+          value={form.planId}
+          onChange={(planId) => {
+            setForm((f) => ({ ...f, planId }));
+            checks.touch("planId");
+          }}
+          error={checks.message("planId")}
+        />
+      ) : (
+        <p className="flex items-center gap-2 text-sm text-slate-500" role="status">
+          <Spinner /> {t("common.loading")}
+        </p>
+      )}
+    </StepForm>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { REGULATORY_ROLES } from "@/lib/enums";
+import { CnpjField } from "../institutions/cnpj-field";
+import { CheckboxField } from "../ui/checkbox-field";
+import { Fieldset } from "../ui/fieldset";
+import { TextField } from "../ui/text-field";
+import { identityData, identityForm, validateIdentity } from "./identity-form";
+import { StepForm } from "./step-form";
+import type { StepProps } from "./step-props";
+import { useFieldErrors } from "./use-field-errors";
+import { useSaveStep } from "./use-save-step";
+import { useStepError } from "./use-step-error";
+
+/** Who the institution is in the Open Finance Directory. */
+export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
+  const t = useTranslations();
+  const [form, setForm] = useState(() => identityForm(institution));
+  const [invalid, setInvalid] = useState(false);
+  const checks = useFieldErrors(validateIdentity(form));
+  const saving = useSaveStep(institution.id);
+  const stepError = useStepError();
+  const set = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
+
+  async function submit() {
+    saving.reset();
+    const valid = checks.attempt();
+    setInvalid(!valid);
+    if (!valid) return false;
+    const result = await saving.save("identity", identityData(form));
+    if (!result.ok) checks.setServerErrors(result.fields);
+    else onSaved();
+    return result.ok;
+  }
+
+  return (
+    <StepForm
+      title={t("onboarding.steps.identity.title")}
+      description={t("onboarding.steps.identity.description")}
+      onSubmit={submit}
+      onBack={onBack}
+      pending={saving.pending}
+      error={stepError(invalid, saving.error)}
+    >
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <TextField
+          label={t("onboarding.identity.legalName")}
+          value={form.legalName}
+          onChange={(e) => set({ legalName: e.target.value })}
+          onBlur={() => checks.touch("legalName")}
+          error={checks.message("legalName")}
+          maxLength={200}
+          autoComplete="organization"
+          required
+        />
+        <TextField
+          label={t("onboarding.identity.tradeName")}
+          hint={t("onboarding.optional")}
+          value={form.tradeName}
+          onChange={(e) => set({ tradeName: e.target.value })}
+          maxLength={120}
+        />
+        <CnpjField
+          value={form.cnpj}
+          onChange={(cnpj) => set({ cnpj })}
+          onBlur={() => checks.touch("cnpj")}
+          error={checks.message("cnpj")}
+        />
+        <TextField
+          label={t("onboarding.identity.organisationId")}
+          hint={t("onboarding.identity.organisationIdHint")}
+          value={form.organisationId}
+          onChange={(e) => set({ organisationId: e.target.value })}
+          onBlur={() => checks.touch("organisationId")}
+          error={checks.message("organisationId")}
+          placeholder="00000000-0000-0000-0000-000000000000"
+          maxLength={36}
+          spellCheck={false}
+          autoComplete="off"
+          required
+          className="[&_input]:font-mono"
+        />
+      </div>
+      <Fieldset legend={t("onboarding.identity.roles")} hint={t("onboarding.identity.rolesHint")} error={checks.message("roles")}>
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+          {REGULATORY_ROLES.map((role) => (
+            <CheckboxField
+              key={role}
+              label={t(`enums.regulatoryRole.${role}`)}
+              description={t(`enums.regulatoryRoleHelp.${role}`)}
+              checked={form.roles.includes(role)}
+              onChange={(e) => {
+                set({ roles: e.target.checked ? [...form.roles, role] : form.roles.filter((r) => r !== role) });
+                checks.touch("roles");
+              }}
+            />
+          ))}
+        </div>
+      </Fieldset>
+    </StepForm>
+  );
+}
