@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { InstitutionDetail } from "@/lib/router-types";
+import { EnvironmentLink } from "../provisioning/environment-link";
 import { Card } from "../ui/card";
 import { table } from "../ui/styles";
 import { EnvironmentStatusBadge } from "./environment-status-badge";
@@ -37,7 +38,9 @@ export function EnvironmentsTable({ environments }: { environments: InstitutionD
             <tbody className="divide-y divide-slate-100">
               {environments.map((env) => (
                 <tr key={env.id} className={table.row}>
-                  <td className={`${table.td} font-medium`}>{t(`enums.environmentKind.${env.kind}`)}</td>
+                  <td className={`${table.td} font-medium`}>
+                    <EnvironmentLink environmentId={env.id}>{t(`enums.environmentKind.${env.kind}`)}</EnvironmentLink>
+                  </td>
                   <td className={table.td}>
                     <EnvironmentStatusBadge status={env.status} />
                   </td>
