@@ -13,8 +13,7 @@ import { SaasRegionField } from "./saas-region-field";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
-import { useSaveStep } from "./use-save-step";
-import { useStepError } from "./use-step-error";
+import { useStepSubmit } from "./use-step-submit";
 
 /** Where the platform runs and who operates it: SaaS, a managed sub-account, or self-managed. */
 export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
@@ -23,23 +22,12 @@ export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
   const options = useQuery(trpc.institutions.wizardOptions.queryOptions());
   const regions = options.data?.regions ?? [];
   const [form, setForm] = useState(() => deploymentForm(institution));
-  const [invalid, setInvalid] = useState(false);
   // A managed account always has its access stored (the API refuses one without it).
   const stored = institution.deploymentMode === "MANAGED" && institution.managedAccount !== null;
   const checks = useFieldErrors(validateDeployment(form, regions, stored));
-  const saving = useSaveStep(institution.id);
-  const stepError = useStepError();
 
-  async function submit() {
-    saving.reset();
-    const valid = checks.attempt();
-    setInvalid(!valid);
-    if (!valid) return false;
-    const result = await saving.save("deployment", deploymentData(form));
-    if (!result.ok) checks.setServerErrors(result.fields);
-    else onSaved();
-    return result.ok;
-  }
+  const step = useStepSubmit(institution.id, "deployment", checks, onSaved);
+  const submit = () => step.submit(() => deploymentData(form));
 
   return (
     <StepForm
@@ -47,8 +35,8 @@ export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
       description={t("onboarding.steps.deployment.description")}
       onSubmit={submit}
       onBack={onBack}
-      pending={saving.pending}
-      error={stepError(invalid, saving.error)}
+      pending={step.pending}
+      error={step.error}
     >
       <DeploymentModePicker
         value={form.mode}

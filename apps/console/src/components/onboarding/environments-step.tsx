@@ -13,8 +13,7 @@ import { PlanPicker } from "./plan-picker";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
-import { useSaveStep } from "./use-save-step";
-import { useStepError } from "./use-step-error";
+import { useStepSubmit } from "./use-step-submit";
 
 /** Which environments Opus prepares (homologation and production always), and the plan. */
 export function EnvironmentsStep({ institution, onBack, onSaved }: StepProps) {
@@ -23,26 +22,15 @@ export function EnvironmentsStep({ institution, onBack, onSaved }: StepProps) {
   const plans = useQuery(trpc.plans.find.queryOptions());
   const active = (plans.data ?? []).filter((p) => p.active);
   const [form, setForm] = useState(() => environmentsForm(institution));
-  const [invalid, setInvalid] = useState(false);
   const checks = useFieldErrors(
     validateEnvironments(
       form,
       active.map((p) => p.id),
     ),
   );
-  const saving = useSaveStep(institution.id);
-  const stepError = useStepError();
 
-  async function submit() {
-    saving.reset();
-    const valid = checks.attempt();
-    setInvalid(!valid);
-    if (!valid) return false;
-    const result = await saving.save("environments", environmentsData(form));
-    if (!result.ok) checks.setServerErrors(result.fields);
-    else onSaved();
-    return result.ok;
-  }
+  const step = useStepSubmit(institution.id, "environments", checks, onSaved);
+  const submit = () => step.submit(() => environmentsData(form));
 
   return (
     <StepForm
@@ -50,8 +38,8 @@ export function EnvironmentsStep({ institution, onBack, onSaved }: StepProps) {
       description={t("onboarding.steps.environments.description")}
       onSubmit={submit}
       onBack={onBack}
-      pending={saving.pending}
-      error={stepError(invalid, saving.error)}
+      pending={step.pending}
+      error={step.error}
     >
       <Fieldset legend={t("onboarding.environments.kinds")} hint={t("onboarding.environments.kindsHint")}>
         <div className="space-y-2">

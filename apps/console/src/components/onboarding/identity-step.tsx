@@ -10,29 +10,17 @@ import { identityData, identityForm, validateIdentity } from "./identity-form";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
-import { useSaveStep } from "./use-save-step";
-import { useStepError } from "./use-step-error";
+import { useStepSubmit } from "./use-step-submit";
 
 /** Who the institution is in the Open Finance Directory. */
 export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
   const t = useTranslations();
   const [form, setForm] = useState(() => identityForm(institution));
-  const [invalid, setInvalid] = useState(false);
   const checks = useFieldErrors(validateIdentity(form));
-  const saving = useSaveStep(institution.id);
-  const stepError = useStepError();
   const set = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
 
-  async function submit() {
-    saving.reset();
-    const valid = checks.attempt();
-    setInvalid(!valid);
-    if (!valid) return false;
-    const result = await saving.save("identity", identityData(form));
-    if (!result.ok) checks.setServerErrors(result.fields);
-    else onSaved();
-    return result.ok;
-  }
+  const step = useStepSubmit(institution.id, "identity", checks, onSaved);
+  const submit = () => step.submit(() => identityData(form));
 
   return (
     <StepForm
@@ -40,8 +28,8 @@ export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
       description={t("onboarding.steps.identity.description")}
       onSubmit={submit}
       onBack={onBack}
-      pending={saving.pending}
-      error={stepError(invalid, saving.error)}
+      pending={step.pending}
+      error={step.error}
     >
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <TextField

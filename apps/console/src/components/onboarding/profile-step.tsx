@@ -7,38 +7,19 @@ import { profileData, profileForm, validateProfile } from "./profile-form";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
-import { useSaveStep } from "./use-save-step";
-import { useStepError } from "./use-step-error";
+import { useStepSubmit } from "./use-step-submit";
 
 /** Brands (one authorisation server each) and the API families the institution exposes. */
 export function ProfileStep({ institution, onBack, onSaved }: StepProps) {
   const t = useTranslations("onboarding.steps.profile");
   const [form, setForm] = useState(() => profileForm(institution));
-  const [invalid, setInvalid] = useState(false);
   const checks = useFieldErrors(validateProfile(form));
-  const saving = useSaveStep(institution.id);
-  const stepError = useStepError();
 
-  async function submit() {
-    saving.reset();
-    const valid = checks.attempt();
-    setInvalid(!valid);
-    if (!valid) return false;
-    const result = await saving.save("profile", profileData(form));
-    if (!result.ok) checks.setServerErrors(result.fields);
-    else onSaved();
-    return result.ok;
-  }
+  const step = useStepSubmit(institution.id, "profile", checks, onSaved);
+  const submit = () => step.submit(() => profileData(form));
 
   return (
-    <StepForm
-      title={t("title")}
-      description={t("description")}
-      onSubmit={submit}
-      onBack={onBack}
-      pending={saving.pending}
-      error={stepError(invalid, saving.error)}
-    >
+    <StepForm title={t("title")} description={t("description")} onSubmit={submit} onBack={onBack} pending={step.pending} error={step.error}>
       <BrandsEditor
         brands={form.brands}
         onChange={(brands) => setForm((f) => ({ ...f, brands }))}
