@@ -95,7 +95,7 @@ banner("summary");
 for (const s of stages) {
   const extra = [s.skipped ? `${s.skipped} skipped` : "", s.note ?? ""].filter(Boolean).join(", ");
   console.log(
-    `${s.name.padEnd(32)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed  ${s.seconds.toFixed(1).padStart(6)}s${extra ? `  (${extra})` : ""}`,
+    `${s.name.padEnd(38)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed  ${s.seconds.toFixed(1).padStart(6)}s${extra ? `  (${extra})` : ""}`,
   );
 }
 const passed = stages.reduce((n, s) => n + s.passed, 0);
