@@ -98,8 +98,14 @@ export function deriveInstitutionStatus(
   stored: InstitutionStatus,
   environments: readonly { status: EnvironmentStatus }[],
   deploymentMode: DeploymentMode | null,
+  /** Whether an Opus admin confirmed the destruction of an offboarding tenant's data. */
+  destructionConfirmed = false,
 ): DerivedInstitutionStatus {
   const failedEnvironments = environments.filter((env) => env.status === "FAILED").length;
+  // Offboarding ends once destruction was confirmed and the last environment is gone.
+  if (stored === "OFFBOARDING" && destructionConfirmed && environments.every((env) => env.status === "DESTROYED")) {
+    return { status: transition(stored, "confirmDestruction"), failedEnvironments };
+  }
   if (!DERIVED.includes(stored)) return { status: stored, failedEnvironments };
   if (deploymentMode === "SELF_MANAGED") return { status: "ACTIVE", failedEnvironments };
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@opus/db/client";
 import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
-import { deriveInstitutionStatus, transition } from "./lifecycle.ts";
+import { deriveInstitutionStatus } from "./lifecycle.ts";
 
 /**
  * Stores the status the environments imply (see deriveInstitutionStatus). Called after anything
@@ -11,11 +11,12 @@ export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, ins
     where: { id: institutionId },
     select: { status: true, deploymentMode: true, destroyedAt: true, environments: { select: { status: true } } },
   });
-  const derived = deriveInstitutionStatus(institution.status, institution.environments, institution.deploymentMode);
-  // Offboarding ends when destruction was confirmed and the last environment is gone.
-  if (institution.status === "OFFBOARDING" && institution.destroyedAt && institution.environments.every((e) => e.status === "DESTROYED")) {
-    derived.status = transition("OFFBOARDING", "confirmDestruction");
-  }
+  const derived = deriveInstitutionStatus(
+    institution.status,
+    institution.environments,
+    institution.deploymentMode,
+    institution.destroyedAt !== null,
+  );
   if (derived.status !== institution.status) {
     const offboarded = derived.status === "OFFBOARDED" ? { offboardedAt: now } : {};
     await tx.institution.update({ where: { id: institutionId }, data: { status: derived.status, ...offboarded } });

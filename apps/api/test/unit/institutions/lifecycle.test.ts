@@ -159,4 +159,11 @@ describe("deriveInstitutionStatus", () => {
     const { status } = deriveInstitutionStatus("PROVISIONING", envs("FAILED", "FAILED", "FAILED"), "SAAS");
     expect(allowedEvents(status)).toContain("offboard");
   });
+
+  it("ends offboarding only once destruction is confirmed and every environment is destroyed", () => {
+    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYED"), "SAAS", true).status).toBe("OFFBOARDED");
+    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYING"), "SAAS", true).status).toBe("OFFBOARDING");
+    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYED"), "SAAS", false).status).toBe("OFFBOARDING");
+    expect(deriveInstitutionStatus("OFFBOARDING", envs(), "SELF_MANAGED", true).status).toBe("OFFBOARDED");
+  });
 });

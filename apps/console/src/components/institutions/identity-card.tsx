@@ -1,6 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ALL_API_FAMILIES } from "@/lib/api-families";
 import { formatCnpj } from "@/lib/format-cnpj";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { Card } from "../ui/card";
@@ -40,10 +39,11 @@ export function IdentityCard({ institution }: { institution: InstitutionDetail }
             value: institution.apiFamilies.length ? (
               <ul className="flex flex-wrap gap-1">
                 {institution.apiFamilies.map((family) => {
-                  const known = ALL_API_FAMILIES.find((f) => f === family);
+                  // Families the catalogue does not name yet are shown by their id.
+                  const key = `enums.apiFamily.${family}` as Parameters<typeof t>[0];
                   return (
                     <li key={family} title={family} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                      {known ? t(`enums.apiFamily.${known}`) : family}
+                      {t.has(key) ? t(key) : family}
                     </li>
                   );
                 })}

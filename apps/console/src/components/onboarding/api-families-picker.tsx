@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { API_FAMILY_PHASES } from "@/lib/api-families";
 import type { ApiFamily } from "@/lib/router-types";
+import { useApiFamilyPhases } from "@/lib/use-api-family-phases";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";
 
@@ -10,11 +10,12 @@ type Props = { selected: ApiFamily[]; onChange: (families: ApiFamily[]) => void;
 /** The API families to expose, grouped by Open Finance phase, with a shortcut per phase. */
 export function ApiFamiliesPicker({ selected, onChange, error }: Props) {
   const t = useTranslations();
+  const phases = useApiFamilyPhases();
   const toggle = (family: ApiFamily, on: boolean) => onChange(on ? [...selected, family] : selected.filter((f) => f !== family));
   return (
     <Fieldset legend={t("onboarding.profile.apiFamilies")} hint={t("onboarding.profile.apiFamiliesHint")} error={error}>
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-        {API_FAMILY_PHASES.map(({ phase, families }) => {
+        {phases.map(({ phase, families }) => {
           const all = families.every((f) => selected.includes(f));
           return (
             <fieldset key={phase} className="rounded-md border border-slate-200 p-3">

@@ -1,12 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { API_FAMILY_PHASES } from "@/lib/api-families";
 import type { InstitutionDetail } from "@/lib/router-types";
+import { useApiFamilyPhases } from "@/lib/use-api-family-phases";
 import { DetailList } from "../ui/detail-list";
 
 export function ReviewProfile({ institution }: { institution: InstitutionDetail }) {
   const t = useTranslations();
-  const chosen = new Set(institution.apiFamilies);
+  const chosen = new Set<string>(institution.apiFamilies);
+  const phases = useApiFamilyPhases();
   return (
     <DetailList
       items={[
@@ -22,13 +23,15 @@ export function ReviewProfile({ institution }: { institution: InstitutionDetail 
             </ul>
           ),
         },
-        ...API_FAMILY_PHASES.filter(({ families }) => families.some((f) => chosen.has(f))).map(({ phase, families }) => ({
-          label: t(`onboarding.profile.phases.${phase}`),
-          value: families
-            .filter((f) => chosen.has(f))
-            .map((f) => t(`enums.apiFamily.${f}`))
-            .join(", "),
-        })),
+        ...phases
+          .filter(({ families }) => families.some((f) => chosen.has(f)))
+          .map(({ phase, families }) => ({
+            label: t(`onboarding.profile.phases.${phase}`),
+            value: families
+              .filter((f) => chosen.has(f))
+              .map((f) => t(`enums.apiFamily.${f}`))
+              .join(", "),
+          })),
       ]}
     />
   );

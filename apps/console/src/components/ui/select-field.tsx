@@ -1,5 +1,6 @@
-import { type SelectHTMLAttributes, useId } from "react";
-import { inputClass, labelClass } from "./styles";
+import type { SelectHTMLAttributes } from "react";
+import { FieldShell } from "./field-shell";
+import { inputClass } from "./styles";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -8,31 +9,19 @@ type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   error?: string | null;
 };
 
-export function SelectField({ label, options, hint, error, className = "", ...select }: Props) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** A labelled select whose hint and error are announced with it. */
+export function SelectField({ label, options, hint, error, className, ...select }: Props) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} className={`${inputClass} pr-8`} aria-invalid={error ? true : undefined} aria-describedby={described} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select className={`${inputClass} pr-8`} {...control} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }

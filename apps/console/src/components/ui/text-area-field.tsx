@@ -1,28 +1,14 @@
-import { type TextareaHTMLAttributes, useId } from "react";
-import { labelClass, textAreaClass } from "./styles";
+import type { TextareaHTMLAttributes } from "react";
+import { FieldShell } from "./field-shell";
+import { textAreaClass } from "./styles";
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string | null };
 
 /** A labelled multi-line input whose hint and error are announced with it. */
-export function TextAreaField({ label, hint, error, className = "", ...textarea }: Props) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+export function TextAreaField({ label, hint, error, className, ...textarea }: Props) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <textarea id={id} className={textAreaClass} aria-invalid={error ? true : undefined} aria-describedby={described} {...textarea} />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs font-medium whitespace-pre-line text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell label={label} hint={hint} error={error} className={className} errorClassName="whitespace-pre-line">
+      {(control) => <textarea className={textAreaClass} {...control} {...textarea} />}
+    </FieldShell>
   );
 }
