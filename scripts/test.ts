@@ -30,7 +30,15 @@ const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "test", NEXT
 console.log(database.embedded ? "Using an embedded PostgreSQL (no DATABASE_URL set)." : "Using the PostgreSQL server in DATABASE_URL.");
 
 try {
-  for (const pkg of ["@opus/db", "@opus/provisioner", "@opus/api", "@opus/console", "@opus/pulumi-tenant", "@opus/pulumi-control-plane"]) {
+  for (const pkg of [
+    "@opus/db",
+    "@opus/rules",
+    "@opus/provisioner",
+    "@opus/api",
+    "@opus/console",
+    "@opus/pulumi-tenant",
+    "@opus/pulumi-control-plane",
+  ]) {
     banner(`type check ${pkg}`);
     const r = run("pnpm", ["--filter", pkg, "--if-present", "typecheck"], env);
     stages.push({ name: `typecheck ${pkg}`, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, skipped: 0, seconds: r.seconds });

@@ -1,12 +1,10 @@
 // Long-lived dependencies, built once per process and handed to every request through the context.
 import type { Db } from "@opus/db/client";
 import type { Auth } from "./auth/create-auth.ts";
+import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
-import type { PlatformRelease } from "./provisioning/provisioning-config.ts";
-
-export type Clock = { now(): Date };
 
 export type Services = {
   db: Db;
@@ -23,4 +21,5 @@ export type Services = {
   publicUrl: string;
 };
 
-export const systemClock: Clock = { now: () => new Date() };
+export { systemClock } from "./domain/domain-context.ts";
+export type { Clock };

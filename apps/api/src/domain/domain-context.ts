@@ -1,5 +1,49 @@
+// What domain functions receive. Defined here, by the domain, so the domain depends on no transport:
+// the tRPC context is built to satisfy this type, never the reverse. Everything the domain calls out
+// to is a named port, so a test can see (and replace) exactly what a function reaches.
+import type { Db } from "@opus/db/client";
 import type { Actor } from "../authz/actor.ts";
-import type { Context } from "../trpc/context.ts";
+import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { Mailer } from "../lib/mailer.ts";
+import type { Logger } from "../logger.ts";
 
-/** What domain functions receive: the request context with a signed-in actor. */
-export type DomainContext = Omit<Context, "actor" | "headers"> & { actor: Actor };
+/** The only source of "now" in the domain: injected, so tests move time and no function calls `new Date()`. */
+export type Clock = { now(): Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Where a request came from, recorded on audit events. */
+export type RequestOrigin = { requestId: string | null; ip: string | null; userAgent: string | null };
+
+/** A version of the platform: its Helm chart and version. */
+export type PlatformRelease = { version: string; chart: string; repository: string };
+
+/** What the domain calls out to. */
+export type DomainPorts = {
+  mailer: Mailer;
+  /** Seals managed-cluster credentials at rest. */
+  cipher: CredentialsCipher;
+};
+
+/** Deployment facts the domain needs to decide things. */
+export type DomainSettings = {
+  /** The platform release new environments and install bundles get. */
+  platformRelease: PlatformRelease;
+  /** Codes of the regions where Opus runs SaaS tenants. */
+  saasRegions: readonly string[];
+  /** The console's public URL, for links in e-mails and install bundles. */
+  publicUrl: string;
+};
+
+/** For the few functions reachable without a session (sign-up, invitation links). */
+export type PublicDomainContext = RequestOrigin & {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  ports: DomainPorts;
+  settings: DomainSettings;
+  actor: Actor | null;
+};
+
+/** A signed-in actor's context: what almost every domain function takes. */
+export type DomainContext = PublicDomainContext & { actor: Actor };

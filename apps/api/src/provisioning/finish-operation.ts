@@ -111,7 +111,7 @@ export async function settleEnvironment(
   }
 
   if (Object.keys(data).length > 0) await tx.environment.update({ where: { id: env.id }, data });
-  if (data.status) await refreshInstitutionStatus(tx, env.institutionId, source);
+  if (data.status) await refreshInstitutionStatus(tx, env.institutionId, source, now);
 
   // A routine drift check that found nothing new is not an event worth keeping.
   const routine = outcome.type === "succeeded" && op.kind === "REFRESH" && !newDrift;

@@ -31,7 +31,7 @@ export async function startOperation(db: Db, op: Operation, workerId: string, no
       const moved = await tx.operation.count({ where: ownedBy(op.id, workerId) });
       if (moved === 1) {
         await tx.environment.update({ where: { id: env.id }, data: { status: target } });
-        await refreshInstitutionStatus(tx, env.institution.id, SYSTEM_SOURCE);
+        await refreshInstitutionStatus(tx, env.institution.id, SYSTEM_SOURCE, now);
       }
     }
     return "run";

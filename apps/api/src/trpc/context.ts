@@ -3,20 +3,18 @@
 import type { Db } from "@opus/db/client";
 import type { Auth } from "../auth/create-auth.ts";
 import type { Actor } from "../authz/actor.ts";
-import type { Logger } from "../logger.ts";
+import type { PublicDomainContext } from "../domain/domain-context.ts";
 import type { Services } from "../services.ts";
 
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
 
-export type Context = RequestMeta & {
-  db: Db;
-  log: Logger;
-  services: Services;
-  /** Signed-in person, or null. */
-  actor: Actor | null;
-  /** Present for HTTP calls: lets procedures ask better-auth about the current session. */
-  headers: Headers;
-};
+/** The domain's context (which the domain defines) plus what only the transport needs. */
+export type Context = PublicDomainContext &
+  RequestMeta & {
+    services: Services;
+    /** Present for HTTP calls: lets procedures ask better-auth about the current session. */
+    headers: Headers;
+  };
 
 export function createContextInner(input: {
   services: Services;
@@ -27,6 +25,13 @@ export function createContextInner(input: {
   const requestId = input.meta?.requestId ?? crypto.randomUUID();
   return {
     db: input.services.db,
+    clock: input.services.clock,
+    ports: { mailer: input.services.mailer, cipher: input.services.cipher },
+    settings: {
+      platformRelease: input.services.platformRelease,
+      saasRegions: input.services.saasRegions,
+      publicUrl: input.services.publicUrl,
+    },
     services: input.services,
     log: input.services.log.child({ requestId, userId: input.actor?.userId }),
     actor: input.actor,

@@ -19,7 +19,7 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
     const tenant = await loadTenant(tx, request.institutionId);
     if (!tenant) throw new AppError("NOT_FOUND", "Institution not found.");
     const payload = (request.payload ?? null) as { deploymentMode?: Enums.DeploymentMode } | null;
-    const now = ctx.services.clock.now();
+    const now = ctx.clock.now();
     if (input.decision === "approve") assertApplicable(tenant, request.action, payload);
 
     await tx.approvalRequest.update({
@@ -49,7 +49,7 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
     });
     if (input.decision === "approve") {
       await applyAction(tx, tenant, request.action, payload, now);
-      if (!deleting) await refreshInstitutionStatus(tx, tenant.id, ctx, ctx.services.clock.now());
+      if (!deleting) await refreshInstitutionStatus(tx, tenant.id, ctx, ctx.clock.now());
     }
     return { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED" };
   });

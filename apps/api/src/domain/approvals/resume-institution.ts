@@ -19,6 +19,6 @@ export async function resumeInstitution(ctx: DomainContext, input: { institution
         targetId: institution.id,
       }),
     });
-    return { id: institution.id, status: (await refreshInstitutionStatus(tx, institution.id, ctx, ctx.services.clock.now())).status };
+    return { id: institution.id, status: (await refreshInstitutionStatus(tx, institution.id, ctx, ctx.clock.now())).status };
   });
 }

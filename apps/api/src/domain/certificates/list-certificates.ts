@@ -2,7 +2,7 @@ import type { DomainContext } from "../domain-context.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
 
 export async function listCertificates(ctx: DomainContext, input: { institutionId: string }) {
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   const rows = await ctx.db.certificate.findMany({
     where: { institutionId: input.institutionId },
     orderBy: [{ notAfter: "asc" }],

@@ -10,7 +10,7 @@ export async function uploadCertificate(ctx: DomainContext, input: { institution
     select: { id: true, cnpj: true, organisationId: true },
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-  const cert = checkInstitutionCertificate({ pem: input.pem, kind: input.kind, institution, now: ctx.services.clock.now() });
+  const cert = checkInstitutionCertificate({ pem: input.pem, kind: input.kind, institution, now: ctx.clock.now() });
   const duplicate = await ctx.db.certificate.findUnique({
     where: { institutionId_fingerprintSha256: { institutionId: institution.id, fingerprintSha256: cert.fingerprintSha256 } },
     select: { id: true },

@@ -3,7 +3,7 @@ import type { DomainContext } from "../domain-context.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
 
 export async function getDashboard(ctx: DomainContext) {
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   const in30Days = new Date(now.getTime() + 30 * 86_400_000);
   const [byStatus, byMode, pendingApprovals, pendingSignups, submitted, failedEnvironments, expiring] = await Promise.all([
     ctx.db.institution.groupBy({ by: ["status"], _count: { _all: true } }),

@@ -6,7 +6,7 @@ import { deriveInstitutionStatus } from "./lifecycle.ts";
  * Stores the status the environments imply (see deriveInstitutionStatus). Called after anything
  * that changes an environment's status, so the tenant's status never contradicts its environments.
  */
-export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, institutionId: string, source: AuditSource, now = new Date()) {
+export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, institutionId: string, source: AuditSource, now: Date) {
   const institution = await tx.institution.findUniqueOrThrow({
     where: { id: institutionId },
     select: { status: true, deploymentMode: true, destroyedAt: true, environments: { select: { status: true } } },

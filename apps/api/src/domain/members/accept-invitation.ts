@@ -5,11 +5,11 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
-import type { Context } from "../../trpc/context.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
+import type { PublicDomainContext } from "../domain-context.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
 
-type PublicContext = Omit<Context, "headers">;
+type PublicContext = PublicDomainContext;
 
 async function findUsableInvitation(ctx: PublicContext, token: string) {
   const invitation = await ctx.db.invitation.findUnique({
@@ -26,7 +26,7 @@ async function findUsableInvitation(ctx: PublicContext, token: string) {
   });
   if (!invitation || invitation.revokedAt) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask for a new one.");
   if (invitation.acceptedAt) throw new AppError("PRECONDITION_FAILED", "This invitation was already accepted. Sign in instead.");
-  if (invitation.expiresAt <= ctx.services.clock.now()) {
+  if (invitation.expiresAt <= ctx.clock.now()) {
     throw new AppError("PRECONDITION_FAILED", "This invitation has expired. Ask an administrator to send a new one.");
   }
   return invitation;
@@ -63,7 +63,7 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
     // Claim the invitation first: a concurrent second accept finds acceptedAt set and fails.
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
-      data: { acceptedAt: ctx.services.clock.now() },
+      data: { acceptedAt: ctx.clock.now() },
     });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "This invitation was just used. Sign in instead.");
     let userId = existing?.id;

@@ -18,7 +18,7 @@ export async function inviteMember(ctx: DomainContext, input: InviteMemberInput)
   if (existing)
     throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, { fields: { email: "already a member" } });
 
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   const invitation = await ctx.db.$transaction(async (tx) => {
@@ -41,8 +41,8 @@ export async function inviteMember(ctx: DomainContext, input: InviteMemberInput)
     });
     return created;
   });
-  const link = `${ctx.services.publicUrl}/invite/${token}`;
-  const emailed = await ctx.services.mailer
+  const link = `${ctx.settings.publicUrl}/invite/${token}`;
+  const emailed = await ctx.ports.mailer
     .send({
       to: email,
       subject: `Convite: ${institution.legalName} no Opus Open Finance / Invitation to ${institution.legalName}`,

@@ -8,7 +8,7 @@ export async function listMembers(ctx: DomainContext, input: { institutionId: st
       select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     }),
     ctx.db.invitation.findMany({
-      where: { institutionId: input.institutionId, acceptedAt: null, revokedAt: null, expiresAt: { gt: ctx.services.clock.now() } },
+      where: { institutionId: input.institutionId, acceptedAt: null, revokedAt: null, expiresAt: { gt: ctx.clock.now() } },
       orderBy: { createdAt: "desc" },
       select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     }),

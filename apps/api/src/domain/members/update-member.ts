@@ -62,7 +62,7 @@ export async function revokeInvitation(ctx: DomainContext, input: { institutionI
   });
   if (!invitation) throw new AppError("NOT_FOUND", "Pending invitation not found.");
   await ctx.db.$transaction([
-    ctx.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: ctx.services.clock.now() } }),
+    ctx.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: ctx.clock.now() } }),
     ctx.db.auditEvent.create({
       data: auditEntry(ctx, {
         action: "member.invitation_revoked",

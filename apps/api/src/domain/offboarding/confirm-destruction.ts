@@ -8,7 +8,7 @@ import type { DomainContext } from "../domain-context.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
 export async function confirmDestruction(ctx: DomainContext, input: { institutionId: string }) {
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },

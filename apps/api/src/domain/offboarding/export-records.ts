@@ -34,7 +34,7 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
     },
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-  const exportedAt = ctx.services.clock.now();
+  const exportedAt = ctx.clock.now();
   await ctx.db.$transaction([
     ctx.db.institution.update({ where: { id: institution.id }, data: { exportedAt } }),
     ctx.db.auditEvent.create({

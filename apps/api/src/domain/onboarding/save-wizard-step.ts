@@ -96,10 +96,10 @@ async function saveContacts(tx: Tx, draft: Draft, data: StepData<"contacts">) {
 }
 
 async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"deployment">) {
-  if (data.mode === "SAAS" && !ctx.services.saasRegions.includes(data.region)) {
+  if (data.mode === "SAAS" && !ctx.settings.saasRegions.includes(data.region)) {
     throw new AppError(
       "BAD_INPUT",
-      `Opus does not run SaaS tenants in ${data.region}. Choose one of: ${ctx.services.saasRegions.join(", ")}.`,
+      `Opus does not run SaaS tenants in ${data.region}. Choose one of: ${ctx.settings.saasRegions.join(", ")}.`,
       {
         fields: { region: "not an Opus SaaS region" },
       },
@@ -120,7 +120,7 @@ async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: St
     });
   }
   // Stored encrypted as one document; only the worker decrypts it, and the API never returns it.
-  const sealed = credentials ? { credentialsCiphertext: ctx.services.cipher.encrypt(JSON.stringify(credentials)) } : {};
+  const sealed = credentials ? { credentialsCiphertext: ctx.ports.cipher.encrypt(JSON.stringify(credentials)) } : {};
   await tx.managedAccount.upsert({
     where: { institutionId: draft.id },
     create: { ...account, credentialsCiphertext: sealed.credentialsCiphertext ?? "", institutionId: draft.id },

@@ -41,7 +41,7 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
     if (Object.keys(missing).length > 0) {
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });
     }
-    await tx.institution.update({ where: { id: i.id }, data: { status, submittedAt: ctx.services.clock.now() } });
+    await tx.institution.update({ where: { id: i.id }, data: { status, submittedAt: ctx.clock.now() } });
     await tx.auditEvent.create({
       data: auditEntry(ctx, { action: "institution.submitted", institutionId: i.id, targetType: "institution", targetId: i.id }),
     });

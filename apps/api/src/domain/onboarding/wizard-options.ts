@@ -8,5 +8,5 @@ export async function wizardOptions(ctx: DomainContext) {
     orderBy: { name: "asc" },
     select: { id: true, code: true, name: true, size: true },
   });
-  return { regions: ctx.services.saasRegions, apiFamilies: API_FAMILIES, plans };
+  return { regions: ctx.settings.saasRegions, apiFamilies: API_FAMILIES, plans };
 }

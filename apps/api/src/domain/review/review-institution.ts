@@ -22,7 +22,7 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
     });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
     const status = transition(institution.status, input.decision);
-    const now = ctx.services.clock.now();
+    const now = ctx.clock.now();
     if (input.decision === "reject") {
       await tx.institution.update({ where: { id: institution.id }, data: { status, rejectionReason: input.reason ?? null } });
     } else {
@@ -57,7 +57,7 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
         data: input.reason ? { reason: input.reason } : {},
       }),
     });
-    const derived = await refreshInstitutionStatus(tx, institution.id, ctx, ctx.services.clock.now());
+    const derived = await refreshInstitutionStatus(tx, institution.id, ctx, ctx.clock.now());
     return { id: institution.id, status: derived.status };
   });
 }

@@ -30,7 +30,7 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   if (!["APPROVED", "ACTIVE"].includes(institution.status)) {
     throw new AppError("PRECONDITION_FAILED", "The install bundle is available once Opus has approved the institution.");
   }
-  const release = ctx.services.platformRelease;
+  const release = ctx.settings.platformRelease;
   const { key, prefix, keyHash } = newUsageReportingKey();
   const bundle = createInstallBundle({
     usageReportingToken: key,
@@ -56,10 +56,10 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
         port: 5671,
         cidr: "10.0.0.0/8",
       },
-      usageReporting: { endpoint: `${ctx.services.publicUrl}/api/v1/usage` },
+      usageReporting: { endpoint: `${ctx.settings.publicUrl}/api/v1/usage` },
     },
   });
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   await ctx.db.$transaction(async (tx) => {
     await tx.apiKey.updateMany({
       where: { institutionId: institution.id, purpose: "USAGE_REPORTING", revokedAt: null },

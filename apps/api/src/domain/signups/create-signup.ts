@@ -2,12 +2,12 @@
 // hashed) until an Opus operator approves it.
 import { hashPassword } from "better-auth/crypto";
 import { AppError } from "../../errors/app-error.ts";
-import type { Context } from "../../trpc/context.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
+import type { PublicDomainContext } from "../domain-context.ts";
 
 export type CreateSignupInput = { name: string; email: string; password: string; legalName: string; cnpj: string };
 
-export async function createSignup(ctx: Omit<Context, "headers">, input: CreateSignupInput) {
+export async function createSignup(ctx: PublicDomainContext, input: CreateSignupInput) {
   const [account, pending, registered] = await Promise.all([
     ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     ctx.db.signupRequest.findFirst({ where: { email: input.email, status: "PENDING" }, select: { id: true } }),

@@ -16,7 +16,7 @@ export async function decideSignup(ctx: DomainContext, input: DecideSignupInput)
     const request = await tx.signupRequest.findUnique({ where: { id: input.signupId } });
     if (!request) throw new AppError("NOT_FOUND", "Sign-up request not found.");
     if (request.status !== "PENDING") throw new AppError("INVALID_TRANSITION", "This sign-up request was already decided.");
-    const now = ctx.services.clock.now();
+    const now = ctx.clock.now();
     let institutionId: string | null = null;
     if (input.decision === "approve") {
       if (await tx.user.findUnique({ where: { email: request.email }, select: { id: true } })) {

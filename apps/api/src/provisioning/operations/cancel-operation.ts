@@ -8,7 +8,7 @@ import { settleEnvironment } from "../finish-operation.ts";
 import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
 
 export async function cancelOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
-  const now = ctx.services.clock.now();
+  const now = ctx.clock.now();
   const op = await ctx.db.operation.findFirst({
     where: scopedOperation(input.institutionId, input.operationId),
     select: { id: true, status: true },

@@ -1,6 +1,6 @@
 // Puts an operation in the queue. A plain function over a transaction client, so callers enqueue
 // in the same transaction as the decision that needs it; the institution approval flow calls:
-//   await enqueueOperation(tx, { source: ctx, now: ctx.services.clock.now() },
+//   await enqueueOperation(tx, { source: ctx, now: ctx.clock.now() },
 //     { environmentId, kind: "UP", idempotencyKey: `approve:${environmentId}`, requestedById: ctx.actor.userId });
 import type { Db, Enums, Prisma } from "@opus/db/client";
 import { type AuditSource, auditEntry } from "../../domain/audit/audit-entry.ts";

@@ -18,7 +18,7 @@ export async function requestOperation(
   const { operation, created } = await ctx.db.$transaction((tx) =>
     enqueueOperation(
       tx,
-      { source: ctx, now: ctx.services.clock.now() },
+      { source: ctx, now: ctx.clock.now() },
       {
         environmentId: environment.id,
         kind: input.kind,
