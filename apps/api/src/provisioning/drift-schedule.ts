@@ -6,7 +6,6 @@ import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services.ts";
 import { enqueueOperation } from "./operations/enqueue-operation.ts";
-import { SYSTEM_SOURCE } from "./worker-deps.ts";
 
 export function driftCheckKey(environmentId: string, now: Date, everyMs: number): string {
   return `drift:${environmentId}:${Math.floor(now.getTime() / everyMs)}`;
@@ -28,7 +27,7 @@ export async function scheduleDriftChecks(db: Db, now: Date, everyMs: number): P
     try {
       const result = await enqueueOperation(
         db,
-        { source: SYSTEM_SOURCE, now, audit: false },
+        { now },
         // Two attempts: a drift check is routine, the next window will look again.
         { environmentId: environment.id, kind: "REFRESH", idempotencyKey: driftCheckKey(environment.id, now, everyMs), maxAttempts: 2 },
       );

@@ -5,7 +5,7 @@ import { type Db, type Enums, Prisma } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
 import type { EngineRunResult } from "@opus/provisioner/engine";
 import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
-import { type AuditSource, auditEntry } from "../domain/audit/audit-entry.ts";
+import { type AuditInput, recordAudit } from "../domain/audit/record-audit.ts";
 import { canTransitionEnvironment } from "../domain/institutions/environment-lifecycle.ts";
 import { refreshInstitutionStatus } from "../domain/institutions/refresh-institution-status.ts";
 import { ownedBy } from "./queue.ts";
@@ -47,14 +47,14 @@ export async function finishOperation(db: Db, op: Operation, workerId: string, o
         case "succeeded": {
           const { summary, outputs } = outcome.result;
           await owned({ status: "SUCCEEDED", finishedAt: now, error: null, summary, outputs: outputs as Prisma.InputJsonObject });
-          return settleEnvironment(tx, op, outcome, now);
+          return settleAndRecord(tx, op, outcome, now);
         }
         case "failed":
           await owned({ status: "FAILED", finishedAt: now, error: outcome.error });
-          return settleEnvironment(tx, op, outcome, now);
+          return settleAndRecord(tx, op, outcome, now);
         case "cancelled":
           await owned({ status: "CANCELLED", finishedAt: now, error: outcome.error });
-          return settleEnvironment(tx, op, outcome, now);
+          return settleAndRecord(tx, op, outcome, now);
       }
     });
   } catch (error) {
@@ -64,14 +64,22 @@ export async function finishOperation(db: Db, op: Operation, workerId: string, o
 
 type Settled = Extract<Outcome, { type: "succeeded" | "failed" | "cancelled" }>;
 
-/** Applies an ended operation to its environment and the tenant's status, and audits it. */
+async function settleAndRecord(tx: Prisma.TransactionClient, op: Operation, outcome: Settled, now: Date) {
+  const event = await settleEnvironment(tx, op, outcome, now);
+  if (event) await recordAudit(tx, SYSTEM_SOURCE, event);
+}
+
+/**
+ * Applies an ended operation to its environment and the tenant's status, and returns the one audit
+ * event that records it (null for a routine drift check that found nothing new). The worker records
+ * it as the system; a person's cancellation records it as theirs.
+ */
 export async function settleEnvironment(
   tx: Prisma.TransactionClient,
   op: Operation,
   outcome: Settled,
   now: Date,
-  source: AuditSource = SYSTEM_SOURCE,
-) {
+): Promise<AuditInput | null> {
   const env = await tx.environment.findUniqueOrThrow({
     where: { id: op.environmentId },
     select: { id: true, status: true, institutionId: true, driftDetectedAt: true },
@@ -111,25 +119,24 @@ export async function settleEnvironment(
   }
 
   if (Object.keys(data).length > 0) await tx.environment.update({ where: { id: env.id }, data });
-  if (data.status) await refreshInstitutionStatus(tx, env.institutionId, source, now);
+  const statusChange = data.status ? (await refreshInstitutionStatus(tx, env.institutionId, now)).statusChange : null;
 
   // A routine drift check that found nothing new is not an event worth keeping.
   const routine = outcome.type === "succeeded" && op.kind === "REFRESH" && !newDrift;
-  if (routine) return;
-  await tx.auditEvent.create({
-    data: auditEntry(source, {
-      action: `environment.operation_${outcome.type}`,
-      institutionId: env.institutionId,
-      targetType: "operation",
-      targetId: op.id,
-      data: {
-        environmentId: env.id,
-        kind: op.kind,
-        attempt: op.attempt,
-        ...(data.status ? { environmentStatus: data.status as string } : {}),
-        ...(outcome.type === "succeeded" ? { summary: outcome.result.summary } : { error: outcome.error }),
-        ...(newDrift ? { driftDetected: true } : {}),
-      },
-    }),
-  });
+  if (routine) return null;
+  return {
+    action: `environment.operation_${outcome.type}`,
+    institutionId: env.institutionId,
+    targetType: "operation",
+    targetId: op.id,
+    data: {
+      environmentId: env.id,
+      kind: op.kind,
+      attempt: op.attempt,
+      ...(data.status ? { environmentStatus: data.status as string } : {}),
+      ...(outcome.type === "succeeded" ? { summary: outcome.result.summary } : { error: outcome.error }),
+      ...(newDrift ? { driftDetected: true } : {}),
+      ...(statusChange ? { statusChange } : {}),
+    },
+  };
 }

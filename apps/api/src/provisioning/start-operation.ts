@@ -3,6 +3,7 @@
 // console shows PROVISIONING/DESTROYING while the engine runs.
 import type { Db, Enums } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
+import { recordAudit } from "../domain/audit/record-audit.ts";
 import { refreshInstitutionStatus } from "../domain/institutions/refresh-institution-status.ts";
 import { NotRetryableError } from "./not-retryable.ts";
 import { refusalFor } from "./operations/operation-rules.ts";
@@ -31,7 +32,14 @@ export async function startOperation(db: Db, op: Operation, workerId: string, no
       const moved = await tx.operation.count({ where: ownedBy(op.id, workerId) });
       if (moved === 1) {
         await tx.environment.update({ where: { id: env.id }, data: { status: target } });
-        await refreshInstitutionStatus(tx, env.institution.id, SYSTEM_SOURCE, now);
+        const { statusChange } = await refreshInstitutionStatus(tx, env.institution.id, now);
+        await recordAudit(tx, SYSTEM_SOURCE, {
+          action: "environment.operation_started",
+          institutionId: env.institution.id,
+          targetType: "operation",
+          targetId: op.id,
+          data: { environmentId: env.id, kind: op.kind, environmentStatus: target, ...(statusChange ? { statusChange } : {}) },
+        });
       }
     }
     return "run";

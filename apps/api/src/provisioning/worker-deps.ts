@@ -2,7 +2,7 @@
 // and backoff without waiting for them.
 import type { Db } from "@opus/db/client";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
-import type { AuditSource } from "../domain/audit/audit-entry.ts";
+import type { AuditSource } from "../domain/audit/record-audit.ts";
 import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services.ts";

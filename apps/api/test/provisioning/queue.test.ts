@@ -2,6 +2,7 @@
 // operation per stack enforced by the database, claims that skip busy stacks and keep FIFO per stack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNext, isStackLockViolation } from "../../src/provisioning/queue.ts";
+import { callerFor } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { createTenant, enqueue, must } from "./support/fixtures.ts";
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => services.cleanup());
 
 describe("enqueue", () => {
-  it("is idempotent: the same key returns the first operation, once audited", async () => {
+  it("is idempotent: the same key returns the first operation", async () => {
     const tenant = await createTenant(services.db);
     const env = tenant.env;
     const results = await Promise.all(
@@ -20,8 +21,17 @@ describe("enqueue", () => {
     );
     expect(new Set(results.map((op) => op.id)).size).toBe(1);
     expect(await services.db.operation.count({ where: { environmentId: env.id } })).toBe(1);
+  });
+
+  it("six identical requests at once queue one operation and record one audit event", async () => {
+    const tenant = await createTenant(services.db);
+    const operator = await callerFor(services, "operator@opus.example");
+    const input = { institutionId: tenant.id, environmentId: tenant.env.id, idempotencyKey: "same-click" };
+    const results = await Promise.all(Array.from({ length: 6 }, () => operator.environments.preview(input)));
+    expect(new Set(results.map((r) => r.operation.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(
-      await services.db.auditEvent.count({ where: { action: "environment.operation_requested", targetId: must(results[0]).id } }),
+      await services.db.auditEvent.count({ where: { action: "environment.operation_requested", targetId: must(results[0]).operation.id } }),
     ).toBe(1);
   });
 

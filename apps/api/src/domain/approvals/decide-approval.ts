@@ -1,6 +1,6 @@
 import type { Enums } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 import { applyAction, assertApplicable, loadTenant } from "./approval-actions.ts";
@@ -9,7 +9,7 @@ export type DecideApprovalInput = { approvalId: string; decision: "approve" | "r
 
 /** The second person's decision. The requester can never approve their own request. */
 export async function decideApproval(ctx: DomainContext, input: DecideApprovalInput) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, ctx.db, async (tx) => {
     const request = await tx.approvalRequest.findUnique({ where: { id: input.approvalId } });
     if (!request) throw new AppError("NOT_FOUND", "Approval request not found.");
     if (request.status !== "PENDING") throw new AppError("INVALID_TRANSITION", "This request was already decided.");
@@ -32,11 +32,17 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
       },
     });
     const deleting = input.decision === "approve" && request.action === "DELETE";
-    // Written before a deletion so the event survives it (its institution link is then cleared).
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    let statusChange = null;
+    if (input.decision === "approve") {
+      await applyAction(tx, tenant, request.action, payload, now);
+      if (!deleting) statusChange = (await refreshInstitutionStatus(tx, tenant.id, now)).statusChange;
+    }
+    return {
+      result: { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED" },
+      audit: {
         action: input.decision === "approve" ? "approval.approved" : "approval.rejected",
-        institutionId: tenant.id,
+        // A deleted institution is gone: the event keeps its name, not a link to it.
+        institutionId: deleting ? null : tenant.id,
         targetType: "approval_request",
         targetId: request.id,
         data: {
@@ -44,13 +50,9 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
           requestedBy: request.requestedById,
           legalName: tenant.legalName,
           ...(input.note ? { note: input.note } : {}),
+          ...(statusChange ? { statusChange } : {}),
         },
-      }),
-    });
-    if (input.decision === "approve") {
-      await applyAction(tx, tenant, request.action, payload, now);
-      if (!deleting) await refreshInstitutionStatus(tx, tenant.id, ctx, ctx.clock.now());
-    }
-    return { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED" };
+      },
+    };
   });
 }

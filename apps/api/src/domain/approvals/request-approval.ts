@@ -1,7 +1,8 @@
 import type { Enums } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { type ApprovalAction, assertApplicable, loadTenant } from "./approval-actions.ts";
 
 export type RequestApprovalInput = {
@@ -13,7 +14,7 @@ export type RequestApprovalInput = {
 
 /** Opens a four-eyes request; someone other than the requester must approve it. */
 export async function requestApproval(ctx: DomainContext, input: RequestApprovalInput) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const tenant = await loadTenant(tx, input.institutionId);
     if (!tenant) throw new AppError("NOT_FOUND", "Institution not found.");
     const payload = input.action === "CHANGE_MODE" ? { deploymentMode: input.deploymentMode } : null;
@@ -33,15 +34,15 @@ export async function requestApproval(ctx: DomainContext, input: RequestApproval
       },
       select: { id: true, action: true, status: true },
     });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: request,
+      audit: {
         action: "approval.requested",
         institutionId: tenant.id,
         targetType: "approval_request",
         targetId: request.id,
         data: { action: input.action, reason: input.reason, ...(payload ? { payload } : {}) },
-      }),
-    });
-    return request;
+      },
+    };
   });
 }

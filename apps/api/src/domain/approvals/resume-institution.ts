@@ -1,24 +1,27 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 /** Lifting a suspension restores service, so unlike suspending it needs no second approver. */
 export async function resumeInstitution(ctx: DomainContext, input: { institutionId: string }) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const institution = await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, status: true } });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
     await tx.institution.update({ where: { id: institution.id }, data: { status: transition(institution.status, "resume") } });
     await tx.environment.updateMany({ where: { institutionId: institution.id, status: "SUSPENDED" }, data: { status: "ACTIVE" } });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    const derived = await refreshInstitutionStatus(tx, institution.id, ctx.clock.now());
+    return {
+      result: { id: institution.id, status: derived.status },
+      audit: {
         action: "institution.resumed",
         institutionId: institution.id,
         targetType: "institution",
         targetId: institution.id,
-      }),
-    });
-    return { id: institution.id, status: (await refreshInstitutionStatus(tx, institution.id, ctx, ctx.clock.now())).status };
+        ...(derived.statusChange ? { data: { statusChange: derived.statusChange } } : {}),
+      },
+    };
   });
 }

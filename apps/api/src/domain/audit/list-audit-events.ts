@@ -1,7 +1,9 @@
 import type { Prisma } from "@opus/db/client";
+import { AppError } from "../../errors/app-error.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
-export type ListAuditEventsInput = { institutionId?: string; cursor?: string; limit: number };
+type Page = { cursor?: string | undefined; limit: number };
 
 const auditSelect = {
   id: true,
@@ -16,10 +18,23 @@ const auditSelect = {
   institution: { select: { legalName: true } },
 } satisfies Prisma.AuditEventSelect;
 
+/** One institution's trail. The cursor is an event id: one of another tenant's is not found. */
+export async function listInstitutionAuditEvents(ctx: DomainContext, input: Page & { institutionId: string }) {
+  return page(scopedDb(ctx, input.institutionId), input);
+}
+
+/** The whole platform's trail, including staff actions on no institution (Opus admins only). */
+export async function listAllAuditEvents(ctx: DomainContext, input: Page) {
+  return page(ctx.db, input);
+}
+
 /** Newest first, keyset-paginated by id so pages stay stable while events keep arriving. */
-export async function listAuditEvents(ctx: DomainContext, input: ListAuditEventsInput) {
-  const rows = await ctx.db.auditEvent.findMany({
-    where: input.institutionId ? { institutionId: input.institutionId } : {},
+async function page(db: DomainContext["db"], input: Page) {
+  // Prisma positions a cursor by its row whatever the filter, so the cursor is looked up in scope first.
+  if (input.cursor && !(await db.auditEvent.findUnique({ where: { id: input.cursor }, select: { id: true } }))) {
+    throw new AppError("NOT_FOUND", "Audit event not found.");
+  }
+  const rows = await db.auditEvent.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

@@ -1,10 +1,10 @@
 import type { DomainContext } from "../domain-context.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export async function listCertificates(ctx: DomainContext, input: { institutionId: string }) {
   const now = ctx.clock.now();
-  const rows = await ctx.db.certificate.findMany({
-    where: { institutionId: input.institutionId },
+  const rows = await scopedDb(ctx, input.institutionId).certificate.findMany({
     orderBy: [{ notAfter: "asc" }],
     select: {
       id: true,

@@ -1,24 +1,26 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export async function removeCertificate(ctx: DomainContext, input: { institutionId: string; certificateId: string }) {
-  const cert = await ctx.db.certificate.findFirst({
-    where: { id: input.certificateId, institutionId: input.institutionId },
-    select: { id: true, kind: true, serialNumber: true },
-  });
-  if (!cert) throw new AppError("NOT_FOUND", "Certificate not found.");
-  await ctx.db.$transaction([
-    ctx.db.certificate.delete({ where: { id: cert.id } }),
-    ctx.db.auditEvent.create({
-      data: auditEntry(ctx, {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
+    // Scoped: another tenant's certificate id is not found, and nothing of theirs is deleted.
+    const cert = await tx.certificate.findUnique({
+      where: { id: input.certificateId },
+      select: { id: true, kind: true, serialNumber: true },
+    });
+    if (!cert) throw new AppError("NOT_FOUND", "Certificate not found.");
+    await tx.certificate.delete({ where: { id: cert.id } });
+    return {
+      result: { id: cert.id },
+      audit: {
         action: "certificate.removed",
         institutionId: input.institutionId,
         targetType: "certificate",
         targetId: cert.id,
         data: { kind: cert.kind, serialNumber: cert.serialNumber },
-      }),
-    }),
-  ]);
-  return { id: cert.id };
+      },
+    };
+  });
 }

@@ -1,22 +1,24 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { type CertificateKind, checkInstitutionCertificate } from "../institutions/certificate.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 /** Stores a public BRCAC/BRSEAL certificate after checking it belongs to this institution. */
 export async function uploadCertificate(ctx: DomainContext, input: { institutionId: string; kind: CertificateKind; pem: string }) {
-  const institution = await ctx.db.institution.findUnique({
+  const db = scopedDb(ctx, input.institutionId);
+  const institution = await db.institution.findUnique({
     where: { id: input.institutionId },
     select: { id: true, cnpj: true, organisationId: true },
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   const cert = checkInstitutionCertificate({ pem: input.pem, kind: input.kind, institution, now: ctx.clock.now() });
-  const duplicate = await ctx.db.certificate.findUnique({
+  const duplicate = await db.certificate.findUnique({
     where: { institutionId_fingerprintSha256: { institutionId: institution.id, fingerprintSha256: cert.fingerprintSha256 } },
     select: { id: true },
   });
   if (duplicate) throw new AppError("CONFLICT", "This certificate is already uploaded.", { fields: { pem: "already uploaded" } });
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, db, async (tx) => {
     const created = await tx.certificate.create({
       data: {
         institutionId: institution.id,
@@ -32,15 +34,15 @@ export async function uploadCertificate(ctx: DomainContext, input: { institution
       },
       select: { id: true, kind: true, subject: true, notAfter: true },
     });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: created,
+      audit: {
         action: "certificate.uploaded",
         institutionId: institution.id,
         targetType: "certificate",
         targetId: created.id,
         data: { kind: input.kind, serialNumber: cert.serialNumber, notAfter: cert.notAfter.toISOString() },
-      }),
-    });
-    return created;
+      },
+    };
   });
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 const institutionDetailSelect = {
   id: true,
@@ -39,7 +40,10 @@ const institutionDetailSelect = {
 } satisfies Prisma.InstitutionSelect;
 
 export async function getInstitution(ctx: DomainContext, input: { institutionId: string }) {
-  const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: institutionDetailSelect });
+  const institution = await scopedDb(ctx, input.institutionId).institution.findUnique({
+    where: { id: input.institutionId },
+    select: institutionDetailSelect,
+  });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   return institution;
 }

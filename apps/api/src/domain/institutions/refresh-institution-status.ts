@@ -1,12 +1,12 @@
 import type { Prisma } from "@opus/db/client";
-import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
 import { deriveInstitutionStatus } from "./lifecycle.ts";
 
 /**
  * Stores the status the environments imply (see deriveInstitutionStatus). Called after anything
  * that changes an environment's status, so the tenant's status never contradicts its environments.
+ * Returns the move (if any) for the caller's one audit event to carry as `statusChange`.
  */
-export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, institutionId: string, source: AuditSource, now: Date) {
+export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, institutionId: string, now: Date) {
   const institution = await tx.institution.findUniqueOrThrow({
     where: { id: institutionId },
     select: { status: true, deploymentMode: true, destroyedAt: true, environments: { select: { status: true } } },
@@ -17,18 +17,11 @@ export async function refreshInstitutionStatus(tx: Prisma.TransactionClient, ins
     institution.deploymentMode,
     institution.destroyedAt !== null,
   );
-  if (derived.status !== institution.status) {
-    const offboarded = derived.status === "OFFBOARDED" ? { offboardedAt: now } : {};
-    await tx.institution.update({ where: { id: institutionId }, data: { status: derived.status, ...offboarded } });
-    await tx.auditEvent.create({
-      data: auditEntry(source, {
-        action: "institution.status_changed",
-        institutionId,
-        targetType: "institution",
-        targetId: institutionId,
-        data: { from: institution.status, to: derived.status, failedEnvironments: derived.failedEnvironments },
-      }),
-    });
-  }
-  return derived;
+  if (derived.status === institution.status) return { ...derived, statusChange: null };
+  const offboarded = derived.status === "OFFBOARDED" ? { offboardedAt: now } : {};
+  await tx.institution.update({ where: { id: institutionId }, data: { status: derived.status, ...offboarded } });
+  return {
+    ...derived,
+    statusChange: { from: institution.status, to: derived.status, failedEnvironments: derived.failedEnvironments },
+  };
 }

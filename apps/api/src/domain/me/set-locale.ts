@@ -1,20 +1,15 @@
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 
 export const LOCALES = ["pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export async function setLocale(ctx: DomainContext, input: { locale: Locale }) {
-  await ctx.db.$transaction([
-    ctx.db.user.update({ where: { id: ctx.actor.userId }, data: { locale: input.locale } }),
-    ctx.db.auditEvent.create({
-      data: auditEntry(ctx, {
-        action: "user.locale_changed",
-        targetType: "user",
-        targetId: ctx.actor.userId,
-        data: { locale: input.locale },
-      }),
-    }),
-  ]);
-  return { locale: input.locale };
+  return audited(ctx, ctx.db, async (tx) => {
+    await tx.user.update({ where: { id: ctx.actor.userId }, data: { locale: input.locale } });
+    return {
+      result: { locale: input.locale },
+      audit: { action: "user.locale_changed", targetType: "user", targetId: ctx.actor.userId, data: { locale: input.locale } },
+    };
+  });
 }

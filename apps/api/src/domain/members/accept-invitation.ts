@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
 
@@ -59,7 +59,7 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
   }
   const passwordHash = existing ? null : await hashPassword(input.password ?? "");
 
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, ctx.db, async (tx) => {
     // Claim the invitation first: a concurrent second accept finds acceptedAt set and fails.
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
@@ -85,18 +85,16 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
       update: { role: invitation.role },
       select: { id: true, role: true },
     });
-    await tx.auditEvent.create({
-      data: auditEntry(
-        { ...ctx, actor: { userId, email: invitation.email } },
-        {
-          action: "member.joined",
-          institutionId: invitation.institution.id,
-          targetType: "membership",
-          targetId: membership.id,
-          data: { email: invitation.email, role: membership.role, newAccount: !existing },
-        },
-      ),
-    });
-    return { email: invitation.email, institutionId: invitation.institution.id, role: membership.role };
+    return {
+      result: { email: invitation.email, institutionId: invitation.institution.id, role: membership.role },
+      audit: {
+        action: "member.joined",
+        actor: { userId, email: invitation.email },
+        institutionId: invitation.institution.id,
+        targetType: "membership",
+        targetId: membership.id,
+        data: { email: invitation.email, role: membership.role, newAccount: !existing },
+      },
+    };
   });
 }

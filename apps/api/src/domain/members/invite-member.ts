@@ -1,7 +1,9 @@
+import type { Prisma } from "@opus/db/client";
 import type { InstitutionRole } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { INVITATION_TTL_DAYS, newInvitationToken } from "./invitation-token.ts";
 
 export type InviteMemberInput = { institutionId: string; email: string; role: InstitutionRole };
@@ -12,56 +14,77 @@ export type InviteMemberInput = { institutionId: string; email: string; role: In
  */
 export async function inviteMember(ctx: DomainContext, input: InviteMemberInput) {
   const email = input.email.trim().toLowerCase();
-  const institution = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, legalName: true } });
-  if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-  const existing = await ctx.db.membership.findFirst({ where: { institutionId: institution.id, user: { email } }, select: { id: true } });
-  if (existing)
-    throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, { fields: { email: "already a member" } });
-
-  const now = ctx.clock.now();
-  const { token, tokenHash } = newInvitationToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
-  const invitation = await ctx.db.$transaction(async (tx) => {
-    await tx.invitation.updateMany({
-      where: { institutionId: institution.id, email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    const created = await tx.invitation.create({
-      data: { institutionId: institution.id, email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
-      select: { id: true, email: true, role: true, expiresAt: true },
-    });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+  const db = scopedDb(ctx, input.institutionId);
+  const { invitation, token, legalName } = await audited(ctx, db, async (tx) => {
+    const institution = await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, legalName: true } });
+    if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
+    const existing = await tx.membership.findFirst({ where: { user: { email } }, select: { id: true } });
+    if (existing) {
+      throw new AppError("CONFLICT", `${email} is already a member of ${institution.legalName}.`, {
+        fields: { email: "already a member" },
+      });
+    }
+    const created = await createInvitation(tx, ctx, { institutionId: institution.id, email, role: input.role });
+    return {
+      result: { ...created, legalName: institution.legalName },
+      audit: {
         action: "member.invited",
         institutionId: institution.id,
         targetType: "invitation",
-        targetId: created.id,
+        targetId: created.invitation.id,
         data: { email, role: input.role },
-      }),
-    });
-    return created;
+      },
+    };
   });
-  const link = `${ctx.settings.publicUrl}/invite/${token}`;
+  const { link, emailed } = await sendInvitation(ctx, { email, legalName, token, expiresAt: invitation.expiresAt });
+  return { ...invitation, link, emailed };
+}
+
+/** Revokes the address's pending links and creates a new one: one usable link per address. */
+export async function createInvitation(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<DomainContext, "clock" | "actor">,
+  input: { institutionId: string; email: string; role: InstitutionRole },
+) {
+  const now = ctx.clock.now();
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
+  await tx.invitation.updateMany({
+    where: { institutionId: input.institutionId, email: input.email, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const invitation = await tx.invitation.create({
+    data: { institutionId: input.institutionId, email: input.email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
+    select: { id: true, email: true, role: true, expiresAt: true },
+  });
+  return { invitation, token };
+}
+
+/** After the commit: the e-mail may fail, and the invitation still stands (the inviter shares the link). */
+export async function sendInvitation(
+  ctx: Pick<DomainContext, "settings" | "ports" | "log">,
+  input: { email: string; legalName: string; token: string; expiresAt: Date },
+) {
+  const link = `${ctx.settings.publicUrl}/invite/${input.token}`;
   const emailed = await ctx.ports.mailer
     .send({
-      to: email,
-      subject: `Convite: ${institution.legalName} no Opus Open Finance / Invitation to ${institution.legalName}`,
+      to: input.email,
+      subject: `Convite: ${input.legalName} no Opus Open Finance / Invitation to ${input.legalName}`,
       text: [
-        `Você foi convidado(a) para ${institution.legalName} no console Opus Open Finance.`,
-        `You were invited to ${institution.legalName} in the Opus Open Finance console.`,
+        `Você foi convidado(a) para ${input.legalName} no console Opus Open Finance.`,
+        `You were invited to ${input.legalName} in the Opus Open Finance console.`,
         "",
         link,
         "",
-        `O link vale até / The link is valid until ${expiresAt.toISOString()}.`,
+        `O link vale até / The link is valid until ${input.expiresAt.toISOString()}.`,
       ].join("\n"),
     })
     .then(
       () => true,
       (err: unknown) => {
-        // The invitation stands: the inviter still gets the link to share.
-        ctx.log.error({ err, to: email }, "invitation e-mail failed");
+        ctx.log.error({ err, to: input.email }, "invitation e-mail failed");
         return false;
       },
     );
-  return { ...invitation, link, emailed };
+  return { link, emailed };
 }

@@ -3,9 +3,7 @@ import { AppError } from "../../errors/app-error.ts";
 
 /** An institution must keep at least one admin, or nobody on the customer side could manage it. */
 export async function assertKeepsAnAdmin(tx: Prisma.TransactionClient, institutionId: string, leavingMembershipId: string) {
-  const otherAdmins = await tx.membership.count({
-    where: { institutionId, role: "ADMIN", id: { not: leavingMembershipId } },
-  });
+  const otherAdmins = await tx.membership.count({ where: { institutionId, role: "ADMIN", id: { not: leavingMembershipId } } });
   if (otherAdmins === 0) {
     throw new AppError("PRECONDITION_FAILED", "An institution needs at least one admin. Make someone else admin first.");
   }

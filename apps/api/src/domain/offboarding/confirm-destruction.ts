@@ -3,13 +3,14 @@
 // are destroyed by the provisioner, and the tenant becomes OFFBOARDED when the last one is gone.
 import { AppError } from "../../errors/app-error.ts";
 import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export async function confirmDestruction(ctx: DomainContext, input: { institutionId: string }) {
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },
       select: { id: true, status: true, deploymentMode: true, retentionUntil: true, exportedAt: true, destroyedAt: true },
@@ -26,28 +27,30 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
     }
     await tx.environment.updateMany({ where: { institutionId: i.id, status: "PENDING" }, data: { status: "DESTROYED" } });
     await tx.institution.update({ where: { id: i.id }, data: { destroyedAt: now, destroyedById: ctx.actor.userId } });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    // Opus tears down what it provisioned; a self-managed installation is the customer's to remove.
+    const remaining = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
+    const toDestroy = i.deploymentMode === "SELF_MANAGED" ? [] : remaining;
+    if (i.deploymentMode === "SELF_MANAGED")
+      await tx.environment.updateMany({ where: { institutionId: i.id }, data: { status: "DESTROYED" } });
+    const queued: string[] = [];
+    for (const environment of toDestroy) {
+      const { operation } = await enqueueOperation(
+        tx,
+        { now },
+        { environmentId: environment.id, kind: "DESTROY", idempotencyKey: `offboard:${environment.id}`, requestedById: ctx.actor.userId },
+      );
+      queued.push(operation.id);
+    }
+    const derived = await refreshInstitutionStatus(tx, i.id, now);
+    return {
+      result: { id: i.id, status: derived.status, environmentsToDestroy: toDestroy.map((e) => e.id) },
+      audit: {
         action: "institution.destruction_confirmed",
         institutionId: i.id,
         targetType: "institution",
         targetId: i.id,
-      }),
-    });
-    // Opus tears down what it provisioned; a self-managed installation is the customer's to remove.
-    const remaining = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
-    const toDestroy = i.deploymentMode === "SELF_MANAGED" ? [] : remaining;
-    if (i.deploymentMode === "SELF_MANAGED") {
-      await tx.environment.updateMany({ where: { institutionId: i.id }, data: { status: "DESTROYED" } });
-    }
-    for (const environment of toDestroy) {
-      await enqueueOperation(
-        tx,
-        { source: ctx, now },
-        { environmentId: environment.id, kind: "DESTROY", idempotencyKey: `offboard:${environment.id}`, requestedById: ctx.actor.userId },
-      );
-    }
-    const derived = await refreshInstitutionStatus(tx, i.id, ctx, now);
-    return { id: i.id, status: derived.status, environmentsToDestroy: toDestroy.map((e) => e.id) };
+        data: { operationsQueued: queued, ...(derived.statusChange ? { statusChange: derived.statusChange } : {}) },
+      },
+    };
   });
 }

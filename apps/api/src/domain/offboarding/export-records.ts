@@ -1,11 +1,13 @@
 // Everything the control plane holds about a tenant, as one JSON document, offered before its data
 // is destroyed. Secrets (cluster credentials, password hashes) are never part of it.
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export async function exportRecords(ctx: DomainContext, input: { institutionId: string }) {
-  const institution = await ctx.db.institution.findUnique({
+  const db = scopedDb(ctx, input.institutionId);
+  const institution = await db.institution.findUnique({
     where: { id: input.institutionId },
     include: {
       plan: { select: { code: true, name: true } },
@@ -35,16 +37,11 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   const exportedAt = ctx.clock.now();
-  await ctx.db.$transaction([
-    ctx.db.institution.update({ where: { id: institution.id }, data: { exportedAt } }),
-    ctx.db.auditEvent.create({
-      data: auditEntry(ctx, {
-        action: "institution.exported",
-        institutionId: institution.id,
-        targetType: "institution",
-        targetId: institution.id,
-      }),
-    }),
-  ]);
-  return { format: "opus-tenant-export/v1", exportedAt, institution };
+  return audited(ctx, db, async (tx) => {
+    await tx.institution.update({ where: { id: institution.id }, data: { exportedAt } });
+    return {
+      result: { format: "opus-tenant-export/v1", exportedAt, institution },
+      audit: { action: "institution.exported", institutionId: institution.id, targetType: "institution", targetId: institution.id },
+    };
+  });
 }

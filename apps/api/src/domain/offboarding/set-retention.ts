@@ -1,10 +1,11 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 /** Opus decides how long a tenant's data outlives its offboarding. */
 export async function setRetention(ctx: DomainContext, input: { institutionId: string; retentionDays: number }) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },
       select: { id: true, offboardingStartedAt: true, destroyedAt: true, retentionDays: true },
@@ -13,15 +14,15 @@ export async function setRetention(ctx: DomainContext, input: { institutionId: s
     if (i.destroyedAt) throw new AppError("INVALID_TRANSITION", "The data was already destroyed.");
     const retentionUntil = i.offboardingStartedAt ? new Date(i.offboardingStartedAt.getTime() + input.retentionDays * 86_400_000) : null;
     await tx.institution.update({ where: { id: i.id }, data: { retentionDays: input.retentionDays, retentionUntil } });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: { id: i.id, retentionDays: input.retentionDays, retentionUntil },
+      audit: {
         action: "institution.retention_set",
         institutionId: i.id,
         targetType: "institution",
         targetId: i.id,
         data: { from: i.retentionDays, to: input.retentionDays },
-      }),
-    });
-    return { id: i.id, retentionDays: input.retentionDays, retentionUntil };
+      },
+    };
   });
 }

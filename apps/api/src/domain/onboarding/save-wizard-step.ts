@@ -2,8 +2,9 @@
 import type { Prisma } from "@opus/db/client";
 import { stackNameFor } from "@opus/provisioner/spec";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { loadEditableDraft } from "./editable-draft.ts";
 import { type SaveStepInput, WIZARD_STEPS } from "./wizard-steps.ts";
 
@@ -12,11 +13,11 @@ type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
 type StepData<S extends SaveStepInput["step"]> = Extract<SaveStepInput, { step: S }>["data"];
 
 export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const draft = await loadEditableDraft(tx, input.institutionId);
     switch (input.step) {
       case "identity":
-        await saveIdentity(tx, draft, input.data);
+        await saveIdentity(ctx, tx, draft, input.data);
         break;
       case "profile":
         await saveProfile(tx, draft, input.data);
@@ -33,21 +34,22 @@ export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
     }
     const wizardStep = Math.max(draft.wizardStep, WIZARD_STEPS.indexOf(input.step) + 1);
     await tx.institution.update({ where: { id: draft.id }, data: { wizardStep } });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: { institutionId: draft.id, wizardStep },
+      audit: {
         action: "institution.draft_saved",
         institutionId: draft.id,
         targetType: "institution",
         targetId: draft.id,
         data: { step: input.step },
-      }),
-    });
-    return { institutionId: draft.id, wizardStep };
+      },
+    };
   });
 }
 
-async function saveIdentity(tx: Tx, draft: Draft, data: StepData<"identity">) {
-  const clash = await tx.institution.findFirst({
+async function saveIdentity(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"identity">) {
+  // Across tenants on purpose, so through the plain client: the scoped one sees only this draft.
+  const clash = await ctx.db.institution.findFirst({
     where: { id: { not: draft.id }, OR: [{ cnpj: data.cnpj }, { organisationId: data.organisationId }] },
     select: { cnpj: true },
   });

@@ -1,12 +1,13 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import type { WizardStep } from "./wizard-steps.ts";
 
 /** Sends a complete draft to Opus for review. Every step must be complete; missing ones are listed. */
 export async function submitInstitution(ctx: DomainContext, input: { institutionId: string }) {
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },
       select: {
@@ -42,9 +43,9 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });
     }
     await tx.institution.update({ where: { id: i.id }, data: { status, submittedAt: ctx.clock.now() } });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: "institution.submitted", institutionId: i.id, targetType: "institution", targetId: i.id }),
-    });
-    return { id: i.id, status };
+    return {
+      result: { id: i.id, status },
+      audit: { action: "institution.submitted", institutionId: i.id, targetType: "institution", targetId: i.id },
+    };
   });
 }

@@ -1,5 +1,5 @@
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 
 const planSelect = { id: true, code: true, name: true, size: true, active: true } as const;
@@ -19,14 +19,11 @@ export async function savePlan(ctx: DomainContext, input: SavePlanInput) {
   });
   if (clash) throw new AppError("CONFLICT", `A plan with code "${input.code}" already exists.`, { fields: { code: "already used" } });
   const { id, ...data } = input;
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, ctx.db, async (tx) => {
     if (id && !(await tx.plan.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("NOT_FOUND", "Plan not found.");
     const plan = id
       ? await tx.plan.update({ where: { id }, data, select: planSelect })
       : await tx.plan.create({ data, select: planSelect });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, { action: id ? "plan.updated" : "plan.created", targetType: "plan", targetId: plan.id, data }),
-    });
-    return plan;
+    return { result: plan, audit: { action: id ? "plan.updated" : "plan.created", targetType: "plan", targetId: plan.id, data } };
   });
 }

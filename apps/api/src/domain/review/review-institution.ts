@@ -2,10 +2,11 @@
 // and hands SaaS and managed environments to the provisioner; self-managed tenants run it themselves.
 import { AppError } from "../../errors/app-error.ts";
 import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export type ReviewInput = { institutionId: string; decision: "approve" | "reject"; reason?: string | undefined };
 
@@ -15,7 +16,7 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
       fields: { reason: "required" },
     });
   }
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const institution = await tx.institution.findUnique({
       where: { id: input.institutionId },
       select: { id: true, status: true, deploymentMode: true, region: true, managedAccount: { select: { clusterName: true } } },
@@ -23,6 +24,7 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
     const status = transition(institution.status, input.decision);
     const now = ctx.clock.now();
+    const queued: string[] = [];
     if (input.decision === "reject") {
       await tx.institution.update({ where: { id: institution.id }, data: { status, rejectionReason: input.reason ?? null } });
     } else {
@@ -40,24 +42,29 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
           select: { id: true },
         });
         for (const environment of pending) {
-          await enqueueOperation(
+          const { operation } = await enqueueOperation(
             tx,
-            { source: ctx, now },
+            { now },
             { environmentId: environment.id, kind: "UP", idempotencyKey: `approve:${environment.id}`, requestedById: ctx.actor.userId },
           );
+          queued.push(operation.id);
         }
       }
     }
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    const derived = await refreshInstitutionStatus(tx, institution.id, now);
+    return {
+      result: { id: institution.id, status: derived.status },
+      audit: {
         action: input.decision === "approve" ? "institution.approved" : "institution.rejected",
         institutionId: institution.id,
         targetType: "institution",
         targetId: institution.id,
-        data: input.reason ? { reason: input.reason } : {},
-      }),
-    });
-    const derived = await refreshInstitutionStatus(tx, institution.id, ctx, ctx.clock.now());
-    return { id: institution.id, status: derived.status };
+        data: {
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(queued.length > 0 ? { operationsQueued: queued } : {}),
+          ...(derived.statusChange ? { statusChange: derived.statusChange } : {}),
+        },
+      },
+    };
   });
 }

@@ -3,16 +3,18 @@
 // bundle rotates the institution's usage-reporting key: the new one is in the bundle, shown once.
 import { createInstallBundle } from "@opus/provisioner/install-bundle";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { newUsageReportingKey } from "./usage-token.ts";
 
 /** Values only the customer knows; the bundle's README tells them to replace these. */
 const CUSTOMER_SETS = "CHANGE-ME";
 
 export async function issueInstallBundle(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
-  const environment = await ctx.db.environment.findFirst({
-    where: { id: input.environmentId, institutionId: input.institutionId },
+  const db = scopedDb(ctx, input.institutionId);
+  const environment = await db.environment.findUnique({
+    where: { id: input.environmentId },
     select: {
       id: true,
       kind: true,
@@ -60,7 +62,7 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
     },
   });
   const now = ctx.clock.now();
-  await ctx.db.$transaction(async (tx) => {
+  await audited(ctx, db, async (tx) => {
     await tx.apiKey.updateMany({
       where: { institutionId: institution.id, purpose: "USAGE_REPORTING", revokedAt: null },
       data: { revokedAt: now },
@@ -69,15 +71,16 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
       data: { institutionId: institution.id, purpose: "USAGE_REPORTING", prefix, keyHash, createdById: ctx.actor.userId },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: created,
+      audit: {
         action: "install_bundle.issued",
         institutionId: institution.id,
         targetType: "environment",
         targetId: environment.id,
         data: { apiKeyId: created.id, keyPrefix: prefix, release: release.version },
-      }),
-    });
+      },
+    };
   });
   return { ...bundle, keyPrefix: prefix };
 }

@@ -2,7 +2,7 @@
 // hashed) until an Opus operator approves it.
 import { hashPassword } from "better-auth/crypto";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
 
 export type CreateSignupInput = { name: string; email: string; password: string; legalName: string; cnpj: string };
@@ -26,23 +26,20 @@ export async function createSignup(ctx: PublicDomainContext, input: CreateSignup
       fields: { cnpj: "already registered" },
     });
   }
-  const request = await ctx.db.signupRequest.create({
-    data: {
-      name: input.name,
-      email: input.email,
-      passwordHash: await hashPassword(input.password),
-      legalName: input.legalName,
-      cnpj: input.cnpj,
-    },
-    select: { id: true, email: true, status: true },
+  const passwordHash = await hashPassword(input.password);
+  return audited(ctx, ctx.db, async (tx) => {
+    const request = await tx.signupRequest.create({
+      data: { name: input.name, email: input.email, passwordHash, legalName: input.legalName, cnpj: input.cnpj },
+      select: { id: true, email: true, status: true },
+    });
+    return {
+      result: request,
+      audit: {
+        action: "signup.requested",
+        targetType: "signup_request",
+        targetId: request.id,
+        data: { email: input.email, legalName: input.legalName },
+      },
+    };
   });
-  await ctx.db.auditEvent.create({
-    data: auditEntry(ctx, {
-      action: "signup.requested",
-      targetType: "signup_request",
-      targetId: request.id,
-      data: { email: input.email, legalName: input.legalName },
-    }),
-  });
-  return request;
 }

@@ -2,7 +2,7 @@
 // membership, all at once; rejecting records why.
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../errors/app-error.ts";
-import { auditEntry } from "../audit/audit-entry.ts";
+import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { newSlug } from "../institutions/new-slug.ts";
 
@@ -12,7 +12,7 @@ export async function decideSignup(ctx: DomainContext, input: DecideSignupInput)
   if (input.decision === "reject" && !input.reason?.trim()) {
     throw new AppError("BAD_INPUT", "Say why the sign-up is rejected.", { fields: { reason: "required" } });
   }
-  return ctx.db.$transaction(async (tx) => {
+  return audited(ctx, ctx.db, async (tx) => {
     const request = await tx.signupRequest.findUnique({ where: { id: input.signupId } });
     if (!request) throw new AppError("NOT_FOUND", "Sign-up request not found.");
     if (request.status !== "PENDING") throw new AppError("INVALID_TRANSITION", "This sign-up request was already decided.");
@@ -59,15 +59,15 @@ export async function decideSignup(ctx: DomainContext, input: DecideSignupInput)
         institutionId,
       },
     });
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
+    return {
+      result: { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED", institutionId },
+      audit: {
         action: input.decision === "approve" ? "signup.approved" : "signup.rejected",
         institutionId,
         targetType: "signup_request",
         targetId: request.id,
         data: { email: request.email, ...(input.reason ? { reason: input.reason } : {}) },
-      }),
-    });
-    return { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED", institutionId };
+      },
+    };
   });
 }

@@ -1,23 +1,23 @@
 // Cancels an operation: a queued one is cancelled here and now; a running one is flagged, and its
 // worker (which checks on every heartbeat) aborts the engine and records CANCELLED.
 
-import { auditEntry } from "../../domain/audit/audit-entry.ts";
+import { audited } from "../../domain/audit/audited.ts";
 import type { DomainContext } from "../../domain/domain-context.ts";
+import { scopedDb } from "../../domain/tenant-scope/scoped-db.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { settleEnvironment } from "../finish-operation.ts";
-import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
+import { operationSelect, withDuration } from "./operation-select.ts";
 
 export async function cancelOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
   const now = ctx.clock.now();
-  const op = await ctx.db.operation.findFirst({
-    where: scopedOperation(input.institutionId, input.operationId),
-    select: { id: true, status: true },
-  });
-  if (!op) throw new AppError("NOT_FOUND", "Operation not found.");
-  if (op.status !== "QUEUED" && op.status !== "RUNNING") {
-    throw new AppError("INVALID_TRANSITION", `The operation already ended (${op.status.toLowerCase()}); there is nothing to cancel.`);
-  }
-  await ctx.db.$transaction(async (tx) => {
+  const db = scopedDb(ctx, input.institutionId);
+  const id = await audited(ctx, db, async (tx) => {
+    const op = await tx.operation.findUnique({ where: { id: input.operationId }, select: { id: true, status: true } });
+    if (!op) throw new AppError("NOT_FOUND", "Operation not found.");
+    if (op.status !== "QUEUED" && op.status !== "RUNNING") {
+      throw new AppError("INVALID_TRANSITION", `The operation already ended (${op.status.toLowerCase()}); there is nothing to cancel.`);
+    }
+    const target = { institutionId: input.institutionId, targetType: "operation", targetId: op.id };
     // Conditional updates: the status may change under us (claimed, finished) between read and write.
     const queued = await tx.operation.updateMany({
       where: { id: op.id, status: "QUEUED" },
@@ -26,28 +26,14 @@ export async function cancelOperation(ctx: DomainContext, input: { institutionId
     if (queued.count === 1) {
       const cancelled = await tx.operation.findUniqueOrThrow({ where: { id: op.id } });
       // One that already ran and waits for a retry may have left its environment PROVISIONING or
-      // DESTROYING: settle it as a finished run would (this audits the cancellation too).
-      if (cancelled.startedAt !== null) return settleEnvironment(tx, cancelled, { type: "cancelled", error: null }, now, ctx);
-      const audit = {
-        action: "environment.operation_cancelled",
-        institutionId: input.institutionId,
-        targetType: "operation",
-        targetId: op.id,
-      };
-      await tx.auditEvent.create({ data: auditEntry(ctx, audit) });
-      return;
+      // DESTROYING: settle it as a finished run would, and record that as this person's cancellation.
+      const settled = cancelled.startedAt !== null ? await settleEnvironment(tx, cancelled, { type: "cancelled", error: null }, now) : null;
+      return { result: op.id, audit: settled ?? { action: "environment.operation_cancelled", ...target } };
     }
     const running = await tx.operation.updateMany({ where: { id: op.id, status: "RUNNING" }, data: { cancelRequestedAt: now } });
     if (running.count === 0) throw new AppError("INVALID_TRANSITION", "The operation ended before it could be cancelled.");
-    await tx.auditEvent.create({
-      data: auditEntry(ctx, {
-        action: "environment.operation_cancel_requested",
-        institutionId: input.institutionId,
-        targetType: "operation",
-        targetId: op.id,
-      }),
-    });
+    return { result: op.id, audit: { action: "environment.operation_cancel_requested", ...target } };
   });
-  const updated = await ctx.db.operation.findUniqueOrThrow({ where: { id: op.id }, select: operationSelect });
+  const updated = await db.operation.findUniqueOrThrow({ where: { id }, select: operationSelect });
   return withDuration(updated);
 }

@@ -1,9 +1,8 @@
 // Puts an operation in the queue. A plain function over a transaction client, so callers enqueue
 // in the same transaction as the decision that needs it; the institution approval flow calls:
-//   await enqueueOperation(tx, { source: ctx, now: ctx.clock.now() },
+//   await enqueueOperation(tx, { now: ctx.clock.now() },
 //     { environmentId, kind: "UP", idempotencyKey: `approve:${environmentId}`, requestedById: ctx.actor.userId });
 import type { Db, Enums, Prisma } from "@opus/db/client";
-import { type AuditSource, auditEntry } from "../../domain/audit/audit-entry.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { refusalFor } from "./operation-rules.ts";
 
@@ -16,12 +15,11 @@ export type EnqueueOperationInput = {
   requestedById?: string | null;
 };
 
-export type EnqueueContext = {
-  source: AuditSource;
-  now: Date;
-  /** Routine system work (the drift schedule) is not audited; every request by a person is. */
-  audit?: boolean;
-};
+/**
+ * The caller audits: a person's request records one event for everything it did (the approval
+ * that queued deploys, the request itself); routine system work (the drift schedule) records none.
+ */
+export type EnqueueContext = { now: Date };
 
 export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: EnqueueContext, input: EnqueueOperationInput) {
   const idempotencyKey = input.idempotencyKey ?? crypto.randomUUID();
@@ -57,20 +55,11 @@ export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: E
     },
     skipDuplicates: true,
   });
-  const operation = await tx.operation.findUniqueOrThrow({ where: { idempotencyKey } });
+  // Through a tenant's scoped client another tenant's operation with this key is not visible.
+  const operation = await tx.operation.findUnique({ where: { idempotencyKey } });
+  if (!operation) throw new AppError("CONFLICT", "This idempotency key was already used for a different operation.");
   if (inserted.count === 0) return sameRequest(operation, input);
 
-  if (ctx.audit !== false) {
-    await tx.auditEvent.create({
-      data: auditEntry(ctx.source, {
-        action: "environment.operation_requested",
-        institutionId: environment.institution.id,
-        targetType: "operation",
-        targetId: operation.id,
-        data: { environmentId: environment.id, stackName: environment.stackName, kind: input.kind },
-      }),
-    });
-  }
   return { operation, created: true };
 }
 

@@ -28,8 +28,3 @@ export function withDuration(op: Selected) {
   const durationMs = op.startedAt && op.finishedAt ? op.finishedAt.getTime() - op.startedAt.getTime() : null;
   return { ...op, durationMs };
 }
-
-/** An operation of this institution, or NOT_FOUND: another tenant's ids are simply not found. */
-export function scopedOperation(institutionId: string, operationId: string): Prisma.OperationWhereInput {
-  return { id: operationId, environment: { institutionId } };
-}

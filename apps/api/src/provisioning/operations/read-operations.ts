@@ -3,8 +3,9 @@
 // polls to tail them).
 
 import type { DomainContext } from "../../domain/domain-context.ts";
+import { scopedDb } from "../../domain/tenant-scope/scoped-db.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
+import { operationSelect, withDuration } from "./operation-select.ts";
 
 const LOG_PAGE = 500;
 /** The runs page lists the most recent runs; older ones stay in the audit trail. */
@@ -19,8 +20,7 @@ async function requesters(ctx: DomainContext, ids: (string | null)[]) {
 }
 
 export async function listEnvironments(ctx: DomainContext, input: { institutionId: string }) {
-  const environments = await ctx.db.environment.findMany({
-    where: { institutionId: input.institutionId },
+  const environments = await scopedDb(ctx, input.institutionId).environment.findMany({
     orderBy: { kind: "asc" },
     select: {
       id: true,
@@ -46,12 +46,10 @@ export async function listEnvironments(ctx: DomainContext, input: { institutionI
 }
 
 export async function listOperations(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
-  const environment = await ctx.db.environment.findFirst({
-    where: { id: input.environmentId, institutionId: input.institutionId },
-    select: { id: true },
-  });
+  const db = scopedDb(ctx, input.institutionId);
+  const environment = await db.environment.findUnique({ where: { id: input.environmentId }, select: { id: true } });
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
-  const operations = await ctx.db.operation.findMany({
+  const operations = await db.operation.findMany({
     where: { environmentId: environment.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: RUNS_PAGE,
@@ -65,7 +63,7 @@ export async function listOperations(ctx: DomainContext, input: { institutionId:
 }
 
 export async function getOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
-  const op = await ctx.db.operation.findFirst({ where: scopedOperation(input.institutionId, input.operationId), select: operationSelect });
+  const op = await scopedDb(ctx, input.institutionId).operation.findUnique({ where: { id: input.operationId }, select: operationSelect });
   if (!op) throw new AppError("NOT_FOUND", "Operation not found.");
   const names = await requesters(ctx, [op.requestedById]);
   return { ...withDuration(op), requestedBy: (op.requestedById && names.get(op.requestedById)) || null };
@@ -75,12 +73,10 @@ export async function operationLogs(
   ctx: DomainContext,
   input: { institutionId: string; operationId: string; afterId?: string | undefined },
 ) {
-  const op = await ctx.db.operation.findFirst({
-    where: scopedOperation(input.institutionId, input.operationId),
-    select: { id: true, status: true },
-  });
+  const db = scopedDb(ctx, input.institutionId);
+  const op = await db.operation.findUnique({ where: { id: input.operationId }, select: { id: true, status: true } });
   if (!op) throw new AppError("NOT_FOUND", "Operation not found.");
-  const rows = await ctx.db.operationLog.findMany({
+  const rows = await db.operationLog.findMany({
     where: { operationId: op.id, ...(input.afterId ? { id: { gt: BigInt(input.afterId) } } : {}) },
     orderBy: { id: "asc" },
     take: LOG_PAGE,

@@ -1,8 +1,9 @@
 // A person asks for an operation on one of the institution's environments (preview, deploy,
 // drift check, destroy). The request and its audit event commit together.
 import type { Enums } from "@opus/db/client";
+import { audited } from "../../domain/audit/audited.ts";
 import type { DomainContext } from "../../domain/domain-context.ts";
-import { AppError } from "../../errors/app-error.ts";
+import { scopedDb } from "../../domain/tenant-scope/scoped-db.ts";
 import { enqueueOperation } from "./enqueue-operation.ts";
 import { operationSelect, withDuration } from "./operation-select.ts";
 
@@ -10,24 +11,32 @@ export async function requestOperation(
   ctx: DomainContext,
   input: { institutionId: string; environmentId: string; kind: Enums.OperationKind; idempotencyKey?: string | undefined },
 ) {
-  const environment = await ctx.db.environment.findFirst({
-    where: { id: input.environmentId, institutionId: input.institutionId },
-    select: { id: true },
-  });
-  if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
-  const { operation, created } = await ctx.db.$transaction((tx) =>
-    enqueueOperation(
+  const db = scopedDb(ctx, input.institutionId);
+  // Through the scoped client, another tenant's environment id is not found (enqueueOperation says so).
+  const { operation, created } = await audited(ctx, db, async (tx) => {
+    const queued = await enqueueOperation(
       tx,
-      { source: ctx, now: ctx.clock.now() },
+      { now: ctx.clock.now() },
       {
-        environmentId: environment.id,
+        environmentId: input.environmentId,
         kind: input.kind,
         // Scoped to the person, so two people's keys never collide.
         ...(input.idempotencyKey ? { idempotencyKey: `request:${ctx.actor.userId}:${input.idempotencyKey}` } : {}),
         requestedById: ctx.actor.userId,
       },
-    ),
-  );
-  const selected = await ctx.db.operation.findUniqueOrThrow({ where: { id: operation.id }, select: operationSelect });
+    );
+    if (!queued.created) return { result: queued, audit: null }; // the same click again: nothing new happened
+    return {
+      result: queued,
+      audit: {
+        action: "environment.operation_requested",
+        institutionId: input.institutionId,
+        targetType: "operation",
+        targetId: queued.operation.id,
+        data: { environmentId: queued.operation.environmentId, stackName: queued.operation.stackName, kind: input.kind },
+      },
+    };
+  });
+  const selected = await db.operation.findUniqueOrThrow({ where: { id: operation.id }, select: operationSelect });
   return { operation: withDuration(selected), created };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAuditEvents } from "../../domain/audit/list-audit-events.ts";
+import { listAllAuditEvents, listInstitutionAuditEvents } from "../../domain/audit/list-audit-events.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
 
@@ -9,9 +9,9 @@ export const auditRouter = router({
   /** One institution's trail: its admins and Opus staff. */
   find: protectedProcedure("audit.read")
     .input(z.strictObject({ ...zInstitutionScope, ...page }))
-    .query(({ ctx, input }) => listAuditEvents(ctx, input)),
+    .query(({ ctx, input }) => listInstitutionAuditEvents(ctx, input)),
   /** Everything, including staff actions outside any institution: Opus admins only. */
   findAll: protectedProcedure("audit.read-all")
     .input(z.strictObject(page))
-    .query(({ ctx, input }) => listAuditEvents(ctx, input)),
+    .query(({ ctx, input }) => listAllAuditEvents(ctx, input)),
 });

@@ -4,7 +4,7 @@ import { createOperationWorker } from "../../../src/provisioning/operation-worke
 import { enqueueOperation } from "../../../src/provisioning/operations/enqueue-operation.ts";
 import type { ProvisioningConfig } from "../../../src/provisioning/provisioning-config.ts";
 import { LOCAL_SAAS_REGIONS } from "../../../src/provisioning/saas-region-config.ts";
-import { DEFAULT_WORKER_OPTIONS, SYSTEM_SOURCE, type WorkerDeps, type WorkerOptions } from "../../../src/provisioning/worker-deps.ts";
+import { DEFAULT_WORKER_OPTIONS, type WorkerDeps, type WorkerOptions } from "../../../src/provisioning/worker-deps.ts";
 import type { TestServices } from "../../support/test-services.ts";
 import type { FakeEngine } from "./fake-engine.ts";
 
@@ -69,11 +69,7 @@ export async function enqueue(
   kind: Enums.OperationKind,
   extra: { idempotencyKey?: string; maxAttempts?: number } = {},
 ) {
-  const { operation } = await enqueueOperation(
-    services.db,
-    { source: SYSTEM_SOURCE, now: services.clock.now() },
-    { environmentId, kind, ...extra },
-  );
+  const { operation } = await enqueueOperation(services.db, { now: services.clock.now() }, { environmentId, kind, ...extra });
   return operation;
 }
 

@@ -1,103 +1,127 @@
 "use client";
+import type { AuditAction } from "@opus/rules/audit-actions";
 import { useTranslations } from "next-intl";
 import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@/lib/enums";
 import type { AuditEvent } from "@/lib/router-types";
 import { WIZARD_STEPS } from "../onboarding/wizard-pages";
 
-function field(data: AuditEvent["data"], key: string): string {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return "";
-  const value = (data as Record<string, unknown>)[key];
+type Values = Record<string, string>;
+type Read = {
+  /** A scalar field of the event's data, as text ("" when absent). */
+  get: (key: string) => string;
+  role: (value: string) => string;
+  status: (value: string) => string;
+  change: (value: string) => string;
+  step: (value: string) => string;
+  kind: (value: string) => string;
+  environmentStatus: (value: string) => string;
+  /** "; the institution is now Active" when the action moved the tenant's status, else "". */
+  statusSuffix: () => string;
+};
+
+const none = (): Values => ({});
+
+/**
+ * The values each action's sentence (`audit.actions.<action>` in both catalogues) needs. Keyed by
+ * the API's typed list, so an action added there does not type-check here until it is described.
+ */
+const VALUES: Record<AuditAction, (r: Read) => Values> = {
+  "system.seeded": none,
+  "user.locale_changed": (r) => ({ locale: r.get("locale") }),
+  "institution.created": (r) => ({ name: r.get("legalName"), email: r.get("adminEmail") }),
+  "institution.draft_saved": (r) => ({ step: r.step(r.get("step")) }),
+  "institution.submitted": none,
+  "institution.approved": (r) => ({ status: r.statusSuffix() }),
+  "institution.rejected": (r) => ({ reason: r.get("reason") }),
+  "institution.resumed": (r) => ({ status: r.statusSuffix() }),
+  "institution.exported": none,
+  "institution.retention_set": (r) => ({ from: r.get("from"), to: r.get("to") }),
+  "institution.destruction_confirmed": (r) => ({ status: r.statusSuffix() }),
+  "member.invited": (r) => ({ email: r.get("email"), role: r.role(r.get("role")) }),
+  "member.joined": (r) => ({ email: r.get("email"), role: r.role(r.get("role")), newAccount: r.get("newAccount") }),
+  "member.role_changed": (r) => ({ email: r.get("email"), from: r.role(r.get("from")), to: r.role(r.get("to")) }),
+  "member.removed": (r) => ({ email: r.get("email") }),
+  "member.invitation_revoked": (r) => ({ email: r.get("email") }),
+  "approval.requested": (r) => ({ change: r.change(r.get("action")), reason: r.get("reason") }),
+  "approval.approved": (r) => ({ change: r.change(r.get("action")), status: r.statusSuffix() }),
+  "approval.rejected": (r) => ({ change: r.change(r.get("action")) }),
+  "certificate.uploaded": (r) => ({ kind: r.get("kind"), serial: r.get("serialNumber") }),
+  "certificate.removed": (r) => ({ kind: r.get("kind"), serial: r.get("serialNumber") }),
+  "signup.requested": (r) => ({ email: r.get("email"), name: r.get("legalName") }),
+  "signup.approved": (r) => ({ email: r.get("email") }),
+  "signup.rejected": (r) => ({ email: r.get("email") }),
+  "plan.created": (r) => ({ name: r.get("name") }),
+  "plan.updated": (r) => ({ name: r.get("name") }),
+  "environment.operation_requested": (r) => ({ kind: r.kind(r.get("kind")), stack: r.get("stackName") }),
+  "environment.operation_cancel_requested": (r) => ({ kind: r.kind(r.get("kind")) }),
+  "environment.operation_started": (r) => ({
+    kind: r.kind(r.get("kind")),
+    environmentStatus: r.environmentStatus(r.get("environmentStatus")),
+    status: r.statusSuffix(),
+  }),
+  "environment.operation_cancelled": (r) => ({ kind: r.kind(r.get("kind")), status: r.statusSuffix() }),
+  "environment.operation_succeeded": (r) => ({ kind: r.kind(r.get("kind")), status: r.statusSuffix() }),
+  "environment.operation_failed": (r) => ({ kind: r.kind(r.get("kind")), error: r.get("error"), status: r.statusSuffix() }),
+  "install_bundle.issued": (r) => ({ release: r.get("release"), prefix: r.get("keyPrefix") }),
+};
+
+const OPERATION_KINDS = ["PREVIEW", "UP", "REFRESH", "DESTROY"] as const;
+const ENVIRONMENT_STATUSES = ["PENDING", "PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DESTROYING", "DESTROYED"] as const;
+
+function record(data: unknown): Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+function scalar(value: unknown): string {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
 
+function isKnown(action: string): action is AuditAction {
+  return Object.hasOwn(VALUES, action);
+}
+
 /**
- * One sentence per known action, in the reader's language. Actions this console does not know yet
+ * One sentence per action, in the reader's language. Actions this console does not know yet
  * (added by newer API versions) fall back to their details; the raw action code is shown beside.
  */
 export function useAuditDescription(): (event: AuditEvent) => string {
   const t = useTranslations();
-  const role = (value: string) => (value === "ADMIN" || value === "VIEWER" ? t(`enums.institutionRole.${value}`) : value);
-  const status = (value: string) => {
-    const known = INSTITUTION_STATUSES.find((s) => s === value);
-    return known ? t(`enums.institutionStatus.${known}`) : value;
-  };
-  const change = (value: string) => {
-    const known = APPROVAL_ACTIONS.find((a) => a === value);
-    return known ? t(`approvals.actions.${known}`) : value;
-  };
-  const step = (value: string) => {
-    const known = WIZARD_STEPS.find((s) => s === value);
-    return known ? t(`onboarding.steps.${known}.short`) : value;
-  };
+  const known = <T extends string>(list: readonly T[], value: string) => list.find((item) => item === value);
   return (event) => {
-    const get = (key: string) => field(event.data, key);
-    switch (event.action) {
-      case "system.seeded":
-        return t("audit.actions.systemSeeded");
-      case "member.invited":
-        return t("audit.actions.memberInvited", { email: get("email"), role: role(get("role")) });
-      case "member.joined":
-        return t(get("newAccount") === "true" ? "audit.actions.memberJoinedNew" : "audit.actions.memberJoined", {
-          email: get("email"),
-          role: role(get("role")),
-        });
-      case "member.role_changed":
-        return t("audit.actions.memberRoleChanged", { email: get("email"), from: role(get("from")), to: role(get("to")) });
-      case "member.removed":
-        return t("audit.actions.memberRemoved", { email: get("email") });
-      case "member.invitation_revoked":
-        return t("audit.actions.invitationRevoked", { email: get("email") });
-      case "institution.created":
-        return t("audit.actions.institutionCreated", { name: get("legalName") });
-      case "institution.draft_saved":
-        return t("audit.actions.draftSaved", { step: step(get("step")) });
-      case "institution.submitted":
-        return t("audit.actions.submitted");
-      case "institution.approved":
-        return t("audit.actions.approved");
-      case "institution.rejected":
-        return t("audit.actions.rejected", { reason: get("reason") });
-      case "institution.status_changed":
-        return t("audit.actions.statusChanged", { from: status(get("from")), to: status(get("to")) });
-      case "institution.resumed":
-        return t("audit.actions.resumed");
-      case "institution.exported":
-        return t("audit.actions.exported");
-      case "institution.retention_set":
-        return t("audit.actions.retentionSet", { from: get("from"), to: get("to") });
-      case "institution.destruction_confirmed":
-        return t("audit.actions.destructionConfirmed");
-      case "approval.requested":
-        return t("audit.actions.approvalRequested", { change: change(get("action")), reason: get("reason") });
-      case "approval.approved":
-        return t("audit.actions.approvalApproved", { change: change(get("action")) });
-      case "approval.rejected":
-        return t("audit.actions.approvalRejected", { change: change(get("action")) });
-      case "certificate.uploaded":
-        return t("audit.actions.certificateUploaded", { kind: get("kind"), serial: get("serialNumber") });
-      case "certificate.removed":
-        return t("audit.actions.certificateRemoved", { kind: get("kind"), serial: get("serialNumber") });
-      case "signup.requested":
-        return t("audit.actions.signupRequested", { email: get("email"), name: get("legalName") });
-      case "signup.approved":
-        return t("audit.actions.signupApproved", { email: get("email") });
-      case "signup.rejected":
-        return t("audit.actions.signupRejected", { email: get("email") });
-      case "plan.created":
-        return t("audit.actions.planCreated", { name: get("name") });
-      case "plan.updated":
-        return t("audit.actions.planUpdated", { name: get("name") });
-      case "user.locale_changed":
-        return t("audit.actions.localeChanged", { locale: get("locale") });
-      default: {
-        const details =
-          typeof event.data === "object" && event.data !== null && !Array.isArray(event.data)
-            ? Object.keys(event.data)
-                .map((k) => `${k}: ${get(k)}`)
-                .join(", ")
-            : "";
-        return details ? t("audit.actions.otherWithDetails", { details }) : t("audit.actions.other");
-      }
-    }
+    const data = record(event.data);
+    const get = (key: string) => scalar(data[key]);
+    const read: Read = {
+      get,
+      role: (value) => (value === "ADMIN" || value === "VIEWER" ? t(`enums.institutionRole.${value}`) : value),
+      status: (value) => {
+        const s = known(INSTITUTION_STATUSES, value);
+        return s ? t(`enums.institutionStatus.${s}`) : value;
+      },
+      change: (value) => {
+        const a = known(APPROVAL_ACTIONS, value);
+        return a ? t(`approvals.actions.${a}`) : value;
+      },
+      step: (value) => {
+        const s = known(WIZARD_STEPS, value);
+        return s ? t(`onboarding.steps.${s}.short`) : value;
+      },
+      kind: (value) => {
+        const k = known(OPERATION_KINDS, value);
+        return k ? t(`Provisioning.kind.${k}`) : value;
+      },
+      environmentStatus: (value) => {
+        const s = known(ENVIRONMENT_STATUSES, value);
+        return s ? t(`enums.environmentStatus.${s}`) : value;
+      },
+      statusSuffix: () => {
+        const to = scalar(record(data.statusChange).to);
+        return to ? t("audit.actions.statusSuffix", { to: read.status(to) }) : "";
+      },
+    };
+    if (isKnown(event.action)) return t(`audit.actions.${event.action}`, VALUES[event.action](read));
+    const details = Object.keys(data)
+      .map((k) => `${k}: ${get(k)}`)
+      .join(", ");
+    return details ? t("audit.actions.otherWithDetails", { details }) : t("audit.actions.other");
   };
 }

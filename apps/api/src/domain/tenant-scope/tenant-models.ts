@@ -1,0 +1,57 @@
+// Which records belong to a tenant, and how a row names its institution. Every model of the schema
+// is listed (a test compares this with Prisma's model list), so a new model cannot be reached
+// through the scoped client before someone decides whether it is a tenant's.
+import type { Prisma } from "@opus/db/client";
+
+export type TenantOwnership =
+  /** The tenant itself: the scope is its id. */
+  | { kind: "institution" }
+  /** Has an `institutionId` column. */
+  | { kind: "direct" }
+  /** Belongs to a tenant through a parent; `filter` reaches the institution through relations. */
+  | { kind: "relation"; filter: (institutionId: string) => Record<string, unknown> }
+  /** Shared by all tenants (people, plans, sign-up requests, auth tables). */
+  | { kind: "global" };
+
+export const TENANT_MODELS = {
+  Institution: { kind: "institution" },
+  Brand: { kind: "direct" },
+  Contact: { kind: "direct" },
+  ManagedAccount: { kind: "direct" },
+  Membership: { kind: "direct" },
+  Invitation: { kind: "direct" },
+  Environment: { kind: "direct" },
+  Certificate: { kind: "direct" },
+  ApprovalRequest: { kind: "direct" },
+  AuditEvent: { kind: "direct" },
+  ApiKey: { kind: "direct" },
+  Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
+  OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
+  User: { kind: "global" },
+  Session: { kind: "global" },
+  Account: { kind: "global" },
+  Verification: { kind: "global" },
+  TwoFactor: { kind: "global" },
+  Plan: { kind: "global" },
+  SignupRequest: { kind: "global" },
+} as const satisfies Record<Prisma.ModelName, TenantOwnership>;
+
+/** The where-filter that keeps a query on `model` inside one institution, or null for global models. */
+export function scopeFilter(model: string, institutionId: string): Record<string, unknown> | null | undefined {
+  const ownership: TenantOwnership | undefined = (TENANT_MODELS as Record<string, TenantOwnership>)[model];
+  if (!ownership) return undefined;
+  switch (ownership.kind) {
+    case "institution":
+      return { id: institutionId };
+    case "direct":
+      return { institutionId };
+    case "relation":
+      return ownership.filter(institutionId);
+    case "global":
+      return null;
+  }
+}
+
+export function isDirectlyOwned(model: string): boolean {
+  return (TENANT_MODELS as Record<string, TenantOwnership>)[model]?.kind === "direct";
+}

@@ -1,0 +1,44 @@
+// Every action the audit trail records, shared by the API (which may write only these) and the
+// console (which describes each in both languages; a test fails when one lacks a description).
+
+export const AUDIT_ACTIONS = [
+  "system.seeded",
+  "user.locale_changed",
+  "institution.created",
+  "institution.draft_saved",
+  "institution.submitted",
+  "institution.approved",
+  "institution.rejected",
+  "institution.resumed",
+  "institution.exported",
+  "institution.retention_set",
+  "institution.destruction_confirmed",
+  "member.invited",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.invitation_revoked",
+  "approval.requested",
+  "approval.approved",
+  "approval.rejected",
+  "certificate.uploaded",
+  "certificate.removed",
+  "signup.requested",
+  "signup.approved",
+  "signup.rejected",
+  "plan.created",
+  "plan.updated",
+  "environment.operation_requested",
+  "environment.operation_cancel_requested",
+  "environment.operation_started",
+  "environment.operation_cancelled",
+  "environment.operation_succeeded",
+  "environment.operation_failed",
+  "install_bundle.issued",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
