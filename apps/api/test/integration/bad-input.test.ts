@@ -5,19 +5,19 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/trpc/app-router.ts";
 import { HttpSession, startTestServer } from "../support/http-client.ts";
-import { type Ids, matrixIds, PROCEDURES } from "../support/procedure-catalog.ts";
+import { arrange, PROCEDURES } from "../support/procedure-catalog.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { totpForRawSecret } from "../support/totp.ts";
 
 let services: TestServices;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: HttpSession;
-let ids: Ids;
+let institutionId: string;
 
 beforeAll(async () => {
   services = await createTestServices();
   server = await startTestServer(services);
-  ids = await matrixIds(services);
+  institutionId = (await services.db.institution.findUniqueOrThrow({ where: { slug: "banco-aurora" } })).id;
   admin = new HttpSession(server.base, services.publicUrl);
   const account = DEMO_ACCOUNTS.find((a) => a.email === "admin@opus.example");
   await admin.postJson("/api/auth/sign-in/email", { email: account?.email, password: DEMO_PASSWORD });
@@ -56,7 +56,7 @@ describe("bad input", () => {
     it(`${path}: malformed JSON, wrong types, oversize strings, unknown fields → 400, nothing written`, async () => {
       const spec = PROCEDURES[path];
       if (!spec) throw new Error(`no spec for ${path}`);
-      const valid = spec.input(ids.own, ids) ?? {};
+      const valid = await spec.input({ db: services.db, tenant: await arrange(services.db, spec, "own") });
       const before = await snapshot();
 
       const malformed = await send(path, type, '{"json": {"institutionId": ');
@@ -88,7 +88,7 @@ describe("bad input", () => {
     const res = await admin.request("/api/trpc/members.invite", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: wire({ institutionId: ids.own, email: `${"a".repeat(300_000)}@example.com`, role: "VIEWER" }),
+      body: wire({ institutionId, email: `${"a".repeat(300_000)}@example.com`, role: "VIEWER" }),
     });
     expect(res.status).toBe(413);
   });

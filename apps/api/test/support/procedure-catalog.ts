@@ -1,7 +1,23 @@
 // The authorization and input specification of every tRPC procedure, written independently of the
 // permissions table. Tests walk the router and fail if a procedure is missing here, so a new
-// procedure cannot ship without its access rules being stated and tested.
-import type { Services } from "../../src/services.ts";
+// procedure cannot ship without its access rules being stated and tested. Each spec arranges real
+// records (a fresh tenant in a named state) so allowed calls are run for real and must succeed.
+import type { Db } from "@opus/db/client";
+import { makeCertificate } from "./make-certificate.ts";
+import {
+  freshCnpj,
+  freshEmail,
+  makeApprovalRequest,
+  makeAuditEvent,
+  makeCertificateRow,
+  makeInvitation,
+  makeMembership,
+  makeOperation,
+  makeSignupRequest,
+  makeTenant,
+  type Tenant,
+  type TenantState,
+} from "./tenant-fixtures.ts";
 
 export type StaffRole = "ADMIN" | "OPERATOR" | "BILLING";
 export type MemberRole = "ADMIN" | "VIEWER";
@@ -12,164 +28,377 @@ export type Access =
   /** staff roles allowed anywhere; member roles allowed on their own institution only. */
   | { kind: "scoped"; staff: StaffRole[]; member: MemberRole[] };
 
-export type Ids = { own: string; other: string; token: string };
+export type Setup = { db: Db; tenant: Tenant };
+type Input = Record<string, unknown>;
+
+/** Records addressed by their own id, and how to make a real one in a tenant and read it back. */
+export const SECONDARY_KINDS = {
+  membership: {
+    make: async ({ db, tenant }: Setup) => (await makeMembership(db, tenant.id)).id,
+    read: (db: Db, id: string) => db.membership.findUnique({ where: { id } }),
+  },
+  invitation: {
+    make: async ({ db, tenant }: Setup) => (await makeInvitation(db, tenant.id)).id,
+    read: (db: Db, id: string) => db.invitation.findUnique({ where: { id } }),
+  },
+  environment: {
+    make: async ({ tenant }: Setup) => tenant.env.id,
+    read: (db: Db, id: string) =>
+      db.environment.findUnique({ where: { id }, include: { operations: true, institution: { include: { apiKeys: true } } } }),
+  },
+  operation: {
+    make: async ({ db, tenant }: Setup) => (await makeOperation(db, tenant)).id,
+    read: (db: Db, id: string) => db.operation.findUnique({ where: { id }, include: { logs: true } }),
+  },
+  certificate: {
+    make: async ({ db, tenant }: Setup) => (await makeCertificateRow(db, tenant.id)).id,
+    read: (db: Db, id: string) => db.certificate.findUnique({ where: { id } }),
+  },
+  auditEvent: {
+    make: async ({ db, tenant }: Setup) => (await makeAuditEvent(db, tenant.id)).id,
+    read: (db: Db, id: string) => db.auditEvent.findUnique({ where: { id } }),
+  },
+} as const;
 
 export type ProcedureSpec = {
   access: Access;
-  /** A valid input for the institution `institutionId` (authorization-valid; harmless if it runs). */
-  input: (institutionId: string, ids: Ids) => Record<string, unknown> | undefined;
+  /** The state of the fresh tenant the call acts on (fleet procedures get one too and may ignore it). */
+  tenant: TenantState;
+  /** Arranges real records and returns an input that an allowed caller's call must succeed with. */
+  input: (s: Setup) => Promise<Input>;
+  /** For a procedure that addresses a record by its own id: which field, and what kind of record. */
+  secondary?: { field: string; kind: keyof typeof SECONDARY_KINDS };
+  /**
+   * Mutations only: a call that fails inside the domain (bad state, unknown record), with the tRPC
+   * code it must give; it must write nothing, not even an audit event. `{ none: why }` when
+   * nothing but input validation can refuse the call (the bad-input suite covers that).
+   */
+  failure?: ((s: Setup) => Promise<{ input: Input; code: string }>) | { none: string };
 };
 
 const ALL_STAFF: StaffRole[] = ["ADMIN", "OPERATOR", "BILLING"];
+const STAFF_OPS: StaffRole[] = ["ADMIN", "OPERATOR"];
+const ANY_MEMBER: MemberRole[] = ["ADMIN", "VIEWER"];
+const scoped = (staff: StaffRole[], member: MemberRole[] = []): Access => ({ kind: "scoped", staff, member });
+const own = ({ tenant }: Setup) => ({ institutionId: tenant.id });
 const missing = "does-not-exist";
 
+/** A fresh tenant that nobody in the matrix belongs to, for failure cases that need another state. */
+const tenantIn = (db: Db, state: TenantState) => makeTenant(db, state);
+
+const operate = (): Pick<ProcedureSpec, "access" | "secondary"> => ({
+  access: scoped(STAFF_OPS),
+  secondary: { field: "environmentId", kind: "environment" },
+});
+
 export const PROCEDURES: Record<string, ProcedureSpec> = {
-  "me.get": { access: { kind: "signed-in" }, input: () => ({}) },
-  "me.setLocale": { access: { kind: "signed-in" }, input: () => ({ locale: "en" }) },
-  "institutions.find": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({ search: "a" }) },
-  "institutions.get": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] }, input: (id) => ({ institutionId: id }) },
-  "members.find": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id }),
+  "me.get": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
+  "me.setLocale": {
+    access: { kind: "signed-in" },
+    tenant: "active",
+    input: async () => ({ locale: "en" }),
+    failure: { none: "any signed-in person may choose either language" },
   },
+  "institutions.find": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ search: "a" }) },
+  "institutions.get": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
+  "members.find": { access: scoped(STAFF_OPS, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "members.invite": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, email: `matrix-${Math.random().toString(36).slice(2)}@example.com`, role: "VIEWER" }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), email: freshEmail("invite"), role: "VIEWER" }),
+    failure: async ({ db, tenant }) => {
+      const member = await makeMembership(db, tenant.id);
+      const user = await db.user.findUniqueOrThrow({ where: { id: member.userId } });
+      return { input: { institutionId: tenant.id, email: user.email, role: "VIEWER" }, code: "CONFLICT" };
+    },
   },
   "members.updateRole": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, membershipId: missing, role: "VIEWER" }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), membershipId: await SECONDARY_KINDS.membership.make(s), role: "ADMIN" }),
+    secondary: { field: "membershipId", kind: "membership" },
+    failure: async ({ db }) => {
+      // The only admin cannot step down.
+      const tenant = await tenantIn(db, "active");
+      const only = await makeMembership(db, tenant.id);
+      await db.membership.update({ where: { id: only.id }, data: { role: "ADMIN" } });
+      return { input: { institutionId: tenant.id, membershipId: only.id, role: "VIEWER" }, code: "PRECONDITION_FAILED" };
+    },
   },
   "members.remove": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, membershipId: missing }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), membershipId: await SECONDARY_KINDS.membership.make(s) }),
+    secondary: { field: "membershipId", kind: "membership" },
+    failure: async ({ db }) => {
+      const tenant = await tenantIn(db, "active");
+      const only = await makeMembership(db, tenant.id);
+      await db.membership.update({ where: { id: only.id }, data: { role: "ADMIN" } });
+      return { input: { institutionId: tenant.id, membershipId: only.id }, code: "PRECONDITION_FAILED" };
+    },
   },
   "members.revokeInvitation": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, invitationId: missing }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), invitationId: await SECONDARY_KINDS.invitation.make(s) }),
+    secondary: { field: "invitationId", kind: "invitation" },
+    failure: async ({ db, tenant }) => {
+      const invitation = await makeInvitation(db, tenant.id);
+      await db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+      return { input: { institutionId: tenant.id, invitationId: invitation.id }, code: "NOT_FOUND" };
+    },
   },
-  "members.getInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
-  "members.acceptInvitation": { access: { kind: "public" }, input: (_id, ids) => ({ token: ids.token }) },
-  "audit.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
-  "audit.findAll": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({}) },
-  "environments.find": {
-    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id }),
+  "members.getInvitation": {
+    access: { kind: "public" },
+    tenant: "active",
+    input: async ({ db, tenant }) => ({ token: (await makeInvitation(db, tenant.id)).token }),
   },
+  "members.acceptInvitation": {
+    access: { kind: "public" },
+    tenant: "active",
+    input: async ({ db, tenant }) => ({
+      token: (await makeInvitation(db, tenant.id)).token,
+      name: "Newcomer",
+      password: "a-long-password",
+    }),
+    failure: async ({ db, tenant }) => {
+      const invitation = await makeInvitation(db, tenant.id);
+      await db.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      return { input: { token: invitation.token, name: "Late", password: "a-long-password" }, code: "PRECONDITION_FAILED" };
+    },
+  },
+  "audit.find": {
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), cursor: await SECONDARY_KINDS.auditEvent.make(s) }),
+    secondary: { field: "cursor", kind: "auditEvent" },
+  },
+  "audit.findAll": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({}) },
+  "environments.find": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "environments.findOperations": {
-    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
   },
   "environments.getOperation": {
-    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id, operationId: missing }),
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), operationId: await SECONDARY_KINDS.operation.make(s) }),
+    secondary: { field: "operationId", kind: "operation" },
   },
   "environments.operationLogs": {
-    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id, operationId: missing }),
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), operationId: await SECONDARY_KINDS.operation.make(s) }),
+    secondary: { field: "operationId", kind: "operation" },
   },
-  // Unknown environment/operation ids: authorization is decided before the domain looks them up,
-  // and nothing is queued when the matrix runs them.
   "environments.installBundle": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "self-managed",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async ({ db }) => {
+      const saas = await tenantIn(db, "active");
+      return { input: { institutionId: saas.id, environmentId: saas.env.id }, code: "PRECONDITION_FAILED" };
+    },
   },
   "environments.preview": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    failure: async ({ db }) => {
+      const submitted = await tenantIn(db, "submitted");
+      return { input: { institutionId: submitted.id, environmentId: submitted.env.id }, code: "CONFLICT" };
+    },
   },
   "environments.deploy": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    failure: async ({ db }) => {
+      const submitted = await tenantIn(db, "submitted");
+      return { input: { institutionId: submitted.id, environmentId: submitted.env.id }, code: "CONFLICT" };
+    },
   },
   "environments.refresh": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    failure: async ({ db }) => {
+      const submitted = await tenantIn(db, "submitted");
+      return { input: { institutionId: submitted.id, environmentId: submitted.env.id }, code: "CONFLICT" };
+    },
   },
   "environments.destroy": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, environmentId: missing }),
+    ...operate(),
+    tenant: "offboarding",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    failure: async ({ db }) => {
+      const live = await tenantIn(db, "active");
+      return { input: { institutionId: live.id, environmentId: live.env.id }, code: "CONFLICT" };
+    },
   },
   "environments.cancel": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, operationId: missing }),
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), operationId: await SECONDARY_KINDS.operation.make(s) }),
+    secondary: { field: "operationId", kind: "operation" },
+    failure: async ({ db, tenant }) => {
+      const done = await makeOperation(db, tenant);
+      await db.operation.update({ where: { id: done.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+      return { input: { institutionId: tenant.id, operationId: done.id }, code: "CONFLICT" };
+    },
   },
   "institutions.create": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: () => ({ legalName: "Matrix Bank", adminEmail: `matrix-${Math.random().toString(36).slice(2)}@example.com` }),
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async () => ({ legalName: "Matrix Bank", adminEmail: freshEmail("first-admin") }),
+    failure: { none: "a legal name and an address are all it needs" },
   },
-  "institutions.wizardOptions": { access: { kind: "signed-in" }, input: () => ({}) },
+  "institutions.wizardOptions": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "institutions.saveStep": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({
-      institutionId: id,
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "draft",
+    input: async (s) => ({
+      ...own(s),
       step: "contacts",
       data: { technical: { name: "T", email: "t@example.com" }, billing: { name: "B", email: "b@example.com" } },
     }),
+    failure: async ({ db }) => {
+      const submitted = await tenantIn(db, "submitted");
+      return {
+        input: {
+          institutionId: submitted.id,
+          step: "contacts",
+          data: { technical: { name: "T", email: "t@example.com" }, billing: { name: "B", email: "b@example.com" } },
+        },
+        code: "CONFLICT",
+      };
+    },
   },
   "institutions.submit": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "complete-draft",
+    input: async (s) => own(s),
+    failure: async ({ db }) => ({ input: { institutionId: (await tenantIn(db, "draft")).id }, code: "BAD_REQUEST" }),
   },
   "institutions.review": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, decision: "reject", reason: "matrix" }),
+    access: scoped(STAFF_OPS),
+    tenant: "submitted",
+    input: async (s) => ({ ...own(s), decision: "approve" }),
+    failure: async ({ db }) => ({ input: { institutionId: (await tenantIn(db, "draft")).id, decision: "approve" }, code: "CONFLICT" }),
   },
   "institutions.requestChange": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: (id) => ({ institutionId: id, action: "DELETE", reason: "matrix" }),
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), action: "SUSPEND", reason: "matrix" }),
+    failure: async ({ tenant }) => ({
+      input: { institutionId: tenant.id, action: "DELETE", reason: "matrix" },
+      code: "PRECONDITION_FAILED",
+    }),
   },
-  "institutions.resume": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: (id) => ({ institutionId: id }) },
+  "institutions.resume": {
+    access: scoped(STAFF_OPS),
+    tenant: "suspended",
+    input: async (s) => own(s),
+    failure: async ({ db }) => ({ input: { institutionId: (await tenantIn(db, "active")).id }, code: "CONFLICT" }),
+  },
   "institutions.exportRecords": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => own(s),
+    failure: async () => ({ input: { institutionId: missing }, code: "NOT_FOUND" }),
   },
   "institutions.setRetention": {
-    access: { kind: "scoped", staff: ["ADMIN"], member: [] },
-    input: (id) => ({ institutionId: id, retentionDays: 90 }),
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), retentionDays: 90 }),
+    failure: async ({ db }) => {
+      const gone = await tenantIn(db, "offboarding");
+      await db.institution.update({ where: { id: gone.id }, data: { destroyedAt: new Date() } });
+      return { input: { institutionId: gone.id, retentionDays: 30 }, code: "CONFLICT" };
+    },
   },
-  "institutions.confirmDestruction": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: (id) => ({ institutionId: id }) },
-  "approvals.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
+  "institutions.confirmDestruction": {
+    access: scoped(["ADMIN"]),
+    tenant: "offboarding",
+    input: async (s) => own(s),
+    failure: async ({ db }) => ({ input: { institutionId: (await tenantIn(db, "active")).id }, code: "CONFLICT" }),
+  },
+  "approvals.find": { access: scoped(STAFF_OPS), tenant: "active", input: async () => ({ status: "PENDING" }) },
   "approvals.decide": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: () => ({ approvalId: missing, decision: "approve" }),
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async ({ db, tenant }) => ({ approvalId: (await makeApprovalRequest(db, tenant.id)).id, decision: "approve" }),
+    failure: async ({ db, tenant }) => {
+      const decided = await makeApprovalRequest(db, tenant.id);
+      await db.approvalRequest.update({ where: { id: decided.id }, data: { status: "REJECTED", decidedAt: new Date() } });
+      return { input: { approvalId: decided.id, decision: "approve" }, code: "CONFLICT" };
+    },
   },
   "signups.create": {
     access: { kind: "public" },
-    input: () => ({
+    tenant: "active",
+    input: async () => ({
       name: "Matrix",
-      email: `signup-${Math.random().toString(36).slice(2)}@example.com`,
+      email: freshEmail("signup"),
       password: "a-long-password",
       legalName: "Matrix SA",
-      cnpj: "ab.cde.fgh/0001-00",
+      cnpj: freshCnpj(),
+    }),
+    failure: async () => ({
+      input: { name: "Taken", email: "admin@opus.example", password: "a-long-password", legalName: "Taken SA", cnpj: freshCnpj() },
+      code: "CONFLICT",
     }),
   },
-  "signups.find": { access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] }, input: () => ({ status: "PENDING" }) },
+  "signups.find": { access: scoped(STAFF_OPS), tenant: "active", input: async () => ({ status: "PENDING" }) },
   "signups.decide": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: [] },
-    input: () => ({ signupId: missing, decision: "approve" }),
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async ({ db }) => ({ signupId: (await makeSignupRequest(db)).id, decision: "approve" }),
+    failure: async ({ db }) => {
+      const decided = await makeSignupRequest(db);
+      await db.signupRequest.update({ where: { id: decided.id }, data: { status: "REJECTED", decidedAt: new Date() } });
+      return { input: { signupId: decided.id, decision: "approve" }, code: "CONFLICT" };
+    },
   },
-  "certificates.find": {
-    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
-    input: (id) => ({ institutionId: id }),
-  },
+  "certificates.find": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "certificates.upload": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, kind: "BRCAC", pem: "not a certificate" }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async ({ tenant }) => {
+      // Issued to the fresh tenant's own CNPJ and OrganisationId, as a real one would be.
+      const { pem } = await makeCertificate({ cnpj: tenant.cnpj, organisationId: tenant.organisationId });
+      return { institutionId: tenant.id, kind: "BRCAC", pem };
+    },
+    failure: async ({ tenant }) => ({ input: { institutionId: tenant.id, kind: "BRCAC", pem: "not a certificate" }, code: "BAD_REQUEST" }),
   },
   "certificates.remove": {
-    access: { kind: "scoped", staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
-    input: (id) => ({ institutionId: id, certificateId: missing }),
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), certificateId: await SECONDARY_KINDS.certificate.make(s) }),
+    secondary: { field: "certificateId", kind: "certificate" },
+    failure: async ({ tenant }) => ({ input: { institutionId: tenant.id, certificateId: missing }, code: "NOT_FOUND" }),
   },
-  "plans.find": { access: { kind: "signed-in" }, input: () => ({}) },
+  "plans.find": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "plans.save": {
-    access: { kind: "scoped", staff: ["ADMIN"], member: [] },
-    input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }),
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => ({
+      code: `matrix-${freshEmail("p")
+        .replace(/[^a-z0-9]/g, "")
+        .slice(-20)}`,
+      name: "Matrix",
+      size: "SMALL",
+      active: true,
+    }),
+    failure: async () => ({ input: { code: "starter", name: "Starter again", size: "SMALL", active: true }, code: "CONFLICT" }),
   },
-  "dashboard.get": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({}) },
+  "dashboard.get": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
 };
 
-/** The people the matrix signs in as (all from the demo seed). Members belong to banco-aurora. */
+/** The people the matrix signs in as (all from the demo seed); members are made members of each tenant they act on. */
 export const PERSONAS = [
   { label: "anonymous", email: null, staff: null, member: null },
   { label: "Opus admin", email: "admin@opus.example", staff: "ADMIN", member: null },
@@ -190,9 +419,7 @@ export function expectedAllowed(access: Access, persona: Persona, scope: "own" |
   return scope === "own" && persona.member !== null && access.member.includes(persona.member);
 }
 
-export async function matrixIds(services: Services): Promise<Ids> {
-  const [own, other] = await Promise.all(
-    ["banco-aurora", "coop-horizonte"].map(async (slug) => (await services.db.institution.findUniqueOrThrow({ where: { slug } })).id),
-  );
-  return { own: own ?? "", other: other ?? "", token: "no-such-invitation-token-000000" };
+/** A fresh tenant for one call: the member personas belong to it when it is their own institution. */
+export function arrange(db: Db, spec: ProcedureSpec, scope: "own" | "other") {
+  return makeTenant(db, spec.tenant, { members: scope === "own" });
 }
