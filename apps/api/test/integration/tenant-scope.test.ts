@@ -1,0 +1,124 @@
+// The scoped client itself: whatever a query asks, it stays inside one institution.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Prisma } from "@opus/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/authz/actor.ts";
+import { scopedDb } from "../../src/domain/tenant-scope/scoped-db.ts";
+import { TENANT_MODELS } from "../../src/domain/tenant-scope/tenant-models.ts";
+import { makeMembership, makeOperation, makeTenant, type Tenant } from "../support/tenant-fixtures.ts";
+import { createTestServices, type TestServices } from "../support/test-services.ts";
+
+let services: TestServices;
+let mine: Tenant;
+let theirs: Tenant;
+const staff: Actor = {
+  userId: "staff",
+  email: "staff@opus.example",
+  name: "Staff",
+  staffRole: "OPERATOR",
+  twoFactorEnabled: true,
+  memberships: new Map(),
+};
+
+beforeAll(async () => {
+  services = await createTestServices();
+  [mine, theirs] = [await makeTenant(services.db, "active"), await makeTenant(services.db, "active")];
+});
+afterAll(() => services.cleanup());
+
+const scoped = () => scopedDb({ db: services.db, actor: staff }, mine.id);
+
+describe("scopedDb", () => {
+  it("classifies every model of the schema", () => {
+    expect(Object.keys(TENANT_MODELS).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+  });
+
+  it("finds another tenant's record by id as nothing, and lists only its own", async () => {
+    const theirMember = await makeMembership(services.db, theirs.id);
+    const myMember = await makeMembership(services.db, mine.id);
+    expect(await scoped().membership.findUnique({ where: { id: theirMember.id } })).toBeNull();
+    expect(await scoped().membership.findFirst({ where: { id: theirMember.id, institutionId: theirs.id } })).toBeNull();
+    const listed = await scoped().membership.findMany({ select: { institutionId: true } });
+    expect(listed.map((m) => m.institutionId)).toEqual([mine.id]);
+    expect(await scoped().membership.findUnique({ where: { id: myMember.id } })).toMatchObject({ id: myMember.id });
+  });
+
+  it("updates and deletes nothing of another tenant", async () => {
+    const theirMember = await makeMembership(services.db, theirs.id);
+    expect((await scoped().membership.updateMany({ where: { id: theirMember.id }, data: { role: "ADMIN" } })).count).toBe(0);
+    await expect(scoped().membership.update({ where: { id: theirMember.id }, data: { role: "ADMIN" } })).rejects.toMatchObject({
+      code: "P2025",
+    });
+    await expect(scoped().membership.delete({ where: { id: theirMember.id } })).rejects.toMatchObject({ code: "P2025" });
+    expect((await scoped().membership.deleteMany({ where: { id: theirMember.id } })).count).toBe(0);
+    expect(await services.db.membership.findUnique({ where: { id: theirMember.id } })).toMatchObject({ role: "VIEWER" });
+  });
+
+  it("reaches operations and their logs through the environment's institution", async () => {
+    const theirOp = await makeOperation(services.db, theirs);
+    const myOp = await makeOperation(services.db, mine);
+    expect(await scoped().operation.findUnique({ where: { id: theirOp.id } })).toBeNull();
+    expect(await scoped().operation.findUnique({ where: { id: myOp.id } })).toMatchObject({ id: myOp.id });
+    expect(await scoped().operationLog.count({ where: { operationId: theirOp.id } })).toBe(0);
+    expect(await scoped().operationLog.count({ where: { operationId: myOp.id } })).toBe(1);
+  });
+
+  it("creates rows only for its own institution", async () => {
+    const user = await services.db.user.create({
+      data: { id: crypto.randomUUID(), email: "scoped@example.com", name: "S", emailVerified: true },
+    });
+    await expect(scoped().membership.create({ data: { userId: user.id, institutionId: theirs.id, role: "VIEWER" } })).rejects.toThrow(
+      /another institution/,
+    );
+    const created = await scoped().auditEvent.create({ data: { action: "institution.exported" } });
+    expect(created.institutionId).toBe(mine.id);
+    await expect(scoped().institution.create({ data: { slug: "nope", legalName: "Nope" } })).rejects.toThrow(/cannot create/);
+  });
+
+  it("keeps transactions inside the scope too", async () => {
+    const theirMember = await makeMembership(services.db, theirs.id);
+    const found = await scoped().$transaction((tx) => tx.membership.findUnique({ where: { id: theirMember.id } }));
+    expect(found).toBeNull();
+  });
+
+  it("refuses a member of another institution", () => {
+    const member: Actor = { ...staff, staffRole: null, memberships: new Map([[theirs.id, "ADMIN"]]) };
+    expect(() => scopedDb({ db: services.db, actor: member }, mine.id)).toThrow(/permission/);
+    expect(() => scopedDb({ db: services.db, actor: member }, theirs.id)).not.toThrow();
+  });
+});
+
+/** Files that use the plain client on a tenant-owned model (or hand it on) on purpose, and why. Everything else reaches tenants' records through scopedDb. */
+const UNSCOPED = {
+  "domain/dashboard/get-dashboard.ts": "fleet-wide counts for Opus staff",
+  "domain/institutions/list-institutions.ts": "the fleet list for Opus staff",
+  "domain/approvals/list-approvals.ts": "the fleet's four-eyes inbox",
+  "domain/approvals/decide-approval.ts": "a fleet decision addressed by its request id, staff only",
+  "domain/signups/create-signup.ts": "before any institution exists",
+  "domain/signups/decide-signup.ts": "creates the institution",
+  "domain/onboarding/create-institution.ts": "creates the institution",
+  "domain/onboarding/save-wizard-step.ts": "CNPJ and OrganisationId must be unique across tenants",
+  "domain/members/accept-invitation.ts": "addressed by the link's secret token, not by an id",
+  "domain/audit/list-audit-events.ts": "the whole trail for Opus admins (audit.findAll)",
+  "domain/plans/plans.ts": "plans are not a tenant's",
+  "domain/me/set-locale.ts": "a person's own preference",
+  "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
+} as Record<string, string>;
+
+describe("the domain reaches tenant records only through scopedDb", () => {
+  const src = path.join(import.meta.dirname, "../../src");
+  const files = ["domain", "provisioning/operations"].flatMap((dir) =>
+    readdirSync(path.join(src, dir), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => path.join(dir, f)),
+  );
+  it("uses the plain client only where listed, with a reason", () => {
+    // The plain client on a model other than the global ones, or handed on (to audited, a helper).
+    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest)\b)|\s*[,)])/;
+    const unscoped = files.filter((f) => plain.test(readFileSync(path.join(src, f), "utf8")));
+    expect(unscoped.filter((f) => !(f in UNSCOPED))).toEqual([]);
+    // No stale entries: a file that no longer needs the plain client leaves the list.
+    expect(Object.keys(UNSCOPED).filter((f) => !unscoped.includes(f))).toEqual([]);
+  });
+});
