@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "environment.operation_succeeded",
   "environment.operation_failed",
   "install_bundle.issued",
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,8 @@
 // Every mutation of the router, from the procedure catalogue: a successful call writes exactly one
 // audit event (in its transaction, with a known action), and a call the domain refuses (bad state,
 // unknown record) writes none and changes nothing it was asked to change.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { AUDIT_ACTIONS } from "@opus/rules/audit-actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/trpc/app-router.ts";
@@ -57,7 +59,15 @@ async function counts() {
 
 describe("audit catalogue", () => {
   it("finds the router's mutations", () => {
-    expect(mutations.length).toBeGreaterThanOrEqual(27);
+    expect(mutations.length).toBeGreaterThanOrEqual(29);
+  });
+
+  it("has one writer of audit events: recordAudit (through audited, or the worker's own record of a run)", () => {
+    const src = path.join(import.meta.dirname, "../../src");
+    const writers = readdirSync(src, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .filter((f) => /auditEvent\.(create|createMany|update|upsert|delete)/.test(readFileSync(path.join(src, f), "utf8")));
+    expect(writers).toEqual([path.join("domain", "audit", "record-audit.ts")]);
   });
 
   for (const path of mutations) {

@@ -103,6 +103,8 @@ const UNSCOPED = {
   "domain/audit/list-audit-events.ts": "the whole trail for Opus admins (audit.findAll)",
   "domain/plans/plans.ts": "plans are not a tenant's",
   "domain/me/set-locale.ts": "a person's own preference",
+  "domain/usage/resolve-usage-events.ts":
+    "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
 } as Record<string, string>;
 

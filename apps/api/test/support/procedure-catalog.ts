@@ -7,6 +7,7 @@ import { makeCertificate } from "./make-certificate.ts";
 import {
   freshCnpj,
   freshEmail,
+  makeApiKey,
   makeApprovalRequest,
   makeAuditEvent,
   makeCertificateRow,
@@ -53,6 +54,10 @@ export const SECONDARY_KINDS = {
   certificate: {
     make: async ({ db, tenant }: Setup) => (await makeCertificateRow(db, tenant.id)).id,
     read: (db: Db, id: string) => db.certificate.findUnique({ where: { id } }),
+  },
+  apiKey: {
+    make: async ({ db, tenant }: Setup) => (await makeApiKey(db, tenant.id)).id,
+    read: (db: Db, id: string) => db.apiKey.findUnique({ where: { id } }),
   },
   auditEvent: {
     make: async ({ db, tenant }: Setup) => (await makeAuditEvent(db, tenant.id)).id,
@@ -396,6 +401,25 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async () => ({ input: { code: "starter", name: "Starter again", size: "SMALL", active: true }, code: "CONFLICT" }),
   },
   "dashboard.get": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "apiKeys.find": { access: scoped(ALL_STAFF, ["ADMIN"]), tenant: "active", input: async (s) => own(s) },
+  "apiKeys.create": {
+    access: scoped(ALL_STAFF, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), name: "Matrix key", environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async ({ tenant }) => ({ input: { institutionId: tenant.id, name: "Nowhere", environmentId: missing }, code: "NOT_FOUND" }),
+  },
+  "apiKeys.revoke": {
+    access: scoped(ALL_STAFF, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), apiKeyId: await SECONDARY_KINDS.apiKey.make(s) }),
+    secondary: { field: "apiKeyId", kind: "apiKey" },
+    failure: async ({ db, tenant }) => {
+      const revoked = await makeApiKey(db, tenant.id);
+      await db.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+      return { input: { institutionId: tenant.id, apiKeyId: revoked.id }, code: "CONFLICT" };
+    },
+  },
 };
 
 /** The people the matrix signs in as (all from the demo seed); members are made members of each tenant they act on. */

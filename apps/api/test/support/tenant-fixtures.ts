@@ -181,6 +181,20 @@ export async function makeCertificateRow(db: Db, institutionId: string) {
   });
 }
 
+export async function makeApiKey(db: Db, institutionId: string) {
+  const creator = await db.user.findUniqueOrThrow({ where: { email: "admin@opus.example" }, select: { id: true } });
+  return db.apiKey.create({
+    data: {
+      institutionId,
+      name: "fixture key",
+      purpose: "USAGE_REPORTING",
+      prefix: "opus_uk_fixtur",
+      keyHash: randomBytes(32).toString("hex"),
+      createdById: creator.id,
+    },
+  });
+}
+
 export async function makeAuditEvent(db: Db, institutionId: string) {
   return db.auditEvent.create({
     data: { action: "institution.exported", institutionId, targetType: "institution", targetId: institutionId },

@@ -25,6 +25,9 @@ export const TENANT_MODELS = {
   ApprovalRequest: { kind: "direct" },
   AuditEvent: { kind: "direct" },
   ApiKey: { kind: "direct" },
+  UsageReport: { kind: "direct" },
+  UsageAdjustment: { kind: "direct" },
+  UsageCorrection: { kind: "direct" },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
   User: { kind: "global" },
@@ -34,6 +37,8 @@ export const TENANT_MODELS = {
   TwoFactor: { kind: "global" },
   Plan: { kind: "global" },
   SignupRequest: { kind: "global" },
+  Meter: { kind: "global" },
+  PlanPriceVersion: { kind: "global" },
 } as const satisfies Record<Prisma.ModelName, TenantOwnership>;
 
 /** The where-filter that keeps a query on `model` inside one institution, or null for global models. */

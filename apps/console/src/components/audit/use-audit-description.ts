@@ -63,6 +63,8 @@ const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "environment.operation_succeeded": (r) => ({ kind: r.kind(r.get("kind")), status: r.statusSuffix() }),
   "environment.operation_failed": (r) => ({ kind: r.kind(r.get("kind")), error: r.get("error"), status: r.statusSuffix() }),
   "install_bundle.issued": (r) => ({ release: r.get("release"), prefix: r.get("keyPrefix") }),
+  "api_key.created": (r) => ({ name: r.get("name"), prefix: r.get("prefix") }),
+  "api_key.revoked": none,
 };
 
 const OPERATION_KINDS = ["PREVIEW", "UP", "REFRESH", "DESTROY"] as const;
