@@ -1,7 +1,7 @@
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
-import { transition } from "../institutions/lifecycle.ts";
+import { moveInstitution } from "../institutions/move-institution.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
@@ -10,7 +10,7 @@ export async function resumeInstitution(ctx: DomainContext, input: { institution
   return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const institution = await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, status: true } });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-    await tx.institution.update({ where: { id: institution.id }, data: { status: transition(institution.status, "resume") } });
+    await moveInstitution(tx, institution, "resume");
     await tx.environment.updateMany({ where: { institutionId: institution.id, status: "SUSPENDED" }, data: { status: "ACTIVE" } });
     const derived = await refreshInstitutionStatus(tx, institution.id, ctx.clock.now());
     return {

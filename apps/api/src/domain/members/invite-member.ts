@@ -1,6 +1,7 @@
 import type { Prisma } from "@opus/db/client";
 import type { InstitutionRole } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
@@ -10,7 +11,9 @@ export type InviteMemberInput = { institutionId: string; email: string; role: In
 
 /**
  * Creates an invitation and returns its link. Inviting the same address again replaces the
- * pending invitation (a resend), so only the newest link works.
+ * pending invitation (a resend), so only the newest link works. A partial unique index keeps one
+ * usable link per address even when invitations are sent at the same moment: the later ones are a
+ * CONFLICT (nothing is e-mailed for them), never a second live link.
  */
 export async function inviteMember(ctx: DomainContext, input: InviteMemberInput) {
   const email = input.email.trim().toLowerCase();
@@ -53,10 +56,25 @@ export async function createInvitation(
     where: { institutionId: input.institutionId, email: input.email, acceptedAt: null, revokedAt: null },
     data: { revokedAt: now },
   });
-  const invitation = await tx.invitation.create({
-    data: { institutionId: input.institutionId, email: input.email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
-    select: { id: true, email: true, role: true, expiresAt: true },
-  });
+  const invitation = await onUniqueViolation(
+    tx.invitation.create({
+      data: {
+        institutionId: input.institutionId,
+        email: input.email,
+        role: input.role,
+        tokenHash,
+        invitedById: ctx.actor.userId,
+        expiresAt,
+      },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    }),
+    {
+      invitation_usable_email_key: {
+        message: `An invitation to ${input.email} was sent at the same moment; it is the one that works. Resend it if needed.`,
+        fields: { email: "invitation just sent" },
+      },
+    },
+  );
   return { invitation, token };
 }
 

@@ -3,12 +3,19 @@ import type { InstitutionRole } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { lockInstitution } from "../institutions/move-institution.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { assertKeepsAnAdmin } from "./last-admin-guard.ts";
 
-async function findMembership(db: Prisma.TransactionClient, membershipId: string) {
-  // The scoped client keeps this inside the institution: another tenant's id is simply not found.
-  const membership = await db.membership.findUnique({
+/**
+ * Reads a membership inside a transaction that holds the institution's lock, so the role read here
+ * and the admin count of the last-admin guard stay true until the change commits: two admins
+ * demoting each other at once cannot leave the institution without one. `tx` is the institution's
+ * scoped client: another tenant's membership id is simply not found.
+ */
+async function findMembership(tx: Prisma.TransactionClient, institutionId: string, membershipId: string) {
+  await lockInstitution(tx, institutionId);
+  const membership = await tx.membership.findUnique({
     where: { id: membershipId },
     select: { id: true, role: true, user: { select: { email: true } } },
   });
@@ -17,9 +24,8 @@ async function findMembership(db: Prisma.TransactionClient, membershipId: string
 }
 
 export async function changeMemberRole(ctx: DomainContext, input: { institutionId: string; membershipId: string; role: InstitutionRole }) {
-  const db = scopedDb(ctx, input.institutionId);
-  return audited(ctx, db, async (tx) => {
-    const membership = await findMembership(tx, input.membershipId);
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
+    const membership = await findMembership(tx, input.institutionId, input.membershipId);
     if (membership.role === input.role) return { result: { id: membership.id, role: membership.role }, audit: null };
     if (membership.role === "ADMIN") await assertKeepsAnAdmin(tx, input.institutionId, membership.id);
     const updated = await tx.membership.update({
@@ -41,9 +47,8 @@ export async function changeMemberRole(ctx: DomainContext, input: { institutionI
 }
 
 export async function removeMember(ctx: DomainContext, input: { institutionId: string; membershipId: string }) {
-  const db = scopedDb(ctx, input.institutionId);
-  return audited(ctx, db, async (tx) => {
-    const membership = await findMembership(tx, input.membershipId);
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
+    const membership = await findMembership(tx, input.institutionId, input.membershipId);
     if (membership.role === "ADMIN") await assertKeepsAnAdmin(tx, input.institutionId, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     return {
@@ -60,17 +65,19 @@ export async function removeMember(ctx: DomainContext, input: { institutionId: s
 }
 
 export async function revokeInvitation(ctx: DomainContext, input: { institutionId: string; invitationId: string }) {
-  const db = scopedDb(ctx, input.institutionId);
-  return audited(ctx, db, async (tx) => {
-    const now = ctx.clock.now();
-    // Compare-and-set on "still pending", inside the scope: another tenant's invitation is not found.
-    const revoked = await tx.invitation.updateManyAndReturn({
+  return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
+    // Scoped: another tenant's invitation id is not found.
+    const invitation = await tx.invitation.findFirst({
       where: { id: input.invitationId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
       select: { id: true, email: true },
     });
-    const invitation = revoked[0];
     if (!invitation) throw new AppError("NOT_FOUND", "Pending invitation not found.");
+    // Compare-and-set: a link accepted or revoked meanwhile is not revoked (or audited) twice.
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: ctx.clock.now() },
+    });
+    if (revoked.count !== 1) throw new AppError("CONFLICT", "This invitation was accepted or revoked at the same moment. Reload the list.");
     return {
       result: { id: invitation.id },
       audit: {

@@ -2,8 +2,11 @@
 // hashed) until an Opus operator approves it.
 import { hashPassword } from "better-auth/crypto";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
+
+const PENDING = { message: "A sign-up request for this e-mail is already waiting for Opus.", fields: { email: "request pending" } };
 
 export type CreateSignupInput = { name: string; email: string; password: string; legalName: string; cnpj: string };
 
@@ -17,21 +20,23 @@ export async function createSignup(ctx: PublicDomainContext, input: CreateSignup
     throw new AppError("CONFLICT", "An account with this e-mail already exists. Sign in instead.", {
       fields: { email: "already registered" },
     });
-  if (pending)
-    throw new AppError("CONFLICT", "A sign-up request for this e-mail is already waiting for Opus.", {
-      fields: { email: "request pending" },
-    });
+  if (pending) throw new AppError("CONFLICT", PENDING.message, { fields: PENDING.fields });
   if (registered) {
     throw new AppError("CONFLICT", "This CNPJ is already registered. Ask your institution's admin to invite you.", {
       fields: { cnpj: "already registered" },
     });
   }
   const passwordHash = await hashPassword(input.password);
+  // The check above cannot see a twin request sent at the same moment; the partial unique index
+  // (one pending request per e-mail) can.
   return audited(ctx, ctx.db, async (tx) => {
-    const request = await tx.signupRequest.create({
-      data: { name: input.name, email: input.email, passwordHash, legalName: input.legalName, cnpj: input.cnpj },
-      select: { id: true, email: true, status: true },
-    });
+    const request = await onUniqueViolation(
+      tx.signupRequest.create({
+        data: { name: input.name, email: input.email, passwordHash, legalName: input.legalName, cnpj: input.cnpj },
+        select: { id: true, email: true, status: true },
+      }),
+      { signup_request_pending_email_key: PENDING },
+    );
     return {
       result: request,
       audit: {
