@@ -150,7 +150,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async ({ db, tenant }) => {
       const invitation = await makeInvitation(db, tenant.id);
       await db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
-      return { input: { institutionId: tenant.id, invitationId: invitation.id }, code: "NOT_FOUND" };
+      return { input: { institutionId: tenant.id, invitationId: invitation.id }, code: "CONFLICT" };
     },
   },
   "members.getInvitation": {

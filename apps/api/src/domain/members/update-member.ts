@@ -67,17 +67,14 @@ export async function removeMember(ctx: DomainContext, input: { institutionId: s
 export async function revokeInvitation(ctx: DomainContext, input: { institutionId: string; invitationId: string }) {
   return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     // Scoped: another tenant's invitation id is not found.
-    const invitation = await tx.invitation.findFirst({
-      where: { id: input.invitationId, acceptedAt: null, revokedAt: null },
-      select: { id: true, email: true },
-    });
-    if (!invitation) throw new AppError("NOT_FOUND", "Pending invitation not found.");
-    // Compare-and-set: a link accepted or revoked meanwhile is not revoked (or audited) twice.
+    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, email: true } });
+    if (!invitation) throw new AppError("NOT_FOUND", "Invitation not found.");
+    // Compare-and-set: a link accepted or revoked meanwhile (or before) is not revoked (or audited) twice.
     const revoked = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: ctx.clock.now() },
     });
-    if (revoked.count !== 1) throw new AppError("CONFLICT", "This invitation was accepted or revoked at the same moment. Reload the list.");
+    if (revoked.count !== 1) throw new AppError("CONFLICT", "This invitation was already accepted or revoked. Reload the list.");
     return {
       result: { id: invitation.id },
       audit: {
