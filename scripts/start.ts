@@ -9,7 +9,7 @@ import { createDb } from "@opus/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
 import { migrate } from "@opus/db/migrate";
 import { seedDemoData } from "@opus/db/seed";
-import { parseEnv } from "../apps/api/src/env.ts";
+import { parseApiEnv } from "../apps/api/src/env/api-env.ts";
 import { createCredentialsCipher } from "../apps/api/src/lib/credentials-cipher.ts";
 import { resolveDatabase } from "./lib/database.ts";
 
@@ -27,7 +27,8 @@ const database = await resolveDatabase({ dataDir, port: Number(process.env.EMBED
 say(database.embedded ? `embedded PostgreSQL running (data in ${path.relative(root, dataDir)}/postgres)` : "using DATABASE_URL");
 
 const childEnv = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, API_PORT: String(apiPort), PUBLIC_URL: publicUrl };
-const config = parseEnv(childEnv);
+// The API's settings: the seed signs in with its AUTH_SECRET and seals credentials with its key.
+const config = parseApiEnv(childEnv);
 const applied = await migrate(database.url);
 say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date");
 const db = createDb(database.url, { poolSize: 2 });

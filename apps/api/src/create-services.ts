@@ -1,14 +1,17 @@
 import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { createAuth } from "./auth/create-auth.ts";
-import type { Env } from "./env.ts";
+import type { ApiEnv } from "./env/api-env.ts";
+import type { WorkerEnv } from "./env/worker-env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
-import { provisioningConfigFrom } from "./provisioning/provisioning-config.ts";
+import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
+import type { WorkerProcessServices } from "./provisioning/run-worker-process.ts";
 import { type Services, systemClock } from "./services.ts";
 
-export function createServices(env: Env, name: string): Services {
+/** The API server's services, from the API's own settings. */
+export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   return {
     db,
@@ -17,8 +20,18 @@ export function createServices(env: Env, name: string): Services {
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
-    platformRelease: provisioningConfigFrom(env).defaultRelease,
-    saasRegions: Object.keys(env.SAAS_REGIONS),
+    platformRelease: platformReleaseFrom(env),
+    saasRegions: env.SAAS_REGION_NAMES,
     publicUrl: env.PUBLIC_URL,
+  };
+}
+
+/** The worker's services: no sign-in and no mail, only the queue's database and the cipher. */
+export function createWorkerServices(env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY">, name: string): WorkerProcessServices {
+  return {
+    db: createDb(env.DATABASE_URL),
+    log: createLogger(env.LOG_LEVEL, name),
+    clock: systemClock,
+    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
   };
 }

@@ -1,9 +1,10 @@
 // API process entry point: `pnpm --filter @opus/api server`.
 import { createServices } from "./create-services.ts";
-import { env } from "./env.ts";
+import { parseApiEnv } from "./env/api-env.ts";
+import { loadEnv } from "./env/load-env.ts";
 import { createApiServer } from "./http/create-server.ts";
 
-const config = env();
+const config = loadEnv(parseApiEnv);
 const services = createServices(config, "api");
 const server = createApiServer(services);
 // Clients behind a keep-alive agent (the console's proxy: Node's global agent drops idle sockets
