@@ -27,7 +27,10 @@ export function createServices(env: ApiEnv, name: string): Services {
 }
 
 /** The worker's services: no sign-in and no mail, only the queue's database and the cipher. */
-export function createWorkerServices(env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY">, name: string): WorkerProcessServices {
+export function createWorkerServices(
+  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY">,
+  name: string,
+): WorkerProcessServices {
   return {
     db: createDb(env.DATABASE_URL),
     log: createLogger(env.LOG_LEVEL, name),

@@ -101,7 +101,10 @@ describe.each(Object.entries(IMAGES))("the %s image", (_name, { file, port }) =>
   it("copies only files that exist in the build context", () => {
     for (const stage of all) {
       for (const copy of stage.instructions.filter((i) => i.keyword === "COPY" && !i.args.includes("--from="))) {
-        const sources = copy.args.replace(/--\S+\s*/g, "").split(/\s+/).slice(0, -1);
+        const sources = copy.args
+          .replace(/--\S+\s*/g, "")
+          .split(/\s+/)
+          .slice(0, -1);
         for (const source of sources) expect(existsSync(path.join(root, source)), `${file}: COPY ${source}`).toBe(true);
       }
     }
@@ -151,7 +154,7 @@ describe("the API image", () => {
       expect(run).toContain(`plugin ${plugin} "$${key}_PLUGIN_VERSION" "$${key}_PLUGIN_SHA256"`);
     }
     expect("PULUMI_SHA256" in declared && declared.PULUMI_SHA256 === undefined).toBe(true);
-    expect(run).toContain('sha256sum -c -');
+    expect(run).toContain("sha256sum -c -");
     // The CLI lands where the worker looks for it by default.
     const cliRoot = defaults.worker.pulumiCliRoot;
     expect(run).toContain(`mkdir -p ${cliRoot}/bin`);

@@ -153,7 +153,7 @@ describe("pulumi/control-plane containers' environment", () => {
         }
         if (message === undefined) continue;
         expect(message).toMatch(new RegExp(`^Invalid environment for the ${label}:\\n {2}${name}: `));
-        (required[workload.app] ??= []).push(name);
+        required[workload.app] = [...(required[workload.app] ?? []), name];
       }
     }
     for (const names of Object.values(required)) names.sort();

@@ -7,8 +7,8 @@ import { parseEnvWith } from "./load-env.ts";
 import {
   credentialsKeySetting,
   DEV_AUTH_SECRET,
-  dataDirSetting,
   databaseSettings,
+  dataDirSetting,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,
@@ -18,30 +18,30 @@ import {
 const regionCode = /^[a-z0-9][a-z0-9-]*$/;
 
 const apiSettings = z.object({
-    ...processSettings,
-    ...databaseSettings,
-    ...dataDirSetting,
-    ...credentialsKeySetting,
-    ...platformReleaseSettings,
-    API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-    /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
-    PUBLIC_URL: z.url().default("http://localhost:3000"),
-    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").default(DEV_AUTH_SECRET),
-    /** smtp(s)://user:pass@host:port. Unset: e-mails are written to <DATA_DIR>/outbox as .eml files. */
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
-      .optional(),
-    MAIL_FROM: z.string().default("Opus Open Finance <no-reply@opus.example>"),
-    /**
-     * Comma-separated codes of the regions offered to SaaS tenants: the keys of the worker's
-     * SAAS_REGIONS, whose passwords the API never holds. Unset: the local region (refused in production).
-     */
-    SAAS_REGION_NAMES: z
-      .string()
-      .transform((text) => text.split(",").map((code) => code.trim()))
-      .refine((codes) => codes.every((code) => regionCode.test(code)), "SAAS_REGION_NAMES must be region codes separated by commas")
-      .optional(),
+  ...processSettings,
+  ...databaseSettings,
+  ...dataDirSetting,
+  ...credentialsKeySetting,
+  ...platformReleaseSettings,
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").default(DEV_AUTH_SECRET),
+  /** smtp(s)://user:pass@host:port. Unset: e-mails are written to <DATA_DIR>/outbox as .eml files. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Opus Open Finance <no-reply@opus.example>"),
+  /**
+   * Comma-separated codes of the regions offered to SaaS tenants: the keys of the worker's
+   * SAAS_REGIONS, whose passwords the API never holds. Unset: the local region (refused in production).
+   */
+  SAAS_REGION_NAMES: z
+    .string()
+    .transform((text) => text.split(",").map((code) => code.trim()))
+    .refine((codes) => codes.every((code) => regionCode.test(code)), "SAAS_REGION_NAMES must be region codes separated by commas")
+    .optional(),
 });
 
 const ApiEnvSchema = apiSettings

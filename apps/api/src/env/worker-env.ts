@@ -5,8 +5,8 @@ import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "../provisioning/saas-region
 import { parseEnvWith } from "./load-env.ts";
 import {
   credentialsKeySetting,
-  dataDirSetting,
   databaseSettings,
+  dataDirSetting,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,

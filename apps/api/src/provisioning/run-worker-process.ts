@@ -15,7 +15,13 @@ export type WorkerProcessServices = Pick<WorkerDeps, "db" | "clock" | "log" | "c
 
 type WorkerProcessEnv = Pick<
   WorkerEnv,
-  "WORKER_LEASE_SECONDS" | "WORKER_CONCURRENCY" | "DRIFT_CHECK_MINUTES" | "SAAS_REGIONS" | "PLATFORM_VERSION" | "PLATFORM_CHART" | "PLATFORM_CHART_REPOSITORY"
+  | "WORKER_LEASE_SECONDS"
+  | "WORKER_CONCURRENCY"
+  | "DRIFT_CHECK_MINUTES"
+  | "SAAS_REGIONS"
+  | "PLATFORM_VERSION"
+  | "PLATFORM_CHART"
+  | "PLATFORM_CHART_REPOSITORY"
 >;
 
 export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProcessServices, engine: ProvisioningEngine) {
