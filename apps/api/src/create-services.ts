@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createDb } from "@opus/db/client";
+import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
@@ -15,6 +16,7 @@ export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   return {
     db,
+    sql: createSqlPool(env.DATABASE_URL),
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
     log: createLogger(env.LOG_LEVEL, name),
     clock: systemClock,
