@@ -25,16 +25,19 @@ export function createServices(env: ApiEnv, name: string): Services {
     platformRelease: platformReleaseFrom(env),
     saasRegions: env.SAAS_REGION_NAMES,
     publicUrl: env.PUBLIC_URL,
+    reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
   };
 }
 
-/** The worker's services: no sign-in and no mail, only the queue's database and the cipher. */
+/** The worker's services: no sign-in and no mail; the queue's database, the cipher and the usage schedule's. */
 export function createWorkerServices(
-  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY">,
+  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
   name: string,
 ): WorkerProcessServices {
   return {
     db: createDb(env.DATABASE_URL),
+    sql: createSqlPool(env.DATABASE_URL),
+    reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
     log: createLogger(env.LOG_LEVEL, name),
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),

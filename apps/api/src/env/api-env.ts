@@ -13,6 +13,7 @@ import {
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  usageReportSettings,
 } from "./settings.ts";
 
 const regionCode = /^[a-z0-9][a-z0-9-]*$/;
@@ -23,6 +24,7 @@ const apiSettings = z.object({
   ...dataDirSetting,
   ...credentialsKeySetting,
   ...platformReleaseSettings,
+  ...usageReportSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),

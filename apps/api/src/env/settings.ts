@@ -34,6 +34,12 @@ export const platformReleaseSettings = {
   PLATFORM_CHART_REPOSITORY: z.string().min(1).default("oci://registry.opus.example/charts"),
 };
 
+/** Read by the API (a report's phase) and the worker (which finalizes reports): keep them equal. */
+export const usageReportSettings = {
+  /** Days after a São Paulo month ends before the worker finalizes its usage reports. */
+  USAGE_REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(31).default(3),
+};
+
 type Refusal<T> = { key: keyof T & string; when: (env: T) => boolean; message: string };
 
 /**

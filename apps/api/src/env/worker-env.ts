@@ -11,6 +11,7 @@ import {
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  usageReportSettings,
 } from "./settings.ts";
 
 export const DEV_PULUMI_PASSPHRASE = "opus-local-passphrase";
@@ -21,6 +22,7 @@ const workerSettings = z.object({
   ...dataDirSetting,
   ...credentialsKeySetting,
   ...platformReleaseSettings,
+  ...usageReportSettings,
   /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),
