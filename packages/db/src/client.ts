@@ -3,10 +3,20 @@ import { PrismaClient } from "./generated/client.ts";
 
 export type Db = PrismaClient;
 
+export type DbOptions = {
+  poolSize?: number;
+  /** Called with every SQL statement the client sends (tests count statements with it). */
+  onQuery?: (sql: string, params: string) => void;
+};
+
 /** One Prisma client over a pg pool. Callers own its lifetime (`db.$disconnect()`). */
-export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query, event.params));
+  return client as unknown as Db;
 }
 
 export { Prisma } from "./generated/client.ts";

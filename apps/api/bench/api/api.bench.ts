@@ -108,7 +108,7 @@ try {
   children.push(baseline);
   await new Promise<void>((resolve) => baseline.once("message", () => resolve()));
 
-  const targets = [
+  const targets: { name: string; url: string; headers: Record<string, string>; pid: number }[] = [
     { name: "API (signed in)", url: apiBase + LIST_PATH, headers: { cookie }, pid: api.pid as number },
     { name: "raw pg: count + page", url: `http://127.0.0.1:${PG_PORT}/`, headers: {}, pid: baseline.pid as number },
     { name: "bare Node handler", url: `http://127.0.0.1:${BARE_PORT}/`, headers: {}, pid: baseline.pid as number },
@@ -145,6 +145,7 @@ try {
       () => 0,
     ),
   );
+  await new Promise((r) => setTimeout(r, 100)); // let the server accept them
   const stopAt = Date.now();
   api.kill("SIGTERM");
   const [exitCode] = await Promise.all([
@@ -185,8 +186,15 @@ try {
   const answered = statuses.filter((s) => s === 200).length;
   const noisy = logged.split("\n").filter((l) => /error|Unknown transaction status/i.test(l));
   console.log(
-    `\nshutdown: SIGTERM with 50 requests in flight → exit code ${exitCode} after ${shutdownMs} ms; ${answered}/50 answered 200; ` +
-      `${noisy.length ? `logged:\n${noisy.slice(0, 5).join("\n")}` : "no errors logged"}`,
+    `\nshutdown: SIGTERM with 50 requests in flight → exit code ${exitCode} after ${shutdownMs} ms; ${answered}/50 answered 200 (others: ${statuses.filter((s) => s !== 200).join(", ") || "none"}); ` +
+      `${
+        noisy.length
+          ? `logged:\n${noisy
+              .slice(0, 3)
+              .map((l) => l.slice(0, 240))
+              .join("\n")}`
+          : "no errors logged"
+      }`,
   );
   if (profile) say(`CPU profile written to ${path.join(outDir, "profiles")}`);
 } finally {
