@@ -24,7 +24,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Server first, database last: requests still running need their connections.
     const drained = await drainer.close(SHUTDOWN_GRACE_MS);
     if (!drained) services.log.warn({ inFlight: drainer.inFlight }, "shutdown grace ran out; closing remaining connections");
-    await services.db.$disconnect();
+    await Promise.all([services.db.$disconnect(), services.sql.end()]);
     process.exit(0);
   });
 }
