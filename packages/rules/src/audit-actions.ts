@@ -37,6 +37,15 @@ export const AUDIT_ACTIONS = [
   "install_bundle.issued",
   "api_key.created",
   "api_key.revoked",
+  "meter.created",
+  "meter.retired",
+  "plan.prices_set",
+  "usage_adjustment.requested",
+  "usage_adjustment.approved",
+  "usage_adjustment.rejected",
+  "usage_event.voided",
+  "usage_event.amended",
+  "usage_report.finalized",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

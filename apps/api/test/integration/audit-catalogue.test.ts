@@ -75,7 +75,7 @@ describe("audit catalogue", () => {
       const spec = PROCEDURES[path];
       if (!spec) throw new Error(`no spec for ${path}`);
       const tenant = await arrange(services.db, spec, "own");
-      const input = await spec.input({ db: services.db, tenant });
+      const input = await spec.input({ db: services.db, services, tenant });
       const seen = (await services.db.auditEvent.findMany({ select: { id: true } })).map((e) => e.id);
       expect(await call(callerEmail(spec), path, input)).toBe("ok");
       const written = await services.db.auditEvent.findMany({ where: { id: { notIn: seen } } });
@@ -93,7 +93,7 @@ describe("audit catalogue", () => {
       if (!failure) throw new Error(`${path} is a mutation: its spec must say how it fails (or why it cannot)`);
       if ("none" in failure) return expect(failure.none.length).toBeGreaterThan(10);
       const tenant = await arrange(services.db, spec, "own");
-      const { input, code } = await failure({ db: services.db, tenant });
+      const { input, code } = await failure({ db: services.db, services, tenant });
       const before = await counts();
       expect(await call(callerEmail(spec), path, input)).toBe(code);
       expect(await counts()).toEqual(before);

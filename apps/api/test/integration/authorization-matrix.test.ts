@@ -46,7 +46,7 @@ describe("authorization matrix", () => {
         it(`${path} as ${persona.label} on ${scope} institution`, async () => {
           const spec = specOf(path);
           const tenant = await arrange(services.db, spec, scope);
-          const outcome = await call(persona.email, path, await spec.input({ db: services.db, tenant }));
+          const outcome = await call(persona.email, path, await spec.input({ db: services.db, services, tenant }));
           if (expectedAllowed(spec.access, persona, scope)) expect(outcome).toBe("ok");
           else expect(outcome).toBe(persona.email === null ? "UNAUTHORIZED" : "FORBIDDEN");
         });
@@ -74,8 +74,8 @@ describe("another tenant's record under my own institution is not found, and lef
         const mine = await arrange(services.db, spec, "own");
         // The other tenant is in the same state, so the call would succeed there: only the scope stops it.
         const theirs = await makeTenant(services.db, spec.tenant);
-        const theirId = await kind.make({ db: services.db, tenant: theirs });
-        const input = { ...(await spec.input({ db: services.db, tenant: mine })), [secondary.field]: theirId };
+        const theirId = await kind.make({ db: services.db, services, tenant: theirs });
+        const input = { ...(await spec.input({ db: services.db, services, tenant: mine })), [secondary.field]: theirId };
         const before = await kind.read(services.db, theirId);
         const auditBefore = await services.db.auditEvent.count();
         expect(before).not.toBeNull();

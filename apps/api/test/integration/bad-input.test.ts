@@ -56,7 +56,7 @@ describe("bad input", () => {
     it(`${path}: malformed JSON, wrong types, oversize strings, unknown fields → 400, nothing written`, async () => {
       const spec = PROCEDURES[path];
       if (!spec) throw new Error(`no spec for ${path}`);
-      const valid = await spec.input({ db: services.db, tenant: await arrange(services.db, spec, "own") });
+      const valid = await spec.input({ db: services.db, services, tenant: await arrange(services.db, spec, "own") });
       const before = await snapshot();
 
       const malformed = await send(path, type, '{"json": {"institutionId": ');

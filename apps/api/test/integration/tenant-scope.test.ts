@@ -18,6 +18,7 @@ const staff: Actor = {
   name: "Staff",
   staffRole: "OPERATOR",
   twoFactorEnabled: true,
+  locale: null,
   memberships: new Map(),
 };
 
@@ -91,6 +92,19 @@ describe("scopedDb", () => {
 
 /** Files that use the plain client on a tenant-owned model (or hand it on) on purpose, and why. Everything else reaches tenants' records through scopedDb. */
 const UNSCOPED = {
+  "domain/billing/adjustments.ts": "the fleet's adjustments for Opus staff, decided by their id (requests go through scopedDb)",
+  "domain/billing/compute-reports.ts": "fleet-wide computation, also inside the usage lock's transaction",
+  "domain/billing/export-files.ts": "names the file after the institution the procedure authorized",
+  "domain/billing/finalize-due-reports.ts": "the scheduled job, fleet-wide, with no actor",
+  "domain/billing/finalize-report.ts": "also run by the scheduled job, which has no actor to scope by",
+  "domain/billing/get-reports.ts": "reports by (institution, month) for the authorized institution, and the fleet view",
+  "domain/billing/late-usage.ts": "SQL over the usage tables, filtered by the institution it is given",
+  "domain/billing/plan-prices.ts": "plan prices are not a tenant's",
+  "domain/me/get-me.ts": "a person's own memberships, across institutions",
+  "domain/usage/daily-usage.ts": "SQL over the rollups, filtered by the institution the procedure authorized",
+  "domain/usage/ensure-partitions.ts": "creates monthly partitions, no tenant's data",
+  "domain/usage/manage-meters.ts": "meters are not a tenant's",
+  "domain/usage/record-environment-days.ts": "the scheduled job, fleet-wide",
   "domain/dashboard/get-dashboard.ts": "fleet-wide counts for Opus staff",
   "domain/institutions/list-institutions.ts": "the fleet list for Opus staff",
   "domain/approvals/list-approvals.ts": "the fleet's four-eyes inbox",

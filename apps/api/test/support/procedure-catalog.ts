@@ -3,10 +3,15 @@
 // procedure cannot ship without its access rules being stated and tested. Each spec arranges real
 // records (a fresh tenant in a named state) so allowed calls are run for real and must succeed.
 import type { Db } from "@opus/db/client";
+import { ingestUsageEvents } from "../../src/domain/usage/ingest-usage-events.ts";
+import { callerFor } from "./callers.ts";
 import { makeCertificate } from "./make-certificate.ts";
 import {
+  finalizedReport,
   freshCnpj,
+  freshCode,
   freshEmail,
+  makeAdjustment,
   makeApiKey,
   makeApprovalRequest,
   makeAuditEvent,
@@ -19,6 +24,7 @@ import {
   type Tenant,
   type TenantState,
 } from "./tenant-fixtures.ts";
+import type { TestServices } from "./test-services.ts";
 
 export type StaffRole = "ADMIN" | "OPERATOR" | "BILLING";
 export type MemberRole = "ADMIN" | "VIEWER";
@@ -29,7 +35,7 @@ export type Access =
   /** staff roles allowed anywhere; member roles allowed on their own institution only. */
   | { kind: "scoped"; staff: StaffRole[]; member: MemberRole[] };
 
-export type Setup = { db: Db; tenant: Tenant };
+export type Setup = { db: Db; tenant: Tenant; services: TestServices };
 type Input = Record<string, unknown>;
 
 /** Records addressed by their own id, and how to make a real one in a tenant and read it back. */
@@ -87,6 +93,31 @@ const ANY_MEMBER: MemberRole[] = ["ADMIN", "VIEWER"];
 const scoped = (staff: StaffRole[], member: MemberRole[] = []): Access => ({ kind: "scoped", staff, member });
 const own = ({ tenant }: Setup) => ({ institutionId: tenant.id });
 const missing = "does-not-exist";
+const NO_PRICES = { baseFees: { SAAS: 0, MANAGED: 0, SELF_MANAGED: 0 }, meters: {} };
+const growthPlan = async (db: Db) => (await db.plan.findUniqueOrThrow({ where: { code: "growth" } })).id;
+
+/** A real usage event of the tenant's production environment, reported as its platform would. */
+async function reportUsageEvent({ services, tenant }: Setup): Promise<string> {
+  const id = freshCode("event");
+  const production = tenant.environments.find((e) => e.kind === "PRODUCTION");
+  if (!production) throw new Error("the tenant has no production environment");
+  const occurred = new Date(services.clock.now().getTime() - 3_600_000).toISOString();
+  const event = {
+    id,
+    meter: "api_calls",
+    environment: production.id,
+    quantity: 1,
+    timestamp: occurred,
+    dimensions: { family: "accounts" },
+  };
+  const batch = await ingestUsageEvents(
+    { db: services.db, clock: services.clock, sql: services.sql },
+    { apiKeyId: "fixture", institutionId: tenant.id, environmentId: null },
+    [event],
+  );
+  if (batch.accepted !== 1) throw new Error(`fixture event refused: ${JSON.stringify(batch.results)}`);
+  return id;
+}
 
 /** A fresh tenant that nobody in the matrix belongs to, for failure cases that need another state. */
 const tenantIn = (db: Db, state: TenantState) => makeTenant(db, state);
@@ -401,6 +432,92 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async () => ({ input: { code: "starter", name: "Starter again", size: "SMALL", active: true }, code: "CONFLICT" }),
   },
   "dashboard.get": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
+  "usage.daily": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => ({ ...own(s), month: "2026-11" }) },
+  "usage.correct": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), eventId: await reportUsageEvent(s), action: "void", reason: "matrix" }),
+    failure: async (s) => {
+      const eventId = await reportUsageEvent(s);
+      const admin = await callerFor(s.services, "admin@opus.example");
+      await admin.usage.correct({ institutionId: s.tenant.id, eventId, action: "void", reason: "first" });
+      return { input: { institutionId: s.tenant.id, eventId, action: "void", reason: "again" }, code: "CONFLICT" };
+    },
+  },
+  "usage.createMeter": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => ({ code: freshCode("meter"), name: "Matrix", unit: "x", aggregation: "COUNT", dimensions: [] }),
+    failure: async () => ({
+      input: { code: "api_calls", name: "Again", unit: "x", aggregation: "COUNT", dimensions: [] },
+      code: "CONFLICT",
+    }),
+  },
+  "usage.retireMeter": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => {
+      const code = freshCode("retire");
+      await db.meter.create({ data: { code, name: "Retire me", unit: "x", aggregation: "COUNT", dimensions: [] } });
+      return { code };
+    },
+    failure: async () => ({ input: { code: "no_such_meter" }, code: "NOT_FOUND" }),
+  },
+  "billing.reports": { access: scoped(["ADMIN", "BILLING"], ["ADMIN"]), tenant: "active", input: async (s) => own(s) },
+  "billing.report": {
+    access: scoped(["ADMIN", "BILLING"], ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), month: "2026-11" }),
+  },
+  "billing.exportReport": {
+    access: scoped(["ADMIN", "BILLING"], ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), month: "2026-11", format: "csv" }),
+  },
+  "billing.fleet": { access: scoped(["ADMIN", "BILLING"]), tenant: "active", input: async () => ({ month: "2026-11" }) },
+  "billing.exportFleet": { access: scoped(["ADMIN", "BILLING"]), tenant: "active", input: async () => ({ month: "2026-11" }) },
+  "billing.finalize": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), month: "2026-10" }),
+    // A month not yet over: refused before anything is written.
+    failure: async ({ tenant }) => ({ input: { institutionId: tenant.id, month: "2099-01" }, code: "PRECONDITION_FAILED" }),
+  },
+  "billing.adjustments": { access: scoped(["ADMIN", "BILLING"]), tenant: "active", input: async () => ({}) },
+  "billing.requestAdjustment": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), month: "2099-01", amountCentavos: -100, reason: "matrix" }),
+    failure: async ({ db, tenant }) => {
+      await finalizedReport(db, tenant.id, "2026-09");
+      return {
+        input: { institutionId: tenant.id, month: "2026-09", amountCentavos: -100, reason: "too late" },
+        code: "PRECONDITION_FAILED",
+      };
+    },
+  },
+  "billing.decideAdjustment": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async ({ db, tenant }) => ({ adjustmentId: (await makeAdjustment(db, tenant.id)).id, decision: "approve" }),
+    failure: async ({ db, tenant }) => {
+      const decided = await makeAdjustment(db, tenant.id);
+      await db.usageAdjustment.update({ where: { id: decided.id }, data: { status: "REJECTED", decidedAt: new Date() } });
+      return { input: { adjustmentId: decided.id, decision: "approve" }, code: "CONFLICT" };
+    },
+  },
+  "billing.planPrices": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async ({ db }) => ({ planId: await growthPlan(db) }),
+  },
+  "billing.setPlanPrices": {
+    access: scoped(["ADMIN", "BILLING"]),
+    tenant: "active",
+    input: async ({ db }) => ({ planId: await growthPlan(db), effectiveMonth: "2099-01", spec: NO_PRICES }),
+    failure: async () => ({ input: { planId: missing, effectiveMonth: "2099-01", spec: NO_PRICES }, code: "NOT_FOUND" }),
+  },
   "apiKeys.find": { access: scoped(ALL_STAFF, ["ADMIN"]), tenant: "active", input: async (s) => own(s) },
   "apiKeys.create": {
     access: scoped(ALL_STAFF, ["ADMIN"]),

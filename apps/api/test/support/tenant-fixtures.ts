@@ -214,3 +214,24 @@ export async function makeSignupRequest(db: Db) {
     data: { email: freshEmail("signup"), name: "Signup", passwordHash: "not-a-real-hash", legalName: "Signup S.A.", cnpj: freshCnpj() },
   });
 }
+
+export function freshCode(label: string): string {
+  return `${label}_${run}_${++counter}`;
+}
+
+/** A pending adjustment asked for by someone who is none of the matrix's personas. */
+export async function makeAdjustment(db: Db, institutionId: string) {
+  const requester = await db.user.create({
+    data: { id: randomUUID(), email: freshEmail("biller"), name: "Biller", emailVerified: true, staffRole: "BILLING" },
+  });
+  return db.usageAdjustment.create({
+    data: { institutionId, month: "2099-01", amountCentavos: -100n, reason: "fixture", requestedById: requester.id },
+  });
+}
+
+/** A finalized (immutable) usage report row for `month`. */
+export async function finalizedReport(db: Db, institutionId: string, month: string) {
+  return db.usageReport.create({
+    data: { institutionId, month, canonical: "{}", contentSha256: "0".repeat(64), totalCentavos: 0n, finalizedAt: new Date() },
+  });
+}

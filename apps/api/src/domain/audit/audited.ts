@@ -11,10 +11,16 @@ export type Audited<T> = {
   audit: AuditInput | null;
 };
 
-export async function audited<T>(source: AuditSource, db: Db, change: (tx: Prisma.TransactionClient) => Promise<Audited<T>>): Promise<T> {
+export async function audited<T>(
+  source: AuditSource,
+  db: Db,
+  change: (tx: Prisma.TransactionClient) => Promise<Audited<T>>,
+  /** For the few long transactions (finalizing a month's report). */
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
   return db.$transaction(async (tx) => {
     const { result, audit } = await change(tx);
     if (audit) await recordAudit(tx, source, audit);
     return result;
-  });
+  }, options);
 }

@@ -65,6 +65,15 @@ const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "install_bundle.issued": (r) => ({ release: r.get("release"), prefix: r.get("keyPrefix") }),
   "api_key.created": (r) => ({ name: r.get("name"), prefix: r.get("prefix") }),
   "api_key.revoked": none,
+  "meter.created": (r) => ({ code: r.get("code") }),
+  "meter.retired": (r) => ({ code: r.get("code") }),
+  "plan.prices_set": (r) => ({ month: r.get("effectiveMonth") }),
+  "usage_adjustment.requested": (r) => ({ amount: r.get("amountCentavos"), month: r.get("month"), reason: r.get("reason") }),
+  "usage_adjustment.approved": (r) => ({ amount: r.get("amountCentavos"), month: r.get("month") }),
+  "usage_adjustment.rejected": (r) => ({ amount: r.get("amountCentavos"), month: r.get("month") }),
+  "usage_event.voided": (r) => ({ month: r.get("month"), reason: r.get("reason") }),
+  "usage_event.amended": (r) => ({ month: r.get("month"), from: r.get("oldQuantity"), to: r.get("newQuantity"), reason: r.get("reason") }),
+  "usage_report.finalized": (r) => ({ month: r.get("month") }),
 };
 
 const OPERATION_KINDS = ["PREVIEW", "UP", "REFRESH", "DESTROY"] as const;
