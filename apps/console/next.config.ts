@@ -7,6 +7,8 @@ import { API_ORIGIN } from "./src/lib/server-env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // @opus/rules ships TypeScript sources (rules shared with the API): Next compiles them like its own.
+  transpilePackages: ["@opus/rules"],
   async rewrites() {
     return [{ source: "/api/:path*", destination: `${API_ORIGIN}/api/:path*` }];
   },

@@ -2,10 +2,11 @@
 // Certificados Open Finance Brasil"). BRCAC is the mutual-TLS client certificate: subject
 // serialNumber = CNPJ, organizationIdentifier = "OFBBR-<OrganisationId>", UID = software statement
 // id, extended key usage clientAuth. BRSEAL signs messages: key usage nonRepudiation.
+
+import { formatCnpj, normalizeCnpj } from "@opus/rules/cnpj";
 import { AppError } from "../../errors/app-error.ts";
 import { describeCertificate, type ParsedCertificate } from "./certificate-fields.ts";
 import { badPem, extractSingleCertificateDer, UNREADABLE_CERTIFICATE_MESSAGE } from "./certificate-pem.ts";
-import { formatCnpj, normalizeCnpj } from "./cnpj.ts";
 
 export type { KeyUsage, ParsedCertificate } from "./certificate-fields.ts";
 export type CertificateKind = "BRCAC" | "BRSEAL";

@@ -2,7 +2,7 @@
 // what was entered); submitting re-validates every step together.
 import { z } from "zod";
 import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
-import { zCnpj } from "../institutions/cnpj.ts";
+import { zCnpj } from "../institutions/cnpj-schema.ts";
 import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
 
 export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zCnpj } from "../../domain/institutions/cnpj.ts";
+import { zCnpj } from "../../domain/institutions/cnpj-schema.ts";
 import { createSignup } from "../../domain/signups/create-signup.ts";
 import { decideSignup } from "../../domain/signups/decide-signup.ts";
 import { listSignups } from "../../domain/signups/list-signups.ts";

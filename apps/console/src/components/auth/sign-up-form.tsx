@@ -1,11 +1,11 @@
 "use client";
+import { normalizeCnpj } from "@opus/rules/cnpj";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorFieldMap } from "@/lib/app-error";
-import { normalizeCnpj } from "@/lib/cnpj-input";
 import { useTRPC } from "@/lib/trpc";
 import { CnpjField } from "../institutions/cnpj-field";
 import { isEmail } from "../onboarding/field-errors";
