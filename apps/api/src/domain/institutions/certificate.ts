@@ -4,12 +4,12 @@
 // id, extended key usage clientAuth. BRSEAL signs messages: key usage nonRepudiation.
 
 import { formatCnpj, normalizeCnpj } from "@opus/rules/cnpj";
+import type { CertificateKind } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { describeCertificate, type ParsedCertificate } from "./certificate-fields.ts";
 import { badPem, extractSingleCertificateDer, UNREADABLE_CERTIFICATE_MESSAGE } from "./certificate-pem.ts";
 
 export type { KeyUsage, ParsedCertificate } from "./certificate-fields.ts";
-export type CertificateKind = "BRCAC" | "BRSEAL";
 
 /** Parses the one public certificate in `pem`; throws AppError BAD_INPUT for keys, chains, garbage. */
 export function parseCertificatePem(pem: string): ParsedCertificate {

@@ -1,3 +1,4 @@
+import { REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
@@ -36,7 +37,7 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
       missing.deployment = "choose how the platform will be run";
     }
     const kinds = i.environments.map((e) => e.kind);
-    if (!i.planId || !kinds.includes("HOMOLOGATION") || !kinds.includes("PRODUCTION"))
+    if (!i.planId || !REQUIRED_ENVIRONMENT_KINDS.every((kind) => kinds.includes(kind)))
       missing.environments = "choose a plan and the environments";
     if (Object.keys(missing).length > 0) {
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });

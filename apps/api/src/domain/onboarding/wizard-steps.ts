@@ -1,5 +1,6 @@
 // The onboarding wizard's steps and their validation. Each step is saved on its own (a draft keeps
 // what was entered); submitting re-validates every step together.
+import { CLOUD_PROVIDERS, ENVIRONMENT_KINDS, REGULATORY_ROLES, REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import { z } from "zod";
 import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
 import { zCnpj } from "../institutions/cnpj-schema.ts";
@@ -30,9 +31,9 @@ export const IdentityStep = z.strictObject({
   cnpj: zCnpj,
   organisationId: z.uuid("must be the Directory OrganisationId (a UUID)"),
   roles: z
-    .array(z.enum(["DADOS", "PAGTO", "CONTA", "CCORR"]))
+    .array(z.enum(REGULATORY_ROLES))
     .min(1, "choose at least one regulatory role")
-    .max(4)
+    .max(REGULATORY_ROLES.length)
     .refine(unique, "each role only once"),
 });
 
@@ -56,7 +57,7 @@ export const DeploymentStep = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("SAAS"), region: text(40) }),
   z.strictObject({
     mode: z.literal("MANAGED"),
-    cloudProvider: z.enum(["AWS", "GCP", "AZURE"]),
+    cloudProvider: z.enum(CLOUD_PROVIDERS),
     accountRef: text(64).regex(/^[\w.:-]+$/, "may contain only letters, digits and . : _ -"),
     region: text(40).regex(/^[a-z0-9-]+$/, "must be a cloud region code such as sa-east-1"),
     clusterName: text(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be lower-case letters, digits and '-'"),
@@ -75,9 +76,9 @@ export const DeploymentStep = z.discriminatedUnion("mode", [
 
 export const EnvironmentsStep = z.strictObject({
   kinds: z
-    .array(z.enum(["DEVELOPMENT", "HOMOLOGATION", "PRODUCTION"]))
+    .array(z.enum(ENVIRONMENT_KINDS))
     .refine(unique, "each environment only once")
-    .refine((k) => k.includes("HOMOLOGATION") && k.includes("PRODUCTION"), "homologation and production are required"),
+    .refine((k) => REQUIRED_ENVIRONMENT_KINDS.every((kind) => k.includes(kind)), "homologation and production are required"),
   planId: z.string().trim().min(1, "choose a plan").max(64),
 });
 

@@ -1,3 +1,4 @@
+import { CERTIFICATE_KINDS } from "@opus/rules/enums";
 import { z } from "zod";
 import { listCertificates } from "../../domain/certificates/list-certificates.ts";
 import { removeCertificate } from "../../domain/certificates/remove-certificate.ts";
@@ -13,7 +14,7 @@ export const certificatesRouter = router({
     .input(
       z.strictObject({
         ...zInstitutionScope,
-        kind: z.enum(["BRCAC", "BRSEAL"]),
+        kind: z.enum(CERTIFICATE_KINDS),
         pem: z.string().min(1, "paste the certificate").max(20_000, "is too long for one certificate"),
       }),
     )

@@ -1,3 +1,4 @@
+import { PLAN_SIZES } from "@opus/rules/enums";
 import { z } from "zod";
 import { listPlans, savePlan } from "../../domain/plans/plans.ts";
 import { protectedProcedure, router, signedInProcedure } from "../init.ts";
@@ -16,7 +17,7 @@ export const plansRouter = router({
           .max(40)
           .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and '-'"),
         name: zName,
-        size: z.enum(["SMALL", "MEDIUM", "LARGE"]),
+        size: z.enum(PLAN_SIZES),
         active: z.boolean(),
       }),
     )

@@ -1,3 +1,4 @@
+import { SIGNUP_STATUSES } from "@opus/rules/enums";
 import { z } from "zod";
 import { zCnpj } from "../../domain/institutions/cnpj-schema.ts";
 import { createSignup } from "../../domain/signups/create-signup.ts";
@@ -20,7 +21,7 @@ export const signupsRouter = router({
     )
     .mutation(({ ctx, input }) => createSignup(ctx, input)),
   find: protectedProcedure("institution.review")
-    .input(z.strictObject({ status: z.enum(["PENDING", "APPROVED", "REJECTED"]).default("PENDING") }))
+    .input(z.strictObject({ status: z.enum(SIGNUP_STATUSES).default("PENDING") }))
     .query(({ ctx, input }) => listSignups(ctx, input)),
   decide: protectedProcedure("institution.review")
     .input(z.strictObject({ signupId: zId, decision: zDecision, reason: zReason.optional() }))

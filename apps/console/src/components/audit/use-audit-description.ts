@@ -1,6 +1,6 @@
 "use client";
+import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@opus/rules/enums";
 import { useTranslations } from "next-intl";
-import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@/lib/enums";
 import type { AuditEvent } from "@/lib/router-types";
 import { WIZARD_STEPS } from "../onboarding/wizard-pages";
 

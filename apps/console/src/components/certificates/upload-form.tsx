@@ -1,8 +1,8 @@
 "use client";
+import { CERTIFICATE_KINDS } from "@opus/rules/enums";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { CERTIFICATE_KINDS } from "@/lib/enums";
 import type { CertificateKind } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";

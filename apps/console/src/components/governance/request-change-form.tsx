@@ -1,9 +1,9 @@
 "use client";
+import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@opus/rules/enums";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@/lib/enums";
 import type { ApprovalAction, DeploymentMode, InstitutionDetail } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";

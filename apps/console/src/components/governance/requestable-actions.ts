@@ -1,4 +1,4 @@
-import { APPROVAL_ACTIONS } from "@/lib/enums";
+import { APPROVAL_ACTIONS } from "@opus/rules/enums";
 import type { ApprovalAction, InstitutionStatus } from "@/lib/router-types";
 
 /** Where each change makes sense (the API checks again, also when the second person approves). */

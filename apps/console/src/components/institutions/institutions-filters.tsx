@@ -1,7 +1,8 @@
 "use client";
+import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
-import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, oneOf, REGULATORY_ROLES } from "@/lib/enums";
+import { oneOf } from "@/lib/options";
 import type { Plan } from "@/lib/router-types";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";

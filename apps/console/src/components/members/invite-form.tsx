@@ -1,10 +1,10 @@
 "use client";
+import { INSTITUTION_ROLES } from "@opus/rules/enums";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorCode, appErrorFields } from "@/lib/app-error";
-import { INSTITUTION_ROLES } from "@/lib/enums";
 import type { InstitutionRole } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";

@@ -1,7 +1,7 @@
 "use client";
+import { REGULATORY_ROLES } from "@opus/rules/enums";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { REGULATORY_ROLES } from "@/lib/enums";
 import { CnpjField } from "../institutions/cnpj-field";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { DATABASE_SSL_MODES } from "@/lib/enums";
+import { DATABASE_SSL_MODES } from "@/lib/options";
 import { Alert } from "../ui/alert";
 import { Fieldset } from "../ui/fieldset";
 import { SelectField } from "../ui/select-field";

@@ -1,10 +1,10 @@
 "use client";
+import { PLAN_SIZES } from "@opus/rules/enums";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorFieldMap } from "@/lib/app-error";
-import { PLAN_SIZES } from "@/lib/enums";
 import type { Plan, PlanSize } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
