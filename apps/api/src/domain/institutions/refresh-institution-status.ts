@@ -1,6 +1,6 @@
 import type { Prisma } from "@opus/db/client";
+import { deriveInstitutionStatus } from "@opus/rules/institution-lifecycle";
 import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
-import { deriveInstitutionStatus } from "./lifecycle.ts";
 
 /**
  * Stores the status the environments imply (see deriveInstitutionStatus). Called after anything

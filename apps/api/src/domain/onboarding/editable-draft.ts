@@ -1,4 +1,5 @@
 import type { Prisma } from "@opus/db/client";
+import { canEditOnboarding } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { transition } from "../institutions/lifecycle.ts";
 
@@ -12,13 +13,11 @@ export async function loadEditableDraft(tx: Prisma.TransactionClient, institutio
     select: { id: true, slug: true, status: true, wizardStep: true, deploymentMode: true, managedAccount: { select: { id: true } } },
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-  if (institution.status === "REJECTED") {
-    const status = transition("REJECTED", "reopen");
-    await tx.institution.update({ where: { id: institutionId }, data: { status } });
-    return { ...institution, status };
-  }
-  if (institution.status !== "DRAFT") {
+  if (!canEditOnboarding(institution.status)) {
     throw new AppError("INVALID_TRANSITION", "This institution was already submitted; its onboarding answers can no longer be edited.");
   }
-  return institution;
+  if (institution.status === "DRAFT") return institution;
+  const status = transition(institution.status, "reopen");
+  await tx.institution.update({ where: { id: institutionId }, data: { status } });
+  return { ...institution, status };
 }

@@ -1,9 +1,9 @@
 import { REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
+import type { WizardStep } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
-import type { WizardStep } from "./wizard-steps.ts";
 
 /** Sends a complete draft to Opus for review. Every step must be complete; missing ones are listed. */
 export async function submitInstitution(ctx: DomainContext, input: { institutionId: string }) {

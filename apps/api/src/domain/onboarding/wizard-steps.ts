@@ -6,9 +6,6 @@ import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials
 import { zCnpj } from "../institutions/cnpj-schema.ts";
 import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
 
-export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
-
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 const zContact = z.strictObject({
   name: text(120),

@@ -1,4 +1,5 @@
 "use client";
+import { requestableActions } from "@opus/rules/approval-applicability";
 import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@opus/rules/enums";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -10,7 +11,6 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";
 import { TextAreaField } from "../ui/text-area-field";
-import { requestableActions } from "./requestable-actions";
 import { useGovernanceRefresh } from "./use-governance-refresh";
 
 /** Asks for a sensitive change; nothing happens until another Opus person approves it. */
