@@ -46,6 +46,12 @@ const MIRRORS: Record<PrismaEnum, readonly string[] | null> = {
   ApprovalStatus: Rules.APPROVAL_STATUSES,
   SignupStatus: Rules.SIGNUP_STATUSES,
   ApiKeyPurpose: null,
+  // Machine API and usage metering: nothing in the console lists these yet.
+  ApiKeyOrigin: null,
+  MeterAggregation: null,
+  MeterSource: null,
+  UsageReportStatus: null,
+  AdjustmentStatus: null,
 };
 
 describe("@opus/rules/enums against the Prisma schema", () => {
