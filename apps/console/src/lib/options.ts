@@ -12,4 +12,7 @@ export function oneOf<T extends string>(values: readonly T[], value: string | nu
 /** Regions with a friendly name in the catalogues ("enums.saasRegion"); the regions on offer come from the API. */
 export const NAMED_SAAS_REGIONS = ["sa-east-1", "southamerica-east1", "brazilsouth"] as const;
 
-export const DATABASE_SSL_MODES = ["require", "verify-full", "disable"] as const satisfies readonly DatabaseSslMode[];
+// Keyed by the API's own type, so a mode added there fails the console's type check until it is
+// offered here too. Listed in the order the form offers them (require is the default).
+const SSL_MODES: Record<DatabaseSslMode, true> = { require: true, "verify-full": true, disable: true };
+export const DATABASE_SSL_MODES = Object.keys(SSL_MODES) as DatabaseSslMode[];

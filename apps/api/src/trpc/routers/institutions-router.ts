@@ -1,4 +1,5 @@
 import { APPROVAL_ACTIONS, INSTITUTION_SORTS, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
+import { MAX_PAGE_SIZE, TEXT_LIMITS } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { requestApproval } from "../../domain/approvals/request-approval.ts";
 import { resumeInstitution } from "../../domain/approvals/resume-institution.ts";
@@ -22,7 +23,7 @@ export const institutionsRouter = router({
   find: protectedProcedure("fleet.read")
     .input(
       z.strictObject({
-        search: z.string().trim().max(100, "must be at most 100 characters").optional(),
+        search: z.string().trim().max(TEXT_LIMITS.search, `must be at most ${TEXT_LIMITS.search} characters`).optional(),
         status: z.enum(INSTITUTION_STATUSES).optional(),
         mode: zDeploymentMode.optional(),
         planId: zId.optional(),
@@ -30,7 +31,7 @@ export const institutionsRouter = router({
         sort: z.enum(INSTITUTION_SORTS).default("legalName"),
         direction: z.enum(["asc", "desc"]).default("asc"),
         page: z.number().int().min(1).max(100_000).default(1),
-        pageSize: z.number().int().min(1).max(100).default(25),
+        pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
       }),
     )
     .query(({ ctx, input }) => listInstitutions(ctx, input)),

@@ -1,4 +1,5 @@
 import { SIGNUP_STATUSES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { zCnpj } from "../../domain/institutions/cnpj-schema.ts";
 import { createSignup } from "../../domain/signups/create-signup.ts";
@@ -15,7 +16,7 @@ export const signupsRouter = router({
         name: zName,
         email: zEmail,
         password: zPassword,
-        legalName: z.string().trim().min(1, "is required").max(200),
+        legalName: z.string().trim().min(1, "is required").max(TEXT_LIMITS.legalName),
         cnpj: z.string().max(32).pipe(zCnpj),
       }),
     )

@@ -1,6 +1,7 @@
 "use client";
 import { requestableActions } from "@opus/rules/approval-applicability";
 import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -94,7 +95,7 @@ export function RequestChangeForm({ institution }: { institution: InstitutionDet
         onChange={(e) => setReason(e.target.value)}
         error={missing.reason ? required : null}
         rows={2}
-        maxLength={1000}
+        maxLength={TEXT_LIMITS.reason}
       />
       {request.isError ? (
         <Alert tone="error">

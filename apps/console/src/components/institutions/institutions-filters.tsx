@@ -1,5 +1,6 @@
 "use client";
 import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { oneOf } from "@/lib/options";
@@ -40,7 +41,7 @@ export function InstitutionsFilters({ query, plans, onChange }: Props) {
         type="search"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        maxLength={100}
+        maxLength={TEXT_LIMITS.search}
       />
       <SelectField
         label={t("institutions.filters.status")}
