@@ -1,6 +1,6 @@
 // The only module that reads process.env (a lint rule forbids it elsewhere). Parsed once, at start.
 import { z } from "zod";
-import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./provisioning/saas-region-config.ts";
+import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./env/saas-region-config.ts";
 
 const DEV_PULUMI_PASSPHRASE = "opus-local-passphrase";
 const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
@@ -40,7 +40,7 @@ const EnvSchema = z
     WORKER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
     /** Drift check (refresh, preview only) of every ACTIVE environment every N minutes; 0 turns it off. */
     DRIFT_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
-    /** JSON: region → shared cluster, PostgreSQL and RabbitMQ of SaaS tenants (see provisioning/saas-region-config.ts). */
+    /** JSON: region → shared cluster, PostgreSQL and RabbitMQ of SaaS tenants (see env/saas-region-config.ts). */
     SAAS_REGIONS: SaasRegionsJson.default(LOCAL_SAAS_REGIONS),
     /** Platform release new environments get (the Helm chart and its version). */
     PLATFORM_VERSION: z.string().min(1).default("3.4.0"),

@@ -1,8 +1,8 @@
 // What the worker needs from the control plane's configuration, separated from Env so tests and
 // the benchmark build it directly.
 import type { PlatformRelease } from "../domain/domain-context.ts";
+import type { SaasRegions } from "../env/saas-region-config.ts";
 import type { Env } from "../env.ts";
-import type { SaasRegions } from "./saas-region-config.ts";
 
 export type { PlatformRelease };
 

@@ -2,9 +2,9 @@
 // admin confirms destruction. Environments never provisioned are closed at once; provisioned ones
 // are destroyed by the provisioner, and the tenant becomes OFFBOARDED when the last one is gone.
 import { AppError } from "../../errors/app-error.ts";
-import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { enqueueOperation } from "../environments/enqueue-operation.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
 export async function confirmDestruction(ctx: DomainContext, input: { institutionId: string }) {

@@ -2,6 +2,7 @@
 // (chart values, the stack configuration for pulumi/tenant, and a usage-reporting token). Each
 // bundle rotates the institution's usage-reporting key: the new one is in the bundle, shown once.
 import { createInstallBundle } from "@opus/provisioner/install-bundle";
+import { installBundleRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
@@ -24,12 +25,8 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   });
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
   const { institution } = environment;
-  if (institution.deploymentMode !== "SELF_MANAGED") {
-    throw new AppError("PRECONDITION_FAILED", "Install bundles are for self-managed institutions: Opus runs the platform for the others.");
-  }
-  if (!["APPROVED", "ACTIVE"].includes(institution.status)) {
-    throw new AppError("PRECONDITION_FAILED", "The install bundle is available once Opus has approved the institution.");
-  }
+  const refusal = installBundleRefusal(institution);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   const release = ctx.settings.platformRelease;
   const { key, prefix, keyHash } = newUsageReportingKey();
   const bundle = createInstallBundle({

@@ -1,8 +1,8 @@
 // A person asks for an operation on one of the institution's environments (preview, deploy,
 // drift check, destroy). The request and its audit event commit together.
 import type { Enums } from "@opus/db/client";
-import type { DomainContext } from "../../domain/domain-context.ts";
 import { AppError } from "../../errors/app-error.ts";
+import type { DomainContext } from "../domain-context.ts";
 import { enqueueOperation } from "./enqueue-operation.ts";
 import { operationSelect, withDuration } from "./operation-select.ts";
 
@@ -22,8 +22,9 @@ export async function requestOperation(
       {
         environmentId: environment.id,
         kind: input.kind,
-        // Scoped to the person, so two people's keys never collide.
-        ...(input.idempotencyKey ? { idempotencyKey: `request:${ctx.actor.userId}:${input.idempotencyKey}` } : {}),
+        // Scoped to the person, so two people's keys never collide. Without a key the server keys
+        // it: the pending operation of this kind on the stack, if there is one, is the answer.
+        ...(input.idempotencyKey ? { idempotencyKey: `request:${ctx.actor.userId}:${input.idempotencyKey}` } : { onePending: true }),
         requestedById: ctx.actor.userId,
       },
     ),
