@@ -7,6 +7,8 @@ import { API_ORIGIN } from "./src/lib/server-env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Workspace packages ship TypeScript source (@opus/rules: the rules shared with the API).
+  transpilePackages: ["@opus/rules"],
   async rewrites() {
     return [{ source: "/api/:path*", destination: `${API_ORIGIN}/api/:path*` }];
   },

@@ -2,6 +2,8 @@
 // Checked when requested and again when approved: the tenant may have changed in between.
 import type { Enums, Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
+import type { Logger } from "../../logger.ts";
+import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 import { transition } from "../institutions/lifecycle.ts";
 
 export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
@@ -69,10 +71,11 @@ export async function applyAction(
   action: ApprovalAction,
   payload: { deploymentMode?: Enums.DeploymentMode } | null,
   now: Date,
+  log: Logger,
 ) {
   switch (action) {
     case "SUSPEND":
-      await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
+      await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });
       await tx.institution.update({ where: { id: tenant.id }, data: { status: transition(tenant.status, "suspend") } });
       return;
     case "OFFBOARD":
