@@ -65,7 +65,7 @@ export async function finishOperation(db: Db, log: Logger, op: Operation, worker
     const why = outcome.type !== "succeeded" && outcome.error ? ` (${outcome.error})` : "";
     const message = `The run ${ended}${why}, but its environment could not be updated: ${error.message}`;
     log.error({ operationId: op.id, stack: op.stackName, err: error }, "operation ended but its environment refused the move");
-    await recordRefusal(db, op, workerId, message, now, owned).catch((again: unknown) => {
+    await recordRefusal(db, op, message, now, owned).catch((again: unknown) => {
       if (!(again instanceof LeaseLost)) throw again;
     });
   }
@@ -74,7 +74,6 @@ export async function finishOperation(db: Db, log: Logger, op: Operation, worker
 async function recordRefusal(
   db: Db,
   op: Operation,
-  workerId: string,
   message: string,
   now: Date,
   owned: (tx: Prisma.TransactionClient, data: Prisma.OperationUpdateManyMutationInput) => Promise<void>,

@@ -25,6 +25,9 @@ function capturingLog() {
   return { log, lines };
 }
 
+/** A burst of transactions over the test's small pool queues for a connection instead of failing after 2 s. */
+const BURST = { maxWait: 30_000 };
+
 const statusOf = async (id: string) => (await services.db.environment.findUniqueOrThrow({ where: { id } })).status;
 
 describe("moveEnvironment", () => {
@@ -71,7 +74,7 @@ describe("moveEnvironment", () => {
     const tenant = await createTenant(services.db);
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
-        services.db.$transaction((tx) => moveEnvironment(tx, services.log, { id: tenant.env.id, from: "ACTIVE", to: "SUSPENDED" })),
+        services.db.$transaction((tx) => moveEnvironment(tx, services.log, { id: tenant.env.id, from: "ACTIVE", to: "SUSPENDED" }), BURST),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -84,8 +87,9 @@ describe("moveEnvironment", () => {
     const tenant = await createTenant(services.db, { envStatus: "SUSPENDED", kinds: ["HOMOLOGATION", "PRODUCTION"] });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
-        services.db.$transaction((tx) =>
-          moveTenantEnvironments(tx, services.log, { institutionId: tenant.id, from: "SUSPENDED", to: "ACTIVE" }),
+        services.db.$transaction(
+          (tx) => moveTenantEnvironments(tx, services.log, { institutionId: tenant.id, from: "SUSPENDED", to: "ACTIVE" }),
+          BURST,
         ),
       ),
     );
