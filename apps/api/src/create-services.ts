@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createDb } from "@opus/db/client";
+import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
 import type { Env } from "./env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
@@ -12,6 +13,7 @@ export function createServices(env: Env, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   return {
     db,
+    sql: createSqlPool(env.DATABASE_URL),
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
     log: createLogger(env.LOG_LEVEL, name),
     clock: systemClock,

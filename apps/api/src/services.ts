@@ -1,5 +1,6 @@
 // Long-lived dependencies, built once per process and handed to every request through the context.
 import type { Db } from "@opus/db/client";
+import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
@@ -8,6 +9,8 @@ import type { Logger } from "./logger.ts";
 
 export type Services = {
   db: Db;
+  /** Plain SQL for the hot paths that are one statement (usage ingestion). */
+  sql: SqlPool;
   auth: Auth;
   log: Logger;
   clock: Clock;

@@ -33,6 +33,21 @@ export const PERMISSIONS = {
   /** Self-managed install bundles carry a fresh usage-reporting key. */
   "install-bundle.issue": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   "plans.manage": { staff: ["ADMIN"], member: [] },
+  /** Machine API keys (usage reporting): institution admins and Opus staff create and revoke them. */
+  "api-keys.read": { staff: ALL_STAFF, member: ["ADMIN"] },
+  "api-keys.manage": { staff: ALL_STAFF, member: ["ADMIN"] },
+  /** An institution's metered usage (charts, month to date). */
+  "usage.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  /** Void or amend a usage event before its month is finalized. */
+  "usage.correct": { staff: ["ADMIN", "BILLING"], member: [] },
+  /** Add and retire meters. */
+  "meters.manage": { staff: ["ADMIN"], member: [] },
+  /** An institution's own usage reports and their exports. */
+  "reports.read": { staff: ["ADMIN", "BILLING"], member: ["ADMIN"] },
+  /** Every institution's reports, fleet exports, month-to-date fleet view. */
+  "billing.read": { staff: ["ADMIN", "BILLING"], member: [] },
+  /** Finalize reports, request and decide adjustments (four eyes), set plan prices. */
+  "billing.manage": { staff: ["ADMIN", "BILLING"], member: [] },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },
 } as const satisfies Record<string, Rule>;

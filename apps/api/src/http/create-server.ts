@@ -1,4 +1,5 @@
-// The API's HTTP surface: health probes, better-auth under /api/auth, tRPC under /api/trpc.
+// The API's HTTP surface: health probes, better-auth under /api/auth, tRPC under /api/trpc, the
+// machine API (API keys) under /api/v1.
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -6,6 +7,8 @@ import { toNodeHandler } from "better-auth/node";
 import type { Services } from "../services.ts";
 import { appRouter } from "../trpc/app-router.ts";
 import { createHttpContext } from "../trpc/context.ts";
+import { createRestHandler, REST_PREFIX } from "./rest/handle-rest.ts";
+import type { RateLimit } from "./rest/rate-limiter.ts";
 
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -36,7 +39,8 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export function createApiServer(services: Services) {
+export function createApiServer(services: Services, options: { restRateLimit?: RateLimit } = {}) {
+  const restHandler = createRestHandler(services, options.restRateLimit ? { rateLimit: options.restRateLimit } : {});
   const authHandler = toNodeHandler(services.auth);
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -66,6 +70,7 @@ export function createApiServer(services: Services) {
       }
       if (url.startsWith("/api/auth/")) return await authHandler(req, res);
       if (url.startsWith("/api/trpc/")) return trpcHandler(req, res);
+      if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });
     } catch (err) {
       services.log.error({ err, requestId, url }, "request failed");

@@ -1,4 +1,5 @@
 import { router } from "./init.ts";
+import { apiKeysRouter } from "./routers/api-keys-router.ts";
 import { approvalsRouter } from "./routers/approvals-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   certificates: certificatesRouter,
   plans: plansRouter,
   dashboard: dashboardRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "../../src/domain/self-managed/usage-token.ts";
+import { hashApiKey } from "../../src/domain/api-keys/api-key-secret.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 

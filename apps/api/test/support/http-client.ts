@@ -4,8 +4,8 @@ import superjson from "superjson";
 import { createApiServer } from "../../src/http/create-server.ts";
 import type { Services } from "../../src/services.ts";
 
-export async function startTestServer(services: Services) {
-  const server = createApiServer(services);
+export async function startTestServer(services: Services, options: Parameters<typeof createApiServer>[1] = {}) {
+  const server = createApiServer(services, options);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -167,6 +167,15 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }),
   },
   "dashboard.get": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({}) },
+  "apiKeys.find": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
+  "apiKeys.create": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, name: "Matrix key", environmentId: missing }),
+  },
+  "apiKeys.revoke": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, apiKeyId: missing }),
+  },
 };
 
 /** The people the matrix signs in as (all from the demo seed). Members belong to banco-aurora. */

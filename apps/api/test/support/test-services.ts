@@ -3,6 +3,7 @@ import path from "node:path";
 // A fresh, seeded database and the real services over it, for one test file.
 import { createDb } from "@opus/db/client";
 import { seedDemoData } from "@opus/db/seed";
+import { createSqlPool } from "@opus/db/sql-pool";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
 import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
@@ -30,12 +31,14 @@ export type TestServices = Services & {
 export async function createTestServices(options: { publicUrl?: string } = {}): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5 });
+  const sql = createSqlPool(database.url, { poolSize: 5 });
   const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
   let now: Date | null = null;
   const publicUrl = options.publicUrl ?? "http://console.test";
   return {
     db,
+    sql,
     auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimit: false }),
     log: createLogger("silent", "test"),
     clock: {
@@ -56,6 +59,7 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
     databaseUrl: database.url,
     async cleanup() {
       await db.$disconnect();
+      await sql.end();
       await database.drop();
     },
   };

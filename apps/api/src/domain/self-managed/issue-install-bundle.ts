@@ -1,12 +1,14 @@
 // A self-managed customer runs the platform with their own team: Opus hands them an install bundle
-// (chart values, the stack configuration for pulumi/tenant, and a usage-reporting token). Each
-// bundle rotates the institution's usage-reporting key: the new one is in the bundle, shown once.
+// (chart values, the stack configuration for pulumi/tenant, and a usage-reporting token). The token
+// is an ordinary machine API key scoped to the bundle's environment; each bundle rotates the key the
+// previous bundle for that environment issued (keys people created in the console are left alone).
 import { createInstallBundle } from "@opus/provisioner/install-bundle";
 import { installBundleRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
+import { newApiKey } from "../api-keys/api-key-secret.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
-import { newUsageReportingKey } from "./usage-token.ts";
+import { USAGE_EVENTS_PATH } from "../usage/usage-events-path.ts";
 
 /** Values only the customer knows; the bundle's README tells them to replace these. */
 const CUSTOMER_SETS = "CHANGE-ME";
@@ -28,7 +30,7 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   const refusal = installBundleRefusal(institution);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const release = ctx.settings.platformRelease;
-  const { key, prefix, keyHash } = newUsageReportingKey();
+  const { key, prefix, keyHash } = newApiKey();
   const bundle = createInstallBundle({
     usageReportingToken: key,
     config: {
@@ -53,17 +55,26 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
         port: 5671,
         cidr: "10.0.0.0/8",
       },
-      usageReporting: { endpoint: `${ctx.settings.publicUrl}/api/v1/usage` },
+      usageReporting: { endpoint: `${ctx.settings.publicUrl}${USAGE_EVENTS_PATH}` },
     },
   });
   const now = ctx.clock.now();
   await ctx.db.$transaction(async (tx) => {
     await tx.apiKey.updateMany({
-      where: { institutionId: institution.id, purpose: "USAGE_REPORTING", revokedAt: null },
-      data: { revokedAt: now },
+      where: { institutionId: institution.id, environmentId: environment.id, origin: "INSTALL_BUNDLE", revokedAt: null },
+      data: { revokedAt: now, revokedById: ctx.actor.userId },
     });
     const created = await tx.apiKey.create({
-      data: { institutionId: institution.id, purpose: "USAGE_REPORTING", prefix, keyHash, createdById: ctx.actor.userId },
+      data: {
+        institutionId: institution.id,
+        environmentId: environment.id,
+        name: `Install bundle (${environment.kind.toLowerCase()})`,
+        purpose: "USAGE_REPORTING",
+        origin: "INSTALL_BUNDLE",
+        prefix,
+        keyHash,
+        createdById: ctx.actor.userId,
+      },
       select: { id: true },
     });
     await tx.auditEvent.create({

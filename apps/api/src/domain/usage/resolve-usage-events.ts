@@ -1,0 +1,118 @@
+// Validates each event of a batch on its own and resolves its meter and environment, so one bad
+// event is rejected with a reason while the others go on. Scope violations reject the whole batch.
+
+import type { z } from "zod";
+import { AppError } from "../../errors/app-error.ts";
+import type { ApiKeyScope } from "../api-keys/authenticate-api-key.ts";
+import type { PublicDomainContext } from "../domain-context.ts";
+import { type CatalogMeter, ingestCatalog } from "./ingest-catalog.ts";
+import { type EventResult, MAX_EVENTS_PER_BATCH, zUsageEvent } from "./usage-event-schema.ts";
+
+/** Clocks drift: a little future is tolerated, more is a bug in the reporter. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Older events are refused: far beyond the 35 days other metering services accept, but bounded. */
+export const MAX_EVENT_AGE_DAYS = 400;
+
+export type ResolvedEvent = {
+  index: number;
+  id: string;
+  meterId: string;
+  environmentId: string;
+  quantity: string;
+  occurredAt: string;
+  dimensions: string;
+  groupKey: string;
+};
+
+type Ctx = Pick<PublicDomainContext, "db" | "clock">;
+
+function reject(index: number, id: string | null, code: NonNullable<EventResult["code"]>, message: string): EventResult {
+  return { index, id, status: "rejected", code, message };
+}
+
+/** Sorted keys: the same dimensions always make the same rollup key. */
+function canonicalJson(record: Record<string, string>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unknown[]) {
+  if (raw.length > MAX_EVENTS_PER_BATCH) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; this one has ${raw.length}.`);
+  }
+  const catalog = await ingestCatalog(ctx.db, scope.institutionId);
+
+  const now = ctx.clock.now().getTime();
+  const results: (EventResult | null)[] = new Array(raw.length).fill(null);
+  const resolved: ResolvedEvent[] = [];
+  const unknownEnvironmentRefs = new Set<string>();
+  const seen = new Set<string>();
+
+  type Rejection = { code: NonNullable<EventResult["code"]>; message: string };
+  type Checked = { meter: CatalogMeter; environmentId: string; occurredAt: number };
+  const check = async (event: z.output<typeof zUsageEvent>): Promise<Rejection | Checked> => {
+    const meter = await catalog.meter(event.meter);
+    if (!meter) return { code: "unknown_meter", message: `No meter "${event.meter}".` };
+    if (meter.retiredAt) return { code: "meter_retired", message: `Meter "${event.meter}" was retired.` };
+    if (meter.source !== "API")
+      return { code: "meter_not_reportable", message: `Meter "${event.meter}" is computed by Opus, not reported.` };
+    const environmentId = await catalog.environment(event.environment);
+    if (!environmentId) {
+      unknownEnvironmentRefs.add(event.environment);
+      return { code: "unknown_environment", message: `No environment "${event.environment}" for this institution.` };
+    }
+    if (scope.environmentId && environmentId !== scope.environmentId) {
+      throw new AppError("FORBIDDEN", `This API key reports only for environment ${scope.environmentId}; an event names another.`);
+    }
+    const occurredAt = Date.parse(event.timestamp);
+    if (occurredAt > now + FUTURE_TOLERANCE_MS)
+      return { code: "timestamp_in_future", message: "timestamp is more than 5 minutes in the future." };
+    if (occurredAt < now - MAX_EVENT_AGE_DAYS * 86_400_000)
+      return { code: "timestamp_too_old", message: `timestamp is more than ${MAX_EVENT_AGE_DAYS} days old.` };
+    return { meter, environmentId, occurredAt };
+  };
+
+  for (const [index, candidate] of raw.entries()) {
+    const parsed = zUsageEvent.safeParse(candidate);
+    if (!parsed.success) {
+      const id = typeof (candidate as { id?: unknown } | null)?.id === "string" ? (candidate as { id: string }).id : null;
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+      results[index] = reject(index, id, "invalid_event", `${where}${issue?.message ?? "invalid event"}`);
+      continue;
+    }
+    const event = parsed.data;
+    const checked = await check(event);
+    if ("code" in checked) {
+      results[index] = reject(index, event.id, checked.code, checked.message);
+      continue;
+    }
+    if (seen.has(event.id)) {
+      results[index] = { index, id: event.id, status: "duplicate" };
+      continue;
+    }
+    seen.add(event.id);
+    const { meter, environmentId } = checked;
+    const groupKey: Record<string, string> = {};
+    for (const dimension of meter.dimensions) {
+      const value = event.dimensions[dimension];
+      if (value !== undefined) groupKey[dimension] = value;
+    }
+    resolved.push({
+      index,
+      id: event.id,
+      meterId: meter.id,
+      environmentId,
+      quantity: event.quantity,
+      occurredAt: new Date(checked.occurredAt).toISOString(),
+      dimensions: canonicalJson(event.dimensions),
+      groupKey: canonicalJson(groupKey),
+    });
+  }
+
+  // An environment id of another institution is a key used out of scope, not a typo.
+  if (unknownEnvironmentRefs.size) {
+    const foreign = await ctx.db.environment.findFirst({ where: { id: { in: [...unknownEnvironmentRefs] } }, select: { id: true } });
+    if (foreign) throw new AppError("FORBIDDEN", "This API key cannot report usage for another institution's environment.");
+  }
+  return { results, resolved };
+}

@@ -1,0 +1,87 @@
+// The machine API under /api/v1: API-key authentication, per-key rate limit, JSON bodies validated
+// by each route's zod schema, errors as `{ error: { code, message } }` with the status of the one
+// error table. Nothing is written unless the request as a whole is acceptable.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ZodError } from "zod";
+import { authenticateApiKey } from "../../domain/api-keys/authenticate-api-key.ts";
+import { AppError } from "../../errors/app-error.ts";
+import type { AppErrorCode } from "../../errors/app-error-codes.ts";
+import { ERROR_TABLE } from "../../errors/error-table.ts";
+import type { Services } from "../../services.ts";
+import { openApiDocument } from "./openapi-document.ts";
+import { createRateLimiter, DEFAULT_REST_RATE_LIMIT, type RateLimit } from "./rate-limiter.ts";
+import type { RestRoute } from "./rest-route.ts";
+import { getMeters, postUsageEvents } from "./usage-routes.ts";
+
+export const REST_PREFIX = "/api/v1/";
+/** 1,000 events with generous dimensions fit well within this. */
+export const MAX_REST_BODY_BYTES = 2 * 1024 * 1024;
+
+const ROUTES = [postUsageEvents, getMeters] as RestRoute<never>[];
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, code: AppErrorCode, message: string, headers: Record<string, string> = {}) {
+  send(res, ERROR_TABLE[code].http, { error: { code, message } }, headers);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_REST_BODY_BYTES) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REST_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function readableZod(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+}
+
+export function createRestHandler(services: Services, options: { rateLimit?: RateLimit } = {}) {
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_REST_RATE_LIMIT);
+  let document: unknown;
+
+  return async function handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/api/v1/openapi.json" && req.method === "GET") {
+      document ??= openApiDocument(ROUTES, services.publicUrl);
+      return send(res, 200, document);
+    }
+    const candidates = ROUTES.filter((r) => r.path === path);
+    if (candidates.length === 0) return sendError(res, "NOT_FOUND", `No route ${path}.`);
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route)
+      return send(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `Use ${candidates.map((r) => r.method).join(", ")}.` } });
+    try {
+      const scope = await authenticateApiKey(services, req.headers.authorization);
+      const wait = limiter.take(scope.apiKeyId);
+      if (wait !== null)
+        return sendError(res, "RATE_LIMITED", `Too many requests for this key; retry in ${wait} s.`, { "retry-after": String(wait) });
+      let body: unknown;
+      if (route.body) {
+        const text = await readBody(req);
+        if (text === null) return sendError(res, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.`);
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendError(res, "BAD_INPUT", "The body is not valid JSON.");
+        }
+        const parsed = route.body.safeParse(body);
+        if (!parsed.success) return sendError(res, "BAD_INPUT", `Invalid request: ${readableZod(parsed.error)}`);
+        body = parsed.data;
+      }
+      send(res, 200, await route.handle({ services, scope, body: body as never }));
+    } catch (error) {
+      if (error instanceof AppError) return sendError(res, error.code, error.message);
+      throw error;
+    }
+  };
+}
