@@ -9,7 +9,7 @@ import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
 
 /**
  * Prefix of the keys the server gives requests that came without one. A partial unique index
- * (migration 20261201230000_operation_one_pending) allows one QUEUED or RUNNING operation per
+ * (migration 20261201231000_operation_one_pending) allows one QUEUED or RUNNING operation per
  * stack and kind among them: the database, not a read before the write, decides who was first.
  */
 export const ONE_PENDING_PREFIX = "pending:";
