@@ -22,5 +22,6 @@ export function createServices(env: Env, name: string): Services {
     platformRelease: provisioningConfigFrom(env).defaultRelease,
     saasRegions: Object.keys(env.SAAS_REGIONS),
     publicUrl: env.PUBLIC_URL,
+    reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
   };
 }

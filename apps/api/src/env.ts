@@ -46,6 +46,8 @@ const EnvSchema = z
     PLATFORM_VERSION: z.string().min(1).default("3.4.0"),
     PLATFORM_CHART: z.string().min(1).default("opus-platform"),
     PLATFORM_CHART_REPOSITORY: z.string().min(1).default("oci://registry.opus.example/charts"),
+    /** Days after a São Paulo month ends before the worker finalizes its usage reports. */
+    USAGE_REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(31).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

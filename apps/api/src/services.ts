@@ -22,6 +22,8 @@ export type Services = {
   saasRegions: string[];
   /** The console's public URL, for links in invitations. */
   publicUrl: string;
+  /** USAGE_REPORT_GRACE_DAYS. */
+  reportGraceDays: number;
 };
 
 export { systemClock } from "./domain/domain-context.ts";

@@ -4,12 +4,16 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
+import { runUsageSchedule } from "../domain/billing/run-usage-schedule.ts";
 import type { Env } from "../env.ts";
 import type { Services } from "../services.ts";
 import { runDriftSchedule } from "./drift-schedule.ts";
 import { createOperationWorker } from "./operation-worker.ts";
 import { provisioningConfigFrom } from "./provisioning-config.ts";
 import { DEFAULT_WORKER_OPTIONS } from "./worker-deps.ts";
+
+/** How often the usage schedule runs; finalization is due days after a month ends, so minutes are plenty. */
+const USAGE_PASS_MS = 5 * 60_000;
 
 export function runWorkerProcess(config: Env, services: Services, engine: ProvisioningEngine) {
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -31,6 +35,8 @@ export function runWorkerProcess(config: Env, services: Services, engine: Provis
   const driftEveryMs = config.DRIFT_CHECK_MINUTES * 60_000;
   const driftDone =
     driftEveryMs > 0 ? runDriftSchedule(services, driftEveryMs, drift.signal, DEFAULT_WORKER_OPTIONS.sleep) : Promise.resolve();
+  // Usage: partitions, environment-days, finalization of reports whose grace period is over.
+  const usageDone = runUsageSchedule(services, USAGE_PASS_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
   services.log.info({ workerId, concurrency: config.WORKER_CONCURRENCY, driftCheckMinutes: config.DRIFT_CHECK_MINUTES }, "worker started");
 
   let stopping = false;
@@ -40,7 +46,7 @@ export function runWorkerProcess(config: Env, services: Services, engine: Provis
       stopping = true;
       services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
       drift.abort();
-      void Promise.all([worker.stop(), driftDone])
+      void Promise.all([worker.stop(), driftDone, usageDone])
         .then(() => services.db.$disconnect())
         .finally(() => process.exit(0));
     });

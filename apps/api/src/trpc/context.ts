@@ -31,6 +31,7 @@ export function createContextInner(input: {
       platformRelease: input.services.platformRelease,
       saasRegions: input.services.saasRegions,
       publicUrl: input.services.publicUrl,
+      reportGraceDays: input.services.reportGraceDays,
     },
     services: input.services,
     log: input.services.log.child({ requestId, userId: input.actor?.userId }),

@@ -7,6 +7,7 @@ import type { Actor } from "../authz/actor.ts";
 import { authorize, type Permission } from "../authz/permissions.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { AppErrorCode } from "../errors/app-error-codes.ts";
+import { databaseAppError } from "../errors/database-errors.ts";
 import { ERROR_TABLE } from "../errors/error-table.ts";
 import type { Context } from "./context.ts";
 
@@ -54,16 +55,27 @@ function fallbackCode(code: TRPCError["code"]): AppErrorCode {
   return found?.[0] ?? "INTERNAL";
 }
 
+/**
+ * The TRPCError an error thrown by domain code stands for: AppErrors by the one table, database
+ * races and outages by `databaseAppError`. Null for the unexpected (a 500 that gets logged).
+ */
+export function toTrpcError(err: unknown): TRPCError | null {
+  const appError = err instanceof AppError ? err : databaseAppError(err);
+  return appError ? new TRPCError({ code: ERROR_TABLE[appError.code].trpc, message: appError.message, cause: appError }) : null;
+}
+
 /** Turns domain AppErrors (and input validation errors) into TRPCErrors with the code from the one table, and logs the unexpected. */
 const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof AppError) {
-      throw new TRPCError({ code: ERROR_TABLE[cause.code].trpc, message: cause.message, cause });
-    }
     // Input validation: replace zod's JSON dump with one sentence a person can act on.
     if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(cause), cause });
+    const translated = toTrpcError(cause);
+    if (translated) {
+      if (translated.code === "SERVICE_UNAVAILABLE") ctx.log.error({ err: cause, path }, "database unavailable");
+      throw translated;
+    }
     if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: result.error, path }, "procedure failed");
   }
   return result;

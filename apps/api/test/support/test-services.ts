@@ -56,6 +56,7 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
     platformRelease: { version: "3.4.0", chart: "opus-platform", repository: "oci://registry.opus.example/charts" },
     saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
     publicUrl,
+    reportGraceDays: 3,
     databaseUrl: database.url,
     async cleanup() {
       await db.$disconnect();

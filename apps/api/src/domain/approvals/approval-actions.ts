@@ -1,10 +1,13 @@
 // What each four-eyes action needs to be possible, and what it does once a second person approves.
-// Checked when requested and again when approved: the tenant may have changed in between.
+// Checked when requested and again when approved: the tenant may have changed in between. Applying
+// is a compare-and-set on the status (and mode) that was checked, so two approvals racing on one
+// tenant (say, a suspension and an offboarding) cannot both act on the state they each read.
 import type { Enums, Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 import { transition } from "../institutions/lifecycle.ts";
+import { INSTITUTION_CHANGED_MESSAGE, moveInstitution } from "../institutions/move-institution.ts";
 
 export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
 type Tx = Prisma.TransactionClient;
@@ -75,30 +78,29 @@ export async function applyAction(
 ) {
   switch (action) {
     case "SUSPEND":
+      await moveInstitution(tx, tenant, "suspend");
       await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });
-      await tx.institution.update({ where: { id: tenant.id }, data: { status: transition(tenant.status, "suspend") } });
       return;
     case "OFFBOARD":
-      await tx.institution.update({
-        where: { id: tenant.id },
-        data: {
-          status: transition(tenant.status, "offboard"),
-          offboardingStartedAt: now,
-          retentionUntil: new Date(now.getTime() + tenant.retentionDays * 86_400_000),
-        },
+      await moveInstitution(tx, tenant, "offboard", {
+        offboardingStartedAt: now,
+        retentionUntil: new Date(now.getTime() + tenant.retentionDays * 86_400_000),
       });
       return;
     case "CHANGE_MODE": {
       const mode = payload?.deploymentMode ?? null;
-      if (mode !== "MANAGED") await tx.managedAccount.deleteMany({ where: { institutionId: tenant.id } });
-      await tx.institution.update({
-        where: { id: tenant.id },
+      const changed = await tx.institution.updateMany({
+        where: { id: tenant.id, status: tenant.status, deploymentMode: tenant.deploymentMode },
         data: { deploymentMode: mode, ...(mode !== "SAAS" ? { region: null } : {}) },
       });
+      if (changed.count !== 1) throw new AppError("CONFLICT", INSTITUTION_CHANGED_MESSAGE);
+      if (mode !== "MANAGED") await tx.managedAccount.deleteMany({ where: { institutionId: tenant.id } });
       return;
     }
-    case "DELETE":
-      await tx.institution.delete({ where: { id: tenant.id } });
+    case "DELETE": {
+      const deleted = await tx.institution.deleteMany({ where: { id: tenant.id, status: tenant.status } });
+      if (deleted.count !== 1) throw new AppError("CONFLICT", INSTITUTION_CHANGED_MESSAGE);
       return;
+    }
   }
 }

@@ -16,14 +16,10 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
     if (request.requestedById === ctx.actor.userId) {
       throw new AppError("FORBIDDEN", "Four eyes: a different Opus person must decide a change you requested.");
     }
-    const tenant = await loadTenant(tx, request.institutionId);
-    if (!tenant) throw new AppError("NOT_FOUND", "Institution not found.");
-    const payload = (request.payload ?? null) as { deploymentMode?: Enums.DeploymentMode } | null;
     const now = ctx.clock.now();
-    if (input.decision === "approve") assertApplicable(tenant, request.action, payload);
-
-    await tx.approvalRequest.update({
-      where: { id: request.id },
+    // Compare-and-set: of concurrent decisions (approve or reject) on one request, exactly one claims it.
+    const claimed = await tx.approvalRequest.updateMany({
+      where: { id: request.id, status: "PENDING" },
       data: {
         status: input.decision === "approve" ? "APPROVED" : "REJECTED",
         decidedById: ctx.actor.userId,
@@ -31,6 +27,12 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
         decisionNote: input.note ?? null,
       },
     });
+    if (claimed.count !== 1) throw new AppError("CONFLICT", "Someone else decided this request at the same moment. Reload the inbox.");
+    const tenant = await loadTenant(tx, request.institutionId);
+    if (!tenant) throw new AppError("NOT_FOUND", "Institution not found.");
+    const payload = (request.payload ?? null) as { deploymentMode?: Enums.DeploymentMode } | null;
+    if (input.decision === "approve") assertApplicable(tenant, request.action, payload);
+
     const deleting = input.decision === "approve" && request.action === "DELETE";
     // Written before a deletion so the event survives it (its institution link is then cleared).
     await tx.auditEvent.create({

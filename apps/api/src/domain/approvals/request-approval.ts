@@ -1,8 +1,11 @@
 import type { Enums } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { type ApprovalAction, assertApplicable, loadTenant } from "./approval-actions.ts";
+
+const ALREADY_WAITING = "The same change is already waiting for approval.";
 
 export type RequestApprovalInput = {
   institutionId: string;
@@ -22,17 +25,22 @@ export async function requestApproval(ctx: DomainContext, input: RequestApproval
       where: { institutionId: tenant.id, action: input.action, status: "PENDING" },
       select: { id: true },
     });
-    if (open) throw new AppError("CONFLICT", "The same change is already waiting for approval.");
-    const request = await tx.approvalRequest.create({
-      data: {
-        institutionId: tenant.id,
-        action: input.action,
-        reason: input.reason,
-        requestedById: ctx.actor.userId,
-        ...(payload ? { payload } : {}),
-      },
-      select: { id: true, action: true, status: true },
-    });
+    if (open) throw new AppError("CONFLICT", ALREADY_WAITING);
+    // The check above cannot see a twin request being made at the same moment; the partial unique
+    // index (one pending request per action and institution) can.
+    const request = await onUniqueViolation(
+      tx.approvalRequest.create({
+        data: {
+          institutionId: tenant.id,
+          action: input.action,
+          reason: input.reason,
+          requestedById: ctx.actor.userId,
+          ...(payload ? { payload } : {}),
+        },
+        select: { id: true, action: true, status: true },
+      }),
+      { approval_request_pending_action_key: ALREADY_WAITING },
+    );
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "approval.requested",

@@ -2,7 +2,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
-import { transition } from "../institutions/lifecycle.ts";
+import { moveInstitution } from "../institutions/move-institution.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
 /** Lifting a suspension restores service, so unlike suspending it needs no second approver. */
@@ -10,7 +10,7 @@ export async function resumeInstitution(ctx: DomainContext, input: { institution
   return ctx.db.$transaction(async (tx) => {
     const institution = await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, status: true } });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-    await tx.institution.update({ where: { id: institution.id }, data: { status: transition(institution.status, "resume") } });
+    await moveInstitution(tx, institution, "resume");
     await moveTenantEnvironments(tx, ctx.log, { institutionId: institution.id, from: "SUSPENDED", to: "ACTIVE" });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
@@ -69,15 +70,22 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
     let userId = existing?.id;
     if (!userId) {
       userId = randomUUID();
-      await tx.user.create({
-        data: {
-          id: userId,
-          email: invitation.email,
-          name: input.name ?? invitation.email,
-          emailVerified: true, // they proved control of the address by opening the emailed link
-          accounts: { create: { id: randomUUID(), accountId: userId, providerId: "credential", password: passwordHash } },
+      // Two invitations (from two institutions) accepted at the same moment by a newcomer both find
+      // no account; the unique e-mail lets one create it. The other rolls back, its link still usable.
+      await onUniqueViolation(
+        tx.user.create({
+          data: {
+            id: userId,
+            email: invitation.email,
+            name: input.name ?? invitation.email,
+            emailVerified: true, // they proved control of the address by opening the emailed link
+            accounts: { create: { id: randomUUID(), accountId: userId, providerId: "credential", password: passwordHash } },
+          },
+        }),
+        {
+          user_email_key: `An account for ${invitation.email} was created a moment ago by another invitation. Sign in as ${invitation.email} and open this link again.`,
         },
-      });
+      );
     }
     const membership = await tx.membership.upsert({
       where: { userId_institutionId: { userId, institutionId: invitation.institution.id } },

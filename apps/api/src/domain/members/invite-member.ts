@@ -1,5 +1,6 @@
 import type { InstitutionRole } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { INVITATION_TTL_DAYS, newInvitationToken } from "./invitation-token.ts";
@@ -8,7 +9,9 @@ export type InviteMemberInput = { institutionId: string; email: string; role: In
 
 /**
  * Creates an invitation and returns its link. Inviting the same address again replaces the
- * pending invitation (a resend), so only the newest link works.
+ * pending invitation (a resend), so only the newest link works. A partial unique index keeps one
+ * usable link per address even when invitations are sent at the same moment: the later ones are a
+ * CONFLICT (nothing is e-mailed for them), never a second live link.
  */
 export async function inviteMember(ctx: DomainContext, input: InviteMemberInput) {
   const email = input.email.trim().toLowerCase();
@@ -26,10 +29,18 @@ export async function inviteMember(ctx: DomainContext, input: InviteMemberInput)
       where: { institutionId: institution.id, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
-    const created = await tx.invitation.create({
-      data: { institutionId: institution.id, email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
-      select: { id: true, email: true, role: true, expiresAt: true },
-    });
+    const created = await onUniqueViolation(
+      tx.invitation.create({
+        data: { institutionId: institution.id, email, role: input.role, tokenHash, invitedById: ctx.actor.userId, expiresAt },
+        select: { id: true, email: true, role: true, expiresAt: true },
+      }),
+      {
+        invitation_usable_email_key: {
+          message: `An invitation to ${email} was sent at the same moment; it is the one that works. Resend it if needed.`,
+          fields: { email: "invitation just sent" },
+        },
+      },
+    );
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "member.invited",

@@ -1,12 +1,20 @@
+import type { Prisma } from "@opus/db/client";
 import type { InstitutionRole } from "../../authz/actor.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { lockInstitution } from "../institutions/move-institution.ts";
 import { assertKeepsAnAdmin } from "./last-admin-guard.ts";
 
-async function findMembership(ctx: DomainContext, institutionId: string, membershipId: string) {
+/**
+ * Reads a membership inside a transaction that holds the institution's lock, so the role read here
+ * and the admin count of the last-admin guard stay true until the change commits: two admins
+ * demoting each other at once cannot leave the institution without one.
+ */
+async function findMembership(tx: Prisma.TransactionClient, institutionId: string, membershipId: string) {
+  await lockInstitution(tx, institutionId);
   // Scoped by institution: an id from another tenant is simply not found.
-  const membership = await ctx.db.membership.findFirst({
+  const membership = await tx.membership.findFirst({
     where: { id: membershipId, institutionId },
     select: { id: true, role: true, user: { select: { email: true } } },
   });
@@ -15,9 +23,9 @@ async function findMembership(ctx: DomainContext, institutionId: string, members
 }
 
 export async function changeMemberRole(ctx: DomainContext, input: { institutionId: string; membershipId: string; role: InstitutionRole }) {
-  const membership = await findMembership(ctx, input.institutionId, input.membershipId);
-  if (membership.role === input.role) return { id: membership.id, role: membership.role };
   return ctx.db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, input.institutionId, input.membershipId);
+    if (membership.role === input.role) return { id: membership.id, role: membership.role };
     if (membership.role === "ADMIN") await assertKeepsAnAdmin(tx, input.institutionId, membership.id);
     const updated = await tx.membership.update({
       where: { id: membership.id },
@@ -38,8 +46,8 @@ export async function changeMemberRole(ctx: DomainContext, input: { institutionI
 }
 
 export async function removeMember(ctx: DomainContext, input: { institutionId: string; membershipId: string }) {
-  const membership = await findMembership(ctx, input.institutionId, input.membershipId);
-  await ctx.db.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, input.institutionId, input.membershipId);
     if (membership.role === "ADMIN") await assertKeepsAnAdmin(tx, input.institutionId, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.auditEvent.create({
@@ -51,8 +59,8 @@ export async function removeMember(ctx: DomainContext, input: { institutionId: s
         data: { email: membership.user.email, role: membership.role },
       }),
     });
+    return { id: membership.id };
   });
-  return { id: membership.id };
 }
 
 export async function revokeInvitation(ctx: DomainContext, input: { institutionId: string; invitationId: string }) {
@@ -61,9 +69,14 @@ export async function revokeInvitation(ctx: DomainContext, input: { institutionI
     select: { id: true, email: true },
   });
   if (!invitation) throw new AppError("NOT_FOUND", "Pending invitation not found.");
-  await ctx.db.$transaction([
-    ctx.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: ctx.clock.now() } }),
-    ctx.db.auditEvent.create({
+  return ctx.db.$transaction(async (tx) => {
+    // Compare-and-set: a link accepted or revoked meanwhile is not revoked (or audited) twice.
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: ctx.clock.now() },
+    });
+    if (revoked.count !== 1) throw new AppError("CONFLICT", "This invitation was accepted or revoked at the same moment. Reload the list.");
+    await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "member.invitation_revoked",
         institutionId: input.institutionId,
@@ -71,7 +84,7 @@ export async function revokeInvitation(ctx: DomainContext, input: { institutionI
         targetId: invitation.id,
         data: { email: invitation.email },
       }),
-    }),
-  ]);
-  return { id: invitation.id };
+    });
+    return { id: invitation.id };
+  });
 }

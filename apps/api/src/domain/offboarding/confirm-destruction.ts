@@ -25,9 +25,14 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
         `The retention period runs until ${i.retentionUntil.toISOString().slice(0, 10)}; data cannot be destroyed before that.`,
       );
     }
+    // Compare-and-set: of concurrent confirmations exactly one records itself and queues the teardown.
+    const confirmed = await tx.institution.updateMany({
+      where: { id: i.id, status: "OFFBOARDING", destroyedAt: null },
+      data: { destroyedAt: now, destroyedById: ctx.actor.userId },
+    });
+    if (confirmed.count !== 1) throw new AppError("CONFLICT", "Someone else confirmed the destruction at the same moment.");
     // Never provisioned: nothing to tear down, so they close at once.
     await moveTenantEnvironments(tx, ctx.log, { institutionId: i.id, from: "PENDING", to: "DESTROYED" });
-    await tx.institution.update({ where: { id: i.id }, data: { destroyedAt: now, destroyedById: ctx.actor.userId } });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "institution.destruction_confirmed",

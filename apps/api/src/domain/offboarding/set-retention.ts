@@ -12,7 +12,13 @@ export async function setRetention(ctx: DomainContext, input: { institutionId: s
     if (!i) throw new AppError("NOT_FOUND", "Institution not found.");
     if (i.destroyedAt) throw new AppError("INVALID_TRANSITION", "The data was already destroyed.");
     const retentionUntil = i.offboardingStartedAt ? new Date(i.offboardingStartedAt.getTime() + input.retentionDays * 86_400_000) : null;
-    await tx.institution.update({ where: { id: i.id }, data: { retentionDays: input.retentionDays, retentionUntil } });
+    // Only while the data exists: a destruction confirmed meanwhile makes this a CONFLICT.
+    const set = await tx.institution.updateMany({
+      where: { id: i.id, destroyedAt: null, offboardingStartedAt: i.offboardingStartedAt },
+      data: { retentionDays: input.retentionDays, retentionUntil },
+    });
+    if (set.count !== 1)
+      throw new AppError("CONFLICT", "The institution's offboarding changed at the same moment; reload it and try again.");
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "institution.retention_set",

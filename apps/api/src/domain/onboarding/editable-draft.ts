@@ -1,21 +1,21 @@
 import type { Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
-import { transition } from "../institutions/lifecycle.ts";
+import { lockInstitution, moveInstitution } from "../institutions/move-institution.ts";
 
 /**
  * Loads an institution whose onboarding answers may change: a draft, or a rejected request, which
  * editing reopens as a draft (the rejection reason stays visible until it is submitted again).
+ * The row stays locked until the caller's transaction ends, so an edit never lands on a request
+ * that was submitted while it was being saved.
  */
 export async function loadEditableDraft(tx: Prisma.TransactionClient, institutionId: string) {
-  const institution = await tx.institution.findUnique({
+  if (!(await lockInstitution(tx, institutionId))) throw new AppError("NOT_FOUND", "Institution not found.");
+  const institution = await tx.institution.findUniqueOrThrow({
     where: { id: institutionId },
     select: { id: true, slug: true, status: true, wizardStep: true, deploymentMode: true, managedAccount: { select: { id: true } } },
   });
-  if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
   if (institution.status === "REJECTED") {
-    const status = transition("REJECTED", "reopen");
-    await tx.institution.update({ where: { id: institutionId }, data: { status } });
-    return { ...institution, status };
+    return { ...institution, status: await moveInstitution(tx, institution, "reopen") };
   }
   if (institution.status !== "DRAFT") {
     throw new AppError("INVALID_TRANSITION", "This institution was already submitted; its onboarding answers can no longer be edited.");

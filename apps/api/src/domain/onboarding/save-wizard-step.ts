@@ -2,12 +2,16 @@
 import type { Prisma } from "@opus/db/client";
 import { stackNameFor } from "@opus/provisioner/spec";
 import { AppError } from "../../errors/app-error.ts";
+import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { loadEditableDraft } from "./editable-draft.ts";
 import { type SaveStepInput, WIZARD_STEPS } from "./wizard-steps.ts";
 
 type Tx = Prisma.TransactionClient;
+
+const CNPJ_TAKEN = "Another institution is already registered with this CNPJ.";
+const ORGANISATION_ID_TAKEN = "Another institution already uses this OrganisationId.";
 type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
 type StepData<S extends SaveStepInput["step"]> = Extract<SaveStepInput, { step: S }>["data"];
 
@@ -53,26 +57,26 @@ async function saveIdentity(tx: Tx, draft: Draft, data: StepData<"identity">) {
   });
   if (clash) {
     const field = clash.cnpj === data.cnpj ? "cnpj" : "organisationId";
-    throw new AppError(
-      "CONFLICT",
-      field === "cnpj"
-        ? "Another institution is already registered with this CNPJ."
-        : "Another institution already uses this OrganisationId.",
-      {
-        fields: { [field]: "already registered" },
-      },
-    );
+    throw new AppError("CONFLICT", field === "cnpj" ? CNPJ_TAKEN : ORGANISATION_ID_TAKEN, { fields: { [field]: "already registered" } });
   }
-  await tx.institution.update({
-    where: { id: draft.id },
-    data: {
-      legalName: data.legalName,
-      tradeName: data.tradeName ?? null,
-      cnpj: data.cnpj,
-      organisationId: data.organisationId,
-      roles: data.roles,
+  // The check above cannot see another draft claiming the same CNPJ at the same moment; the unique
+  // constraints can.
+  await onUniqueViolation(
+    tx.institution.update({
+      where: { id: draft.id },
+      data: {
+        legalName: data.legalName,
+        tradeName: data.tradeName ?? null,
+        cnpj: data.cnpj,
+        organisationId: data.organisationId,
+        roles: data.roles,
+      },
+    }),
+    {
+      institution_cnpj_key: { message: CNPJ_TAKEN, fields: { cnpj: "already registered" } },
+      institution_organisationId_key: { message: ORGANISATION_ID_TAKEN, fields: { organisationId: "already registered" } },
     },
-  });
+  );
 }
 
 async function saveProfile(tx: Tx, draft: Draft, data: StepData<"profile">) {

@@ -2,11 +2,15 @@ import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
+import { lockInstitution, moveInstitution } from "../institutions/move-institution.ts";
 import type { WizardStep } from "./wizard-steps.ts";
 
 /** Sends a complete draft to Opus for review. Every step must be complete; missing ones are listed. */
 export async function submitInstitution(ctx: DomainContext, input: { institutionId: string }) {
   return ctx.db.$transaction(async (tx) => {
+    // Locked first, so the completeness check reads the answers as they are submitted, not as they
+    // were before a concurrent edit.
+    await lockInstitution(tx, input.institutionId);
     const i = await tx.institution.findUnique({
       where: { id: input.institutionId },
       select: {
@@ -26,7 +30,8 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
       },
     });
     if (!i) throw new AppError("NOT_FOUND", "Institution not found.");
-    const status = transition(i.status, "submit");
+    // Refuse a submitted or rejected request before listing what is missing from it.
+    transition(i.status, "submit");
     const missing: Partial<Record<WizardStep, string>> = {};
     if (!i.cnpj || !i.organisationId || i.roles.length === 0)
       missing.identity = "CNPJ, OrganisationId and at least one regulatory role are required";
@@ -41,7 +46,7 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
     if (Object.keys(missing).length > 0) {
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });
     }
-    await tx.institution.update({ where: { id: i.id }, data: { status, submittedAt: ctx.clock.now() } });
+    const status = await moveInstitution(tx, i, "submit", { submittedAt: ctx.clock.now() });
     await tx.auditEvent.create({
       data: auditEntry(ctx, { action: "institution.submitted", institutionId: i.id, targetType: "institution", targetId: i.id }),
     });

@@ -4,7 +4,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
-import { transition } from "../institutions/lifecycle.ts";
+import { moveInstitution } from "../institutions/move-institution.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
 export type ReviewInput = { institutionId: string; decision: "approve" | "reject"; reason?: string | undefined };
@@ -21,12 +21,11 @@ export async function reviewInstitution(ctx: DomainContext, input: ReviewInput) 
       select: { id: true, status: true, deploymentMode: true, region: true, managedAccount: { select: { clusterName: true } } },
     });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-    const status = transition(institution.status, input.decision);
     const now = ctx.clock.now();
     if (input.decision === "reject") {
-      await tx.institution.update({ where: { id: institution.id }, data: { status, rejectionReason: input.reason ?? null } });
+      await moveInstitution(tx, institution, "reject", { rejectionReason: input.reason ?? null });
     } else {
-      await tx.institution.update({ where: { id: institution.id }, data: { status, approvedAt: now, rejectionReason: null } });
+      await moveInstitution(tx, institution, "approve", { approvedAt: now, rejectionReason: null });
       const cluster =
         institution.deploymentMode === "SAAS"
           ? `saas-${institution.region}`
