@@ -6,8 +6,8 @@ import { ensureUsagePartitions } from "../usage/ensure-partitions.ts";
 import { recordEnvironmentDays } from "../usage/record-environment-days.ts";
 import { finalizeDueReports } from "./finalize-due-reports.ts";
 
-/** What a pass needs; the worker's services satisfy it (the domain does not import the process wiring). */
-type UsageScheduleDeps = Pick<PublicDomainContext, "db" | "clock" | "log"> & { sql: SqlPool; reportGraceDays: number };
+/** What a usage pass reaches: the API's services have it, and so do the worker's (the domain does not import the process wiring). */
+export type UsageScheduleDeps = Pick<PublicDomainContext, "db" | "clock" | "log"> & { sql: SqlPool; reportGraceDays: number };
 
 export async function runUsagePass(services: UsageScheduleDeps) {
   await ensureUsagePartitions(services);

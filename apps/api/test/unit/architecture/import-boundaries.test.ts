@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../../../src");
 /** Process wiring: what starts a process and builds its services. The domain receives a DomainContext instead. */
-const ENTRY_POINTS = ["server.ts", "worker.ts", "create-services.ts", "services.ts", "env.ts"];
+const ENTRY_POINTS = ["server.ts", "worker.ts", "migrate-database.ts", "create-services.ts", "services.ts", "env"];
 const FORBIDDEN_FOR_DOMAIN = ["trpc", "provisioning", "http", ...ENTRY_POINTS];
 
 function sourceFiles(dir: string): string[] {
