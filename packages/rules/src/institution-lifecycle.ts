@@ -2,14 +2,13 @@
 // move with INVALID_TRANSITION) and the console (which offers only the moves it allows).
 // PROVISIONING and ACTIVE are never chosen by a person but derived from the environments by
 // deriveInstitutionStatus(), so the stored status cannot disagree with them.
+
 import type { DeploymentMode, InstitutionStatus } from "./enums.ts";
+import type { EnvironmentStatus } from "./environment-lifecycle.ts";
 import type { Refusal } from "./refusal.ts";
 
 export const INSTITUTION_EVENTS = ["submit", "reopen", "approve", "reject", "suspend", "resume", "offboard", "confirmDestruction"] as const;
 export type InstitutionEvent = (typeof INSTITUTION_EVENTS)[number];
-
-// The environment statuses the derivation reads (the environment state machine owns the list).
-type EnvironmentStatus = "PENDING" | "PROVISIONING" | "ACTIVE" | "SUSPENDED" | "FAILED" | "DESTROYING" | "DESTROYED";
 
 /**
  * event → (from → to). A rejected request goes back through DRAFT: "reopen" (REJECTED → DRAFT)

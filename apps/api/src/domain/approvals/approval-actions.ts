@@ -5,6 +5,10 @@
 import type { Enums, Prisma } from "@opus/db/client";
 import { approvalStatusRefusal } from "@opus/rules/approval-applicability";
 import { AppError } from "../../errors/app-error.ts";
+
+import type { Logger } from "../../logger.ts";
+import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
+
 import { INSTITUTION_CHANGED_MESSAGE, moveInstitution } from "../institutions/move-institution.ts";
 
 export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
@@ -61,11 +65,12 @@ export async function applyAction(
   action: ApprovalAction,
   payload: { deploymentMode?: Enums.DeploymentMode } | null,
   now: Date,
+  log: Logger,
 ) {
   switch (action) {
     case "SUSPEND":
       await moveInstitution(tx, tenant, "suspend");
-      await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
+      await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });
       return;
     case "OFFBOARD":
       await moveInstitution(tx, tenant, "offboard", {

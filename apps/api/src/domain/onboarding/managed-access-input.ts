@@ -4,7 +4,7 @@
 import { TEXT_LIMITS as L } from "@opus/rules/text-limits";
 import { CIDR_PATTERN, DNS_LABEL_PATTERN, HOST_PATTERN, PORT_RANGE } from "@opus/rules/text-patterns";
 import { z } from "zod";
-import { type ManagedCredentials, ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
+import { type ManagedCredentials, ManagedCredentialsSchema } from "../institutions/managed-credentials.ts";
 
 const required = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 const host = required(L.host).regex(HOST_PATTERN, "must be a host name or an IP address");

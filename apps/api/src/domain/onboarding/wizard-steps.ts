@@ -11,7 +11,9 @@ import {
   UUID_PATTERN,
 } from "@opus/rules/text-patterns";
 import { z } from "zod";
+
 import { zCnpj } from "../institutions/cnpj-schema.ts";
+
 import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
 import { ManagedAccessInput } from "./managed-access-input.ts";
 
