@@ -1,7 +1,7 @@
 // The audit wrapper's promise: the change and its event commit together or not at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audited } from "../../src/domain/audit/audited.ts";
-import { SYSTEM_SOURCE } from "../../src/provisioning/worker-deps.ts";
+import { SYSTEM_SOURCE } from "../../src/domain/audit/system-source.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 
 let services: TestServices;

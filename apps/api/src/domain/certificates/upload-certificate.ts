@@ -1,7 +1,8 @@
+import type { CertificateKind } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
-import { type CertificateKind, checkInstitutionCertificate } from "../institutions/certificate.ts";
+import { checkInstitutionCertificate } from "../institutions/certificate.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 /** Stores a public BRCAC/BRSEAL certificate after checking it belongs to this institution. */

@@ -1,9 +1,9 @@
 "use client";
 import type { AuditAction } from "@opus/rules/audit-actions";
+import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@opus/rules/enums";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import { useTranslations } from "next-intl";
-import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@/lib/enums";
 import type { AuditEvent } from "@/lib/router-types";
-import { WIZARD_STEPS } from "../onboarding/wizard-pages";
 
 type Values = Record<string, string>;
 type Read = {

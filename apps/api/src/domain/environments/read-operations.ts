@@ -2,9 +2,9 @@
 // operation, an environment's runs, one operation, and its log lines after a cursor (the console
 // polls to tail them).
 
-import type { DomainContext } from "../../domain/domain-context.ts";
-import { scopedDb } from "../../domain/tenant-scope/scoped-db.ts";
 import { AppError } from "../../errors/app-error.ts";
+import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { operationSelect, withDuration } from "./operation-select.ts";
 
 const LOG_PAGE = 500;
