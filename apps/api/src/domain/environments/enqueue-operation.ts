@@ -76,10 +76,12 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
     skipDuplicates: true,
   });
   if (inserted.count === 0) {
-    // Through a tenant's scoped client another tenant's operation with this key is not visible.
-    const existing = await tx.operation.findUnique({ where: { idempotencyKey } });
-    if (!existing) throw new AppError("CONFLICT", "This idempotency key was already used for a different operation.");
-    if (!onePending) return sameRequest(existing, input);
+    if (!onePending) {
+      // Through a tenant's scoped client another tenant's operation with this key is not visible.
+      const existing = await tx.operation.findUnique({ where: { idempotencyKey } });
+      if (!existing) throw new AppError("CONFLICT", "This idempotency key was already used for a different operation.");
+      return sameRequest(existing, input);
+    }
     const pending = await pendingOperation(tx, environment.stackName, input.kind);
     // It ended between our insert and this read: the slot is free again, so ask once more.
     if (!pending) return enqueueOperation(tx, ctx, input);
