@@ -105,7 +105,8 @@ describe("sign-ups", () => {
           name: who,
           email: `${who}@same.example`,
           password: "a-long-password",
-          legalName: "Mesmo SA",
+          // Different names, so the only value the two share is the CNPJ.
+          legalName: `Mesmo ${who} SA`,
           cnpj: shared,
         }),
       ),
