@@ -178,5 +178,38 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<"seede
   await db.auditEvent.create({
     data: { action: "system.seeded", data: { institutions: bySlug.size, users: DEMO_ACCOUNTS.length } },
   });
+  // Prices from January 2026 (base fee per deployment mode in centavos; unit prices in exact reais).
+  const apiCallTiers = (first: string, rest: string) => [
+    { upTo: "1000000", unitPrice: first },
+    { upTo: null, unitPrice: rest },
+  ];
+  for (const [plan, base, included, first, rest] of [
+    [starter, 150_000, "100000", "0.0020", "0.0015"],
+    [growth, 450_000, "1000000", "0.0015", "0.0010"],
+    [enterprise, 1_200_000, "5000000", "0.0010", "0.0006"],
+  ] as const) {
+    await db.planPriceVersion.create({
+      data: {
+        planId: plan.id,
+        effectiveMonth: "2026-01",
+        createdById: "seed",
+        baseFees: { SAAS: base, MANAGED: Math.round(base * 1.4), SELF_MANAGED: Math.round(base * 0.6) },
+        meterPrices: {
+          api_calls: { model: "GRADUATED", included, tiers: apiCallTiers(first, rest) },
+          payments_initiated: {
+            model: "VOLUME",
+            included: "0",
+            tiers: [
+              { upTo: "10000", unitPrice: "0.05" },
+              { upTo: null, unitPrice: "0.03" },
+            ],
+          },
+          active_consents: { model: "PACKAGE", included: "1000", packageSize: "1000", packagePrice: "25.00" },
+          environment_days: { model: "GRADUATED", included: "60", tiers: [{ upTo: null, unitPrice: "40.00" }] },
+        },
+      },
+    });
+  }
+
   return "seeded";
 }

@@ -33,6 +33,8 @@ export type DomainSettings = {
   saasRegions: readonly string[];
   /** The console's public URL, for links in e-mails and install bundles. */
   publicUrl: string;
+  /** Days after a São Paulo month ends during which its usage report stays a draft (late events count). */
+  reportGraceDays: number;
 };
 
 /** For the few functions reachable without a session (sign-up, invitation links). */

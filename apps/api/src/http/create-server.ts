@@ -50,12 +50,16 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
     router: appRouter,
     basePath: "/api/trpc/",
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) =>
-      createHttpContext(services, toHeaders(req), {
-        requestId: String(req.headers["x-request-id"]),
-        ip: clientIp(req),
-        userAgent: req.headers["user-agent"] ?? null,
-      }).catch((err: unknown) => {
+    createContext: ({ req, res }) =>
+      createHttpContext(
+        services,
+        { cookie: req.headers.cookie, headers: () => toHeaders(req), setCookie: (cookie) => res.appendHeader("set-cookie", cookie) },
+        {
+          requestId: String(req.headers["x-request-id"]),
+          ip: clientIp(req),
+          userAgent: req.headers["user-agent"] ?? null,
+        },
+      ).catch((err: unknown) => {
         // Loading the session reads the database: a lost database is a 503 here too, not a 500.
         throw toTrpcError(err) ?? err;
       }),

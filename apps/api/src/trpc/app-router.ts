@@ -2,6 +2,7 @@ import { router } from "./init.ts";
 import { apiKeysRouter } from "./routers/api-keys-router.ts";
 import { approvalsRouter } from "./routers/approvals-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
+import { billingRouter } from "./routers/billing-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { environmentsRouter } from "./routers/environments-router.ts";
@@ -10,6 +11,7 @@ import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";
 import { plansRouter } from "./routers/plans-router.ts";
 import { signupsRouter } from "./routers/signups-router.ts";
+import { usageRouter } from "./routers/usage-router.ts";
 
 export const appRouter = router({
   me: meRouter,
@@ -23,6 +25,8 @@ export const appRouter = router({
   plans: plansRouter,
   dashboard: dashboardRouter,
   apiKeys: apiKeysRouter,
+  usage: usageRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

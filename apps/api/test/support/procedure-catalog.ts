@@ -167,6 +167,56 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: () => ({ id: missing, code: "matrix", name: "Matrix", size: "SMALL", active: true }),
   },
   "dashboard.get": { access: { kind: "scoped", staff: ALL_STAFF, member: [] }, input: () => ({}) },
+  "usage.meters": { access: { kind: "signed-in" }, input: () => ({}) },
+  "usage.daily": {
+    access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN", "VIEWER"] },
+    input: (id) => ({ institutionId: id, month: "2026-11" }),
+  },
+  "usage.correct": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] },
+    input: (id) => ({ institutionId: id, eventId: missing, action: "void", reason: "matrix" }),
+  },
+  "usage.createMeter": {
+    access: { kind: "scoped", staff: ["ADMIN"], member: [] },
+    input: () => ({
+      code: `matrix_${Math.random().toString(36).slice(2, 10)}`,
+      name: "Matrix",
+      unit: "x",
+      aggregation: "COUNT",
+      dimensions: [],
+    }),
+  },
+  "usage.retireMeter": { access: { kind: "scoped", staff: ["ADMIN"], member: [] }, input: () => ({ code: "no_such_meter" }) },
+  "billing.reports": { access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
+  "billing.report": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, month: "2026-11" }),
+  },
+  "billing.exportReport": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: ["ADMIN"] },
+    input: (id) => ({ institutionId: id, month: "2026-11", format: "csv" }),
+  },
+  "billing.fleet": { access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] }, input: () => ({ month: "2026-11" }) },
+  "billing.exportFleet": { access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] }, input: () => ({ month: "2026-11" }) },
+  // A month not yet over: finalizing is refused before anything is written.
+  "billing.finalize": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] },
+    input: (id) => ({ institutionId: id, month: "2099-01" }),
+  },
+  "billing.adjustments": { access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] }, input: () => ({}) },
+  "billing.requestAdjustment": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] },
+    input: (id) => ({ institutionId: id, month: "2099-01", amountCentavos: -100, reason: "matrix" }),
+  },
+  "billing.decideAdjustment": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] },
+    input: () => ({ adjustmentId: missing, decision: "reject" }),
+  },
+  "billing.planPrices": { access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] }, input: () => ({ planId: missing }) },
+  "billing.setPlanPrices": {
+    access: { kind: "scoped", staff: ["ADMIN", "BILLING"], member: [] },
+    input: () => ({ planId: missing, effectiveMonth: "2099-01", spec: { baseFees: { SAAS: 0, MANAGED: 0, SELF_MANAGED: 0 }, meters: {} } }),
+  },
   "apiKeys.find": { access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN"] }, input: (id) => ({ institutionId: id }) },
   "apiKeys.create": {
     access: { kind: "scoped", staff: ALL_STAFF, member: ["ADMIN"] },

@@ -6,10 +6,10 @@ import { seedDemoData } from "@opus/db/seed";
 import { createSqlPool } from "@opus/db/sql-pool";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
+import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
-import { LOCAL_SAAS_REGIONS } from "../../src/provisioning/saas-region-config.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
@@ -28,9 +28,11 @@ export type TestServices = Services & {
   cleanup(): Promise<void>;
 };
 
-export async function createTestServices(options: { publicUrl?: string } = {}): Promise<TestServices> {
+export async function createTestServices(
+  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void } = {},
+): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
-  const db = createDb(database.url, { poolSize: 5 });
+  const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const sql = createSqlPool(database.url, { poolSize: 5 });
   const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
@@ -56,6 +58,7 @@ export async function createTestServices(options: { publicUrl?: string } = {}): 
     platformRelease: { version: "3.4.0", chart: "opus-platform", repository: "oci://registry.opus.example/charts" },
     saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
     publicUrl,
+    reportGraceDays: 3,
     databaseUrl: database.url,
     async cleanup() {
       await db.$disconnect();

@@ -4,6 +4,8 @@
 // tenant (say, a suspension and an offboarding) cannot both act on the state they each read.
 import type { Enums, Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
+import type { Logger } from "../../logger.ts";
+import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 import { transition } from "../institutions/lifecycle.ts";
 import { INSTITUTION_CHANGED_MESSAGE, moveInstitution } from "../institutions/move-institution.ts";
 
@@ -72,11 +74,12 @@ export async function applyAction(
   action: ApprovalAction,
   payload: { deploymentMode?: Enums.DeploymentMode } | null,
   now: Date,
+  log: Logger,
 ) {
   switch (action) {
     case "SUSPEND":
       await moveInstitution(tx, tenant, "suspend");
-      await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
+      await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });
       return;
     case "OFFBOARD":
       await moveInstitution(tx, tenant, "offboard", {

@@ -1,8 +1,9 @@
 // The tenant (institution) state machine: one table, in one place. Every status change goes
 // through transition(); PROVISIONING and ACTIVE are never chosen by a person but derived from the
 // environments by deriveInstitutionStatus(), so the stored status cannot disagree with them.
+
+import type { EnvironmentStatus } from "@opus/rules/environment-lifecycle";
 import { AppError } from "../../errors/app-error.ts";
-import type { EnvironmentStatus } from "./environment-lifecycle.ts";
 
 export const INSTITUTION_STATUSES = [
   "DRAFT",

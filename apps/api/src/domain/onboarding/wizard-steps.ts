@@ -1,8 +1,8 @@
 // The onboarding wizard's steps and their validation. Each step is saved on its own (a draft keeps
 // what was entered); submitting re-validates every step together.
 import { z } from "zod";
-import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
 import { zCnpj } from "../institutions/cnpj.ts";
+import { ManagedCredentialsSchema } from "../institutions/managed-credentials.ts";
 import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
 
 export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const;

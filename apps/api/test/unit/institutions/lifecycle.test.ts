@@ -1,5 +1,5 @@
+import { ENVIRONMENT_STATUSES, type EnvironmentStatus } from "@opus/rules/environment-lifecycle";
 import { describe, expect, it } from "vitest";
-import { ENVIRONMENT_STATUSES, type EnvironmentStatus } from "../../../src/domain/institutions/environment-lifecycle.ts";
 import {
   allowedEvents,
   deriveInstitutionStatus,
