@@ -156,7 +156,7 @@ describe("four eyes", () => {
       ["DELETE", null],
     ] as const) {
       await expect(
-        services.db.$transaction((tx) => applyAction(tx, stale, action, payload, new Date())),
+        services.db.$transaction((tx) => applyAction(tx, stale, action, payload, new Date(), services.log)),
         action,
       ).rejects.toMatchObject({ code: "CONFLICT" });
     }
