@@ -62,7 +62,8 @@ test("a customer admin creates an API key, events arrive through the API, and th
 
   await page.goto(`/institutions/${tenant.id}/usage`);
   const chart = page.getByRole("figure", { name: /API calls per day/ });
-  await expect(chart).toBeVisible();
+  // The tab's queries wait for the institution frame; on a loaded machine that takes a while.
+  await expect(chart).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("usage-total-api_calls")).toHaveText("8");
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(chart.getByText("accounts")).toBeVisible();
