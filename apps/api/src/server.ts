@@ -1,11 +1,17 @@
 // API process entry point: `pnpm --filter @opus/api server`.
 import { createServices } from "./create-services.ts";
-import { env } from "./env.ts";
+import { parseApiEnv } from "./env/api-env.ts";
+import { loadEnv } from "./env/load-env.ts";
 import { createApiServer } from "./http/create-server.ts";
+import { drainOnClose } from "./http/graceful-shutdown.ts";
 
-const config = env();
+/** How long requests in flight may take to finish after SIGTERM (Kubernetes waits 30 s by default). */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+const config = loadEnv(parseApiEnv);
 const services = createServices(config, "api");
 const server = createApiServer(services);
+const drainer = drainOnClose(server);
 // Clients behind a keep-alive agent (the console's proxy: Node's global agent drops idle sockets
 // after 5 s) must close idle connections before the server does; with equal timeouts a request
 // can be written to a socket the server is closing, and fails with ECONNRESET.
@@ -14,9 +20,12 @@ server.headersTimeout = 66_000;
 server.listen(config.API_PORT, () => services.log.info({ port: config.API_PORT }, "API listening"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    services.log.info({ signal }, "API shutting down");
-    server.close(() => void services.db.$disconnect().finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5_000).unref();
+  process.once(signal, async () => {
+    services.log.info({ signal, inFlight: drainer.inFlight }, "API shutting down");
+    // Server first, database last: requests still running need their connections.
+    const drained = await drainer.close(SHUTDOWN_GRACE_MS);
+    if (!drained) services.log.warn({ inFlight: drainer.inFlight }, "shutdown grace ran out; closing remaining connections");
+    await Promise.all([services.db.$disconnect(), services.sql.end()]);
+    process.exit(0);
   });
 }

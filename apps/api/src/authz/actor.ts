@@ -10,6 +10,8 @@ export type Actor = {
   name: string;
   staffRole: StaffRole | null;
   twoFactorEnabled: boolean;
+  /** Preferred UI language; null follows the browser. */
+  locale: string | null;
   /** institutionId → role, for customer members. Staff have none. */
   memberships: ReadonlyMap<string, InstitutionRole>;
 };

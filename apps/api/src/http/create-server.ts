@@ -46,12 +46,16 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
     router: appRouter,
     basePath: "/api/trpc/",
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) =>
-      createHttpContext(services, toHeaders(req), {
-        requestId: String(req.headers["x-request-id"]),
-        ip: clientIp(req),
-        userAgent: req.headers["user-agent"] ?? null,
-      }),
+    createContext: ({ req, res }) =>
+      createHttpContext(
+        services,
+        { cookie: req.headers.cookie, headers: () => toHeaders(req), setCookie: (cookie) => res.appendHeader("set-cookie", cookie) },
+        {
+          requestId: String(req.headers["x-request-id"]),
+          ip: clientIp(req),
+          userAgent: req.headers["user-agent"] ?? null,
+        },
+      ),
   });
 
   return http.createServer(async (req, res) => {

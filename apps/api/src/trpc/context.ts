@@ -1,7 +1,7 @@
 // The request context: who is calling (or nobody), a request id, a child logger, and the services
 // domain functions need. `createContextInner` builds it without HTTP, for router tests.
-import type { Db } from "@opus/db/client";
 import type { Auth } from "../auth/create-auth.ts";
+import { resolveSessionActor, type SessionRequest } from "../auth/resolve-session.ts";
 import type { Actor } from "../authz/actor.ts";
 import type { PublicDomainContext } from "../domain/domain-context.ts";
 import type { Services } from "../services.ts";
@@ -43,34 +43,10 @@ export function createContextInner(input: {
   };
 }
 
-/** Loads the actor for a better-auth session user id (memberships included). */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      staffRole: true,
-      twoFactorEnabled: true,
-      memberships: { select: { institutionId: true, role: true } },
-    },
-  });
-  if (!user) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    staffRole: user.staffRole,
-    twoFactorEnabled: user.twoFactorEnabled,
-    memberships: new Map(user.memberships.map((m) => [m.institutionId, m.role])),
-  };
-}
-
-export async function createHttpContext(services: Services, headers: Headers, meta: RequestMeta): Promise<Context> {
-  const session = await services.auth.api.getSession({ headers });
-  const actor = session ? await loadActor(services.db, session.user.id) : null;
-  return createContextInner({ services, actor, meta, headers });
+/** The HTTP context: the actor is resolved once, in one statement (see auth/resolve-session.ts). */
+export async function createHttpContext(services: Services, session: SessionRequest, meta: RequestMeta): Promise<Context> {
+  const actor = await resolveSessionActor(services.auth, services.db, session);
+  return createContextInner({ services, actor, meta, headers: session.headers() });
 }
 
 export type { Auth };

@@ -1,8 +1,9 @@
 // tRPC callers acting as a given person, without HTTP (createCaller over the real router).
 
+import { loadActor } from "../../src/authz/load-actor.ts";
 import type { Services } from "../../src/services.ts";
 import { appRouter } from "../../src/trpc/app-router.ts";
-import { createContextInner, loadActor } from "../../src/trpc/context.ts";
+import { createContextInner } from "../../src/trpc/context.ts";
 import { createCallerFactory } from "../../src/trpc/init.ts";
 
 const createCaller = createCallerFactory(appRouter);

@@ -28,9 +28,11 @@ export type TestServices = Services & {
   cleanup(): Promise<void>;
 };
 
-export async function createTestServices(options: { publicUrl?: string } = {}): Promise<TestServices> {
+export async function createTestServices(
+  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void } = {},
+): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
-  const db = createDb(database.url, { poolSize: 5 });
+  const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const sql = createSqlPool(database.url, { poolSize: 5 });
   const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });

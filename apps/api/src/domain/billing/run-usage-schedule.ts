@@ -5,14 +5,17 @@ import { ensureUsagePartitions } from "../usage/ensure-partitions.ts";
 import { recordEnvironmentDays } from "../usage/record-environment-days.ts";
 import { finalizeDueReports } from "./finalize-due-reports.ts";
 
-export async function runUsagePass(services: Services) {
+/** What a usage pass reaches: the API's services have it, and so do the worker's. */
+export type UsageScheduleDeps = Pick<Services, "db" | "sql" | "clock" | "log" | "reportGraceDays">;
+
+export async function runUsagePass(services: UsageScheduleDeps) {
   await ensureUsagePartitions(services);
   await recordEnvironmentDays(services);
   await finalizeDueReports(services, services.reportGraceDays);
 }
 
 export async function runUsageSchedule(
-  services: Services,
+  services: UsageScheduleDeps,
   everyMs: number,
   signal: AbortSignal,
   sleep: (ms: number, signal: AbortSignal) => Promise<void>,

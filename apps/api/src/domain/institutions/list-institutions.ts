@@ -1,4 +1,8 @@
-import type { Enums, Prisma } from "@opus/db/client";
+// The Opus institutions list: server-side search, filters, sort and offset pagination.
+// Raw SQL (the project's style for list pages with computed columns, see docs/architecture.md):
+// Prisma's `_count` select joins a GROUP BY over the whole environment and membership tables,
+// while per-row subqueries here count only the 25 rows of the page, through their indexes.
+import { type Enums, Prisma } from "@opus/db/client";
 import type { DomainContext } from "../domain-context.ts";
 
 export type ListInstitutionsInput = {
@@ -13,48 +17,81 @@ export type ListInstitutionsInput = {
   pageSize: number;
 };
 
-export const institutionListSelect = {
-  id: true,
-  slug: true,
-  legalName: true,
-  tradeName: true,
-  cnpj: true,
-  status: true,
-  deploymentMode: true,
-  roles: true,
-  createdAt: true,
-  plan: { select: { id: true, name: true } },
-  _count: { select: { environments: true, memberships: true } },
-} satisfies Prisma.InstitutionSelect;
+export type InstitutionListItem = {
+  id: string;
+  slug: string;
+  legalName: string;
+  tradeName: string | null;
+  cnpj: string | null;
+  status: Enums.InstitutionStatus;
+  deploymentMode: Enums.DeploymentMode | null;
+  roles: Enums.RegulatoryRole[];
+  createdAt: Date;
+  plan: { id: string; name: string } | null;
+  _count: { environments: number; memberships: number };
+};
 
-/** Server-side search, filters, sort and offset pagination for the Opus institutions list. */
-export async function listInstitutions(ctx: DomainContext, input: ListInstitutionsInput) {
+type Row = Omit<InstitutionListItem, "plan" | "_count"> & {
+  planId: string | null;
+  planName: string | null;
+  environments: number;
+  memberships: number;
+};
+
+const SORT_COLUMNS = { legalName: Prisma.raw(`i."legalName"`), createdAt: Prisma.raw(`i."createdAt"`), status: Prisma.raw("i.status") };
+
+/** LIKE treats %, _ and \ as wildcards and escapes: a search is literal text. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(input: ListInstitutionsInput): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (input.status) conditions.push(Prisma.sql`i.status = ${input.status}::"InstitutionStatus"`);
+  if (input.mode) conditions.push(Prisma.sql`i."deploymentMode" = ${input.mode}::"DeploymentMode"`);
+  if (input.planId) conditions.push(Prisma.sql`i."planId" = ${input.planId}`);
+  if (input.role) conditions.push(Prisma.sql`${input.role}::"RegulatoryRole" = ANY (i.roles)`);
   const search = input.search?.trim();
-  const digits = search?.replace(/[./\-\s]/g, "").toUpperCase();
-  const where: Prisma.InstitutionWhereInput = {
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.mode ? { deploymentMode: input.mode } : {}),
-    ...(input.planId ? { planId: input.planId } : {}),
-    ...(input.role ? { roles: { has: input.role } } : {}),
-    ...(search
-      ? {
-          OR: [
-            { legalName: { contains: search, mode: "insensitive" } },
-            { tradeName: { contains: search, mode: "insensitive" } },
-            ...(digits ? [{ cnpj: { startsWith: digits } }] : []),
-          ],
-        }
-      : {}),
-  };
-  const [total, items] = await ctx.db.$transaction([
-    ctx.db.institution.count({ where }),
-    ctx.db.institution.findMany({
-      where,
-      orderBy: [{ [input.sort]: input.direction }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: institutionListSelect,
-    }),
+  if (search) {
+    // Names match anywhere, case-insensitively (trigram indexes); a CNPJ matches by prefix, typed
+    // with or without its punctuation.
+    const contains = `%${likeLiteral(search)}%`;
+    const digits = search.replace(/[./\-\s]/g, "").toUpperCase();
+    conditions.push(
+      Prisma.sql`(i."legalName" ILIKE ${contains} OR i."tradeName" ILIKE ${contains}${
+        digits ? Prisma.sql` OR i.cnpj LIKE ${`${likeLiteral(digits)}%`}` : Prisma.empty
+      })`,
+    );
+  }
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+export async function listInstitutions(ctx: DomainContext, input: ListInstitutionsInput) {
+  const where = whereOf(input);
+  const direction = Prisma.raw(input.direction === "desc" ? "DESC" : "ASC");
+  const orderBy = Prisma.sql`${SORT_COLUMNS[input.sort]} ${direction}, i.id ASC`;
+  // Two independent reads, no transaction: a list may be a moment stale, never wrong for a tenant.
+  // The page's ids are chosen first, so the child counts run for the page's rows only (a deep
+  // OFFSET would otherwise compute them for every skipped row too).
+  const [countRows, rows] = await Promise.all([
+    ctx.db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM institution i ${where}`,
+    ctx.db.$queryRaw<Row[]>`
+      WITH page AS (
+        SELECT i.id FROM institution i ${where}
+        ORDER BY ${orderBy} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+      )
+      SELECT i.id, i.slug, i."legalName", i."tradeName", i.cnpj, i.status::text AS status,
+             i."deploymentMode"::text AS "deploymentMode", i.roles::text[] AS roles, i."createdAt",
+             p.id AS "planId", p.name AS "planName",
+             (SELECT count(*)::int FROM environment e WHERE e."institutionId" = i.id) AS environments,
+             (SELECT count(*)::int FROM membership m WHERE m."institutionId" = i.id) AS memberships
+      FROM page JOIN institution i ON i.id = page.id LEFT JOIN plan p ON p.id = i."planId"
+      ORDER BY ${orderBy}`,
   ]);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  const items: InstitutionListItem[] = rows.map(({ planId, planName, environments, memberships, ...row }) => ({
+    ...row,
+    plan: planId && planName !== null ? { id: planId, name: planName } : null,
+    _count: { environments, memberships },
+  }));
+  return { items, total: countRows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
 }

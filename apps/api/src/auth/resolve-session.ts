@@ -1,0 +1,53 @@
+// Who is calling, at the cost of one statement. better-auth stays the authority on sessions
+// (sign-in, TOTP, sign-out, expiry, sliding refresh); a request only reads what it wrote:
+// - the signed session cookie is verified here (signed-cookie.ts), then
+// - one statement reads the live session with its user and memberships (load-actor.ts).
+// Revocation is immediate: a signed-out or expired session is not found, on every replica, at once.
+// Once per `updateAge` a session is due for better-auth's sliding refresh; that request goes
+// through better-auth's own getSession, which extends the session and re-sets the cookie.
+import type { Db } from "@opus/db/client";
+import type { Actor } from "../authz/actor.ts";
+import { loadSessionActor } from "../authz/load-actor.ts";
+import type { Auth } from "./create-auth.ts";
+import { readSignedCookie } from "./signed-cookie.ts";
+
+type SessionSettings = { cookieName: string; secret: string; expiresInMs: number; updateAgeMs: number };
+const settingsByAuth = new WeakMap<Auth, Promise<SessionSettings>>();
+
+function sessionSettings(auth: Auth): Promise<SessionSettings> {
+  let settings = settingsByAuth.get(auth);
+  if (!settings) {
+    settings = auth.$context.then((c) => ({
+      cookieName: c.authCookies.sessionToken.name,
+      secret: c.secret,
+      expiresInMs: c.sessionConfig.expiresIn * 1000,
+      updateAgeMs: c.sessionConfig.updateAge * 1000,
+    }));
+    settingsByAuth.set(auth, settings);
+  }
+  return settings;
+}
+
+export type SessionRequest = {
+  /** The raw Cookie header. */
+  cookie: string | undefined;
+  /** All request headers, for better-auth's refresh path. */
+  headers: () => Headers;
+  /** Adds a Set-Cookie header to the response (the refreshed session cookie). */
+  setCookie: (value: string) => void;
+};
+
+export async function resolveSessionActor(auth: Auth, db: Db, request: SessionRequest): Promise<Actor | null> {
+  const settings = await sessionSettings(auth);
+  const token = readSignedCookie(request.cookie, settings.cookieName, settings.secret);
+  if (!token) return null;
+  const now = Date.now();
+  const found = await loadSessionActor(db, token, new Date(now));
+  if (!found) return null;
+  // better-auth's own rule: refresh once the session was last extended more than updateAge ago.
+  const lastExtended = found.expiresAt.getTime() - settings.expiresInMs;
+  if (lastExtended + settings.updateAgeMs > now) return found.actor;
+  const refreshed = await auth.api.getSession({ headers: request.headers(), returnHeaders: true });
+  for (const cookie of refreshed.headers.getSetCookie()) request.setCookie(cookie);
+  return refreshed.response ? found.actor : null;
+}
