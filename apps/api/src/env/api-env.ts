@@ -2,8 +2,8 @@
 // what the onboarding wizard receives) and the facts the domain decides with. No Pulumi settings
 // and no shared servers' passwords: only the worker provisions.
 import { z } from "zod";
-import { LOCAL_SAAS_REGIONS } from "../provisioning/saas-region-config.ts";
 import { parseEnvWith } from "./load-env.ts";
+import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
   credentialsKeySetting,
   DEV_AUTH_SECRET,

@@ -1,8 +1,8 @@
 // What the provisioning worker (src/worker.ts) reads: the queue's database, the credentials cipher
 // (it alone decrypts managed clusters' credentials), the Pulumi engine and where SaaS tenants go.
 import { z } from "zod";
-import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "../provisioning/saas-region-config.ts";
 import { parseEnvWith } from "./load-env.ts";
+import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./saas-region-config.ts";
 import {
   credentialsKeySetting,
   databaseSettings,

@@ -1,8 +1,8 @@
 // What the worker needs from the control plane's configuration, separated from its environment so
 // tests and the benchmark build it directly.
 import type { PlatformRelease } from "../domain/domain-context.ts";
+import type { SaasRegions } from "../env/saas-region-config.ts";
 import type { WorkerEnv } from "../env/worker-env.ts";
-import type { SaasRegions } from "./saas-region-config.ts";
 
 export type { PlatformRelease };
 
