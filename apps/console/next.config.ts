@@ -10,7 +10,7 @@ const { API_ORIGIN, CONSOLE_OUTPUT } = consoleEnv();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Workspace packages ship TypeScript source (@opus/rules: the rules shared with the API).
+  // @opus/rules ships TypeScript sources (rules shared with the API): Next compiles them like its own.
   transpilePackages: ["@opus/rules"],
   // The container image's build: a self-contained server (.next/standalone) with only the files it
   // needs. Not by default, because `next start` (pnpm start, end-to-end tests) refuses to serve it.
