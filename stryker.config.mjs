@@ -10,8 +10,9 @@ export default {
     "apps/api/src/authz/permissions.ts",
     "packages/rules/src/environment-lifecycle.ts",
     "packages/rules/src/environment-operations.ts",
+    "packages/rules/src/institution-lifecycle.ts",
     "apps/api/src/domain/institutions/lifecycle.ts",
-    "apps/api/src/domain/institutions/cnpj.ts",
+    "packages/rules/src/cnpj.ts",
   ],
   coverageAnalysis: "perTest",
   // Two cores shared with other engineers: one test process at a time keeps the machine usable.
