@@ -9,7 +9,8 @@ import { createDb } from "@opus/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
 import { migrate } from "@opus/db/migrate";
 import { seedDemoData } from "@opus/db/seed";
-import { parseEnv } from "../apps/api/src/env.ts";
+import { parseApiEnv } from "../apps/api/src/env/api-env.ts";
+import { parseWorkerEnv } from "../apps/api/src/env/worker-env.ts";
 import { createCredentialsCipher } from "../apps/api/src/lib/credentials-cipher.ts";
 import { resolveDatabase } from "./lib/database.ts";
 
@@ -26,8 +27,19 @@ const say = (line: string) => console.log(`[start] ${line}`);
 const database = await resolveDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: "opus" });
 say(database.embedded ? `embedded PostgreSQL running (data in ${path.relative(root, dataDir)}/postgres)` : "using DATABASE_URL");
 
-const childEnv = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, API_PORT: String(apiPort), PUBLIC_URL: publicUrl };
-const config = parseEnv(childEnv);
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  DATA_DIR: dataDir,
+  API_PORT: String(apiPort),
+  PUBLIC_URL: publicUrl,
+};
+// One machine runs both: unless told otherwise, the API offers the regions the worker is given.
+if (childEnv.SAAS_REGIONS && !childEnv.SAAS_REGION_NAMES) {
+  childEnv.SAAS_REGION_NAMES = Object.keys(parseWorkerEnv(childEnv).SAAS_REGIONS).join(",");
+}
+// The API's settings: the seed signs in with its AUTH_SECRET and seals credentials with its key.
+const config = parseApiEnv(childEnv);
 const applied = await migrate(database.url);
 say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date");
 const db = createDb(database.url, { poolSize: 2 });

@@ -1,12 +1,20 @@
 // The browser talks to the console's own origin; Next.js forwards /api/* to the API so
 // better-auth's session cookies stay first-party. Rewrites are compiled into the build
-// (routes-manifest.json): set API_ORIGIN when running `next build`.
+// (routes-manifest.json): set API_ORIGIN when running `next build` (the image sets the
+// in-cluster API Service, see Dockerfile).
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { API_ORIGIN } from "./src/lib/server-env";
+import { consoleEnv } from "./src/lib/server-env";
+
+const { API_ORIGIN, CONSOLE_OUTPUT } = consoleEnv();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // @opus/rules ships TypeScript sources (rules shared with the API): Next compiles them like its own.
+  transpilePackages: ["@opus/rules"],
+  // The container image's build: a self-contained server (.next/standalone) with only the files it
+  // needs. Not by default, because `next start` (pnpm start, end-to-end tests) refuses to serve it.
+  ...(CONSOLE_OUTPUT ? { output: CONSOLE_OUTPUT } : {}),
   async rewrites() {
     return [{ source: "/api/:path*", destination: `${API_ORIGIN}/api/:path*` }];
   },

@@ -20,17 +20,19 @@ export const ControlPlaneConfigSchema = z.strictObject({
   ingressClassName: z.string().default("nginx"),
   /** TLS certificate Secret for `host` (e.g. issued by cert-manager); omit to terminate TLS before the ingress. */
   tlsSecretName: z.string().optional(),
+  /** Image names (with tag or digest) built from Dockerfile.api and Dockerfile.console. */
   images: z.strictObject({
-    /** API and worker share one image (apps/api); they differ by command. */
+    /** API, worker and migrations share one image (apps/api); they differ by command. */
     api: z.string().min(1),
     console: z.string().min(1),
   }),
   imagePullSecret: z.string().optional(),
   commands: z
     .strictObject({
-      api: z.array(z.string()).default(["pnpm", "--filter", "@opus/api", "server"]),
-      worker: z.array(z.string()).default(["pnpm", "--filter", "@opus/api", "worker"]),
-      migrations: z.array(z.string()).default(["pnpm", "--filter", "@opus/db", "exec", "prisma", "migrate", "deploy"]),
+      // Run from the API image's working directory (apps/api); see Dockerfile.api.
+      api: z.array(z.string()).default(["node", "--import", "tsx", "src/server.ts"]),
+      worker: z.array(z.string()).default(["node", "--import", "tsx", "src/worker.ts"]),
+      migrations: z.array(z.string()).default(["node", "--import", "tsx", "src/migrate-database.ts"]),
     })
     .prefault({}),
   replicas: z
@@ -50,16 +52,29 @@ export const ControlPlaneConfigSchema = z.strictObject({
           databaseUrl: z.string().default("DATABASE_URL"),
           authSecret: z.string().default("AUTH_SECRET"),
           credentialsKey: z.string().default("CREDENTIALS_KEY"),
+          /** Only read while `worker.secretsProvider` is "passphrase". */
           pulumiPassphrase: z.string().default("PULUMI_CONFIG_PASSPHRASE"),
+          /** The worker's SAAS_REGIONS JSON: it holds the shared servers' admin passwords. */
+          saasRegions: z.string().default("SAAS_REGIONS"),
+          smtpUrl: z.string().default("SMTP_URL"),
         })
         .prefault({}),
     })
     .prefault({}),
+  /**
+   * Codes of the regions offered to SaaS tenants: the keys of the SAAS_REGIONS document in the
+   * Secret (the API gets the codes, only the worker gets the document).
+   */
+  saasRegions: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be a region code such as sa-east-1")).min(1),
+  /** Sender of the API's e-mails (invitations, sign-up decisions). */
+  mailFrom: z.string().min(1).optional(),
   worker: z.strictObject({
     /** Where tenant stacks' state lives, shared by all workers: s3://, gs://, azblob:// (not file://). */
     pulumiBackendUrl: z.string().regex(/^(s3|gs|azblob):\/\//, "workers share state: use s3://, gs:// or azblob://"),
     /** Pulumi installation inside the worker image. */
     pulumiCliRoot: z.string().default("/opt/pulumi"),
+    /** "passphrase" (from the Secret) or a KMS URL such as awskms://alias/opus-pulumi. */
+    secretsProvider: z.string().min(1).default("passphrase"),
     concurrency: z.number().int().min(1).max(32).default(2),
     /** Annotations binding the worker's service account to a cloud identity (IRSA, Workload Identity). */
     serviceAccountAnnotations: z.record(z.string(), z.string()).default({}),

@@ -9,8 +9,9 @@ import { ScaledApp } from "./scaled-app.ts";
 
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 
-const API_PORT = 4000;
-const CONSOLE_PORT = 3000;
+/** The ports the images EXPOSE (Dockerfile.api, Dockerfile.console). */
+export const API_PORT = 4000;
+export const CONSOLE_PORT = 3000;
 
 export class ControlPlane extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
@@ -45,21 +46,18 @@ export class ControlPlane extends pulumi.ComponentResource {
     });
     const keys = config.secret.keys;
     const databaseUrl = fromSecret("DATABASE_URL", keys.databaseUrl);
-    // The API and the worker parse the same environment (apps/api/src/env.ts), which refuses to
-    // start in production without real AUTH_SECRET and CREDENTIALS_KEY values.
-    const serverEnv: EnvVar[] = [
+    // Each process gets only the settings its own schema reads (apps/api/src/env/*-env.ts,
+    // apps/console/src/lib/server-env.ts), and each refuses to start in production on a
+    // development default: control-plane-env.test.ts runs every container's environment through it.
+    const processEnv: EnvVar[] = [
       { name: "NODE_ENV", value: "production" },
       { name: "LOG_LEVEL", value: config.logLevel },
-      { name: "PUBLIC_URL", value: publicUrl },
-      databaseUrl,
-      fromSecret("AUTH_SECRET", keys.authSecret),
-      fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
     ];
     const inNamespace = { namespace: this.namespace, labels, imagePullSecret: config.imagePullSecret };
 
     const migrations = new DatabaseMigrations(
       `${name}-migrations`,
-      { ...inNamespace, image: config.images.api, command: config.commands.migrations, databaseUrl },
+      { ...inNamespace, image: config.images.api, command: config.commands.migrations, env: [...processEnv, databaseUrl] },
       { parent: this },
     );
     // New code starts only against a migrated schema.
@@ -73,7 +71,17 @@ export class ControlPlane extends pulumi.ComponentResource {
         image: config.images.api,
         command: config.commands.api,
         port: API_PORT,
-        env: [...serverEnv, { name: "API_PORT", value: String(API_PORT) }],
+        env: [
+          ...processEnv,
+          databaseUrl,
+          { name: "API_PORT", value: String(API_PORT) },
+          { name: "PUBLIC_URL", value: publicUrl },
+          fromSecret("AUTH_SECRET", keys.authSecret),
+          fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+          fromSecret("SMTP_URL", keys.smtpUrl),
+          ...(config.mailFrom ? [{ name: "MAIL_FROM", value: config.mailFrom }] : []),
+          { name: "SAAS_REGION_NAMES", value: config.saasRegions.join(",") },
+        ],
         replicas: config.replicas.api,
         resources: { requests: { cpu: "250m", memory: "384Mi" }, limits: { cpu: "1", memory: "768Mi" } },
         dependsOn: afterMigrations,
@@ -89,10 +97,17 @@ export class ControlPlane extends pulumi.ComponentResource {
         image: config.images.api,
         command: config.commands.worker,
         env: [
-          ...serverEnv,
+          ...processEnv,
+          databaseUrl,
+          // The worker alone decrypts managed clusters' credentials.
+          fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+          fromSecret("SAAS_REGIONS", keys.saasRegions),
           { name: "PULUMI_BACKEND_URL", value: config.worker.pulumiBackendUrl },
-          fromSecret("PULUMI_CONFIG_PASSPHRASE", keys.pulumiPassphrase),
+          { name: "PULUMI_SECRETS_PROVIDER", value: config.worker.secretsProvider },
+          // With a KMS provider the Secret need not hold a passphrase (a missing key would stop the pod).
+          ...(config.worker.secretsProvider === "passphrase" ? [fromSecret("PULUMI_CONFIG_PASSPHRASE", keys.pulumiPassphrase)] : []),
           { name: "PULUMI_CLI_ROOT", value: config.worker.pulumiCliRoot },
+          // Read by the Pulumi CLI itself: no version check against the internet on every run.
           { name: "PULUMI_SKIP_UPDATE_CHECK", value: "true" },
           { name: "WORKER_CONCURRENCY", value: String(config.worker.concurrency) },
         ],
@@ -118,13 +133,13 @@ export class ControlPlane extends pulumi.ComponentResource {
         appName: "opus-console",
         image: config.images.console,
         port: CONSOLE_PORT,
+        // The console's only setting of its own, API_ORIGIN, is compiled into its image (the
+        // in-cluster API Service, see Dockerfile.console); the Ingress sends /api to the API anyway.
         env: [
           { name: "NODE_ENV", value: "production" },
+          // Read by Next's standalone server.
           { name: "PORT", value: String(CONSOLE_PORT) },
           { name: "HOSTNAME", value: "0.0.0.0" },
-          { name: "PUBLIC_URL", value: publicUrl },
-          // Server-side rendering calls the API inside the cluster rather than through the Ingress.
-          { name: "API_INTERNAL_URL", value: pulumi.interpolate`http://opus-api.${this.namespace}.svc.cluster.local:${API_PORT}` },
         ],
         replicas: config.replicas.console,
         resources: { requests: { cpu: "200m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },

@@ -11,8 +11,8 @@ export type DatabaseMigrationsArgs = {
   image: string;
   command: string[];
   imagePullSecret?: string | undefined;
-  /** DATABASE_URL, from the control plane's Secret. */
-  databaseUrl: k8s.types.input.core.v1.EnvVar;
+  /** The migrations job's settings (apps/api/src/env/migrations-env.ts): DATABASE_URL from the Secret. */
+  env: k8s.types.input.core.v1.EnvVar[];
 };
 
 export class DatabaseMigrations extends pulumi.ComponentResource {
@@ -45,12 +45,7 @@ export class DatabaseMigrations extends pulumi.ComponentResource {
                   name: "migrate",
                   image: args.image,
                   command: args.command,
-                  env: [
-                    { name: "NODE_ENV", value: "production" },
-                    // Prisma's CLI otherwise phones home for update checks on every run.
-                    { name: "CHECKPOINT_DISABLE", value: "1" },
-                    args.databaseUrl,
-                  ],
+                  env: args.env,
                   resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
                   securityContext: restrictedContainer(),
                   volumeMounts: [scratchVolume.mount],

@@ -2,14 +2,17 @@ import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
-import type { Env } from "./env.ts";
+import type { ApiEnv } from "./env/api-env.ts";
+import type { WorkerEnv } from "./env/worker-env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
-import { provisioningConfigFrom } from "./provisioning/provisioning-config.ts";
+import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
+import type { WorkerProcessServices } from "./provisioning/run-worker-process.ts";
 import { type Services, systemClock } from "./services.ts";
 
-export function createServices(env: Env, name: string): Services {
+/** The API server's services, from the API's own settings. */
+export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   return {
     db,
@@ -19,9 +22,24 @@ export function createServices(env: Env, name: string): Services {
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
-    platformRelease: provisioningConfigFrom(env).defaultRelease,
-    saasRegions: Object.keys(env.SAAS_REGIONS),
+    platformRelease: platformReleaseFrom(env),
+    saasRegions: env.SAAS_REGION_NAMES,
     publicUrl: env.PUBLIC_URL,
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
+  };
+}
+
+/** The worker's services: no sign-in and no mail; the queue's database, the cipher and the usage schedule's. */
+export function createWorkerServices(
+  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
+  name: string,
+): WorkerProcessServices {
+  return {
+    db: createDb(env.DATABASE_URL),
+    sql: createSqlPool(env.DATABASE_URL),
+    reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
+    log: createLogger(env.LOG_LEVEL, name),
+    clock: systemClock,
+    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
   };
 }

@@ -1,13 +1,14 @@
 // API process entry point: `pnpm --filter @opus/api server`.
 import { createServices } from "./create-services.ts";
-import { env } from "./env.ts";
+import { parseApiEnv } from "./env/api-env.ts";
+import { loadEnv } from "./env/load-env.ts";
 import { createApiServer } from "./http/create-server.ts";
 import { drainOnClose } from "./http/graceful-shutdown.ts";
 
 /** How long requests in flight may take to finish after SIGTERM (Kubernetes waits 30 s by default). */
 const SHUTDOWN_GRACE_MS = 20_000;
 
-const config = env();
+const config = loadEnv(parseApiEnv);
 const services = createServices(config, "api");
 const server = createApiServer(services);
 const drainer = drainOnClose(server);

@@ -18,7 +18,7 @@ export type Services = {
   mailer: Mailer;
   /** The platform release new environments and install bundles get. */
   platformRelease: PlatformRelease;
-  /** Codes of the regions where Opus runs SaaS tenants (from SAAS_REGIONS). */
+  /** Codes of the regions where Opus runs SaaS tenants (SAAS_REGION_NAMES). */
   saasRegions: string[];
   /** The console's public URL, for links in invitations. */
   publicUrl: string;

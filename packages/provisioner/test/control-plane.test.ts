@@ -8,13 +8,14 @@ const CONFIG: ControlPlaneConfigInput = {
   host: "console.opus.cloud",
   tlsSecretName: "console-opus-cloud-tls",
   images: { api: "registry.opus.io/control-plane/api:1.4.0", console: "registry.opus.io/control-plane/console:1.4.0" },
+  saasRegions: ["sa-east-1"],
   worker: {
     pulumiBackendUrl: "s3://opus-pulumi-state/tenants?region=sa-east-1",
     serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/opus-worker" },
   },
 };
 
-const SECRET_ENV = ["DATABASE_URL", "AUTH_SECRET", "CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE"];
+const SECRET_ENV = ["DATABASE_URL", "AUTH_SECRET", "CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS", "SMTP_URL"];
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are inspected field by field
 type Manifest = any;
@@ -108,7 +109,7 @@ describe("pulumi/control-plane", () => {
       "PULUMI_CONFIG_PASSPHRASE",
     );
     expect(worker.env).toContainEqual({ name: "PULUMI_BACKEND_URL", value: "s3://opus-pulumi-state/tenants?region=sa-east-1" });
-    expect(worker.command).toEqual(["pnpm", "--filter", "@opus/api", "worker"]);
+    expect(worker.command).toEqual(["node", "--import", "tsx", "src/worker.ts"]);
   });
 
   it("runs migrations in a Job with the API image, auto-named so a new image gets a new Job", () => {
@@ -117,7 +118,7 @@ describe("pulumi/control-plane", () => {
     expect(job.metadata.name).toBeUndefined();
     const container = job.spec.template.spec.containers[0];
     expect(container.image).toBe("registry.opus.io/control-plane/api:1.4.0");
-    expect(container.command).toEqual(["pnpm", "--filter", "@opus/db", "exec", "prisma", "migrate", "deploy"]);
+    expect(container.command).toEqual(["node", "--import", "tsx", "src/migrate-database.ts"]);
     expect(job.spec.template.spec.restartPolicy).toBe("Never");
   });
 

@@ -1,13 +1,14 @@
 // Every authorization rule of the control plane, in one table. Procedures name a permission;
 // `authorize` decides. Staff act on any institution (after TOTP enrolment); customers act only on
 // institutions they are members of, with the member roles listed.
+import { INSTITUTION_ROLES, STAFF_ROLES } from "@opus/rules/enums";
 import { AppError } from "../errors/app-error.ts";
 import type { Actor, InstitutionRole, StaffRole } from "./actor.ts";
 
 type Rule = { staff: readonly StaffRole[]; member: readonly InstitutionRole[] };
 
-const ALL_STAFF = ["ADMIN", "OPERATOR", "BILLING"] as const;
-const ANY_MEMBER = ["ADMIN", "VIEWER"] as const;
+const ALL_STAFF = STAFF_ROLES;
+const ANY_MEMBER = INSTITUTION_ROLES;
 
 export const PERMISSIONS = {
   /** Fleet-wide views (institution list, dashboard). Never granted to members. */

@@ -2,11 +2,11 @@
 // worker runs this schedule; the idempotency key per environment and time window makes the extra
 // runs harmless, so there is no leader to elect.
 import type { Db } from "@opus/db/client";
+import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
+import type { Clock } from "../domain/domain-context.ts";
+import { enqueueOperation } from "../domain/environments/enqueue-operation.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logger.ts";
-import type { Clock } from "../services.ts";
-import { enqueueOperation } from "./operations/enqueue-operation.ts";
-import { SYSTEM_SOURCE } from "./worker-deps.ts";
 
 export function driftCheckKey(environmentId: string, now: Date, everyMs: number): string {
   return `drift:${environmentId}:${Math.floor(now.getTime() / everyMs)}`;

@@ -1,21 +1,18 @@
-// Records how a run ended: the operation row, the environment it changed, the tenant's derived
-// status and an audit event, in one transaction, fenced on the worker's lease (a worker that lost
-// its lease writes nothing).
-import { type Db, type Enums, Prisma } from "@opus/db/client";
+// Records how a run ended: the operation row, then (through the domain) the environment it changed,
+// the tenant's derived status and an audit event, in one transaction, fenced on the worker's lease
+// (a worker that lost its lease writes nothing).
+import type { Db, Prisma } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
-import type { EngineRunResult } from "@opus/provisioner/engine";
-import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
-import { type AuditSource, auditEntry } from "../domain/audit/audit-entry.ts";
-import { canTransitionEnvironment } from "../domain/institutions/environment-lifecycle.ts";
-import { refreshInstitutionStatus } from "../domain/institutions/refresh-institution-status.ts";
+import { auditEntry } from "../domain/audit/audit-entry.ts";
+import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
+import { type RunEnd, settleOperation } from "../domain/environments/settle-operation.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { Logger } from "../logger.ts";
 import { ownedBy } from "./queue.ts";
-import { SYSTEM_SOURCE } from "./worker-deps.ts";
 
 export type Outcome =
-  | { type: "succeeded"; result: EngineRunResult; spec: TenantEnvironmentSpec | null }
-  | { type: "failed"; error: string }
+  | RunEnd
   | { type: "retry"; error: string; runAfter: Date; countsAsAttempt: boolean }
-  | { type: "cancelled"; error: string | null }
   /** Shutdown: leave it RUNNING without an owner, so another worker takes it over at once and repairs first. */
   | { type: "released" }
   /** Another worker owns it now: touch nothing. */
@@ -23,19 +20,20 @@ export type Outcome =
 
 class LeaseLost extends Error {}
 
-export async function finishOperation(db: Db, op: Operation, workerId: string, outcome: Outcome, now: Date): Promise<void> {
+export async function finishOperation(db: Db, log: Logger, op: Operation, workerId: string, outcome: Outcome, now: Date): Promise<void> {
   if (outcome.type === "lost") return;
+  const owned = (tx: Prisma.TransactionClient, data: Prisma.OperationUpdateManyMutationInput) =>
+    tx.operation.updateMany({ where: ownedBy(op.id, workerId), data }).then((r) => {
+      if (r.count !== 1) throw new LeaseLost();
+    });
+  const settle = { now, source: SYSTEM_SOURCE, log };
   try {
     await db.$transaction(async (tx) => {
-      const owned = (data: Prisma.OperationUpdateManyMutationInput) =>
-        tx.operation.updateMany({ where: ownedBy(op.id, workerId), data }).then((r) => {
-          if (r.count !== 1) throw new LeaseLost();
-        });
       switch (outcome.type) {
         case "released":
-          return owned({ lockedBy: null, heartbeatAt: null, attempt: { decrement: 1 } });
+          return owned(tx, { lockedBy: null, heartbeatAt: null, attempt: { decrement: 1 } });
         case "retry":
-          return owned({
+          return owned(tx, {
             status: "QUEUED",
             lockedBy: null,
             heartbeatAt: null,
@@ -46,90 +44,51 @@ export async function finishOperation(db: Db, op: Operation, workerId: string, o
           });
         case "succeeded": {
           const { summary, outputs } = outcome.result;
-          await owned({ status: "SUCCEEDED", finishedAt: now, error: null, summary, outputs: outputs as Prisma.InputJsonObject });
-          return settleEnvironment(tx, op, outcome, now);
+          await owned(tx, { status: "SUCCEEDED", finishedAt: now, error: null, summary, outputs: outputs as Prisma.InputJsonObject });
+          return settleOperation(tx, op, outcome, settle);
         }
         case "failed":
-          await owned({ status: "FAILED", finishedAt: now, error: outcome.error });
-          return settleEnvironment(tx, op, outcome, now);
+          await owned(tx, { status: "FAILED", finishedAt: now, error: outcome.error });
+          return settleOperation(tx, op, outcome, settle);
         case "cancelled":
-          await owned({ status: "CANCELLED", finishedAt: now, error: outcome.error });
-          return settleEnvironment(tx, op, outcome, now);
+          await owned(tx, { status: "CANCELLED", finishedAt: now, error: outcome.error });
+          return settleOperation(tx, op, outcome, settle);
       }
     });
   } catch (error) {
-    if (!(error instanceof LeaseLost)) throw error;
+    if (error instanceof LeaseLost) return;
+    if (!(error instanceof AppError) || outcome.type === "released" || outcome.type === "retry") throw error;
+    // The environment refused the move the run implies (an illegal transition, or it changed
+    // meanwhile): the run's own end is rolled back with it. Record the operation as failed with
+    // both facts, and leave the environment as it is, so the refusal is visible, not lost.
+    const ended = outcome.type === "succeeded" ? "succeeded" : outcome.type === "failed" ? "failed" : "was cancelled";
+    const why = outcome.type !== "succeeded" && outcome.error ? ` (${outcome.error})` : "";
+    const message = `The run ${ended}${why}, but its environment could not be updated: ${error.message}`;
+    log.error({ operationId: op.id, stack: op.stackName, err: error }, "operation ended but its environment refused the move");
+    await recordRefusal(db, op, message, now, owned).catch((again: unknown) => {
+      if (!(again instanceof LeaseLost)) throw again;
+    });
   }
 }
 
-type Settled = Extract<Outcome, { type: "succeeded" | "failed" | "cancelled" }>;
-
-/** Applies an ended operation to its environment and the tenant's status, and audits it. */
-export async function settleEnvironment(
-  tx: Prisma.TransactionClient,
+async function recordRefusal(
+  db: Db,
   op: Operation,
-  outcome: Settled,
+  message: string,
   now: Date,
-  source: AuditSource = SYSTEM_SOURCE,
+  owned: (tx: Prisma.TransactionClient, data: Prisma.OperationUpdateManyMutationInput) => Promise<void>,
 ) {
-  const env = await tx.environment.findUniqueOrThrow({
-    where: { id: op.environmentId },
-    select: { id: true, status: true, institutionId: true, driftDetectedAt: true },
-  });
-  const data: Prisma.EnvironmentUpdateInput = {};
-  const move = (to: Enums.EnvironmentStatus) => {
-    if (env.status !== to && canTransitionEnvironment(env.status, to)) data.status = to;
-  };
-  let newDrift = false;
-
-  if (outcome.type === "succeeded") {
-    const { result, spec } = outcome;
-    if (op.kind === "UP") {
-      move("ACTIVE");
-      const namespace = typeof result.outputs.namespace === "string" ? result.outputs.namespace : undefined;
-      Object.assign(data, {
-        outputs: result.outputs as Prisma.InputJsonObject,
-        failedOperationId: null,
-        driftDetectedAt: null,
-        ...(namespace ? { namespace } : {}),
-        ...(spec ? { cluster: spec.target.cluster, releaseVersion: spec.release.version } : {}),
-      });
-    } else if (op.kind === "DESTROY") {
-      move("DESTROYED");
-      Object.assign(data, { outputs: Prisma.DbNull, failedOperationId: null });
-    } else if (op.kind === "REFRESH") {
-      newDrift = Boolean(result.driftDetected) && env.driftDetectedAt === null;
-      Object.assign(data, { lastRefreshAt: now, driftDetectedAt: result.driftDetected ? (env.driftDetectedAt ?? now) : null });
-    }
-  } else if (op.kind === "UP" || op.kind === "DESTROY") {
-    // Failed or cancelled part-way: the stack may be half changed, so the environment says FAILED
-    // and points at the operation whose error explains it. (Previews and drift checks change nothing.)
-    if (env.status === "PROVISIONING" || env.status === "DESTROYING") {
-      move("FAILED");
-      data.failedOperationId = op.id;
-    }
-  }
-
-  if (Object.keys(data).length > 0) await tx.environment.update({ where: { id: env.id }, data });
-  if (data.status) await refreshInstitutionStatus(tx, env.institutionId, source, now);
-
-  // A routine drift check that found nothing new is not an event worth keeping.
-  const routine = outcome.type === "succeeded" && op.kind === "REFRESH" && !newDrift;
-  if (routine) return;
-  await tx.auditEvent.create({
-    data: auditEntry(source, {
-      action: `environment.operation_${outcome.type}`,
-      institutionId: env.institutionId,
-      targetType: "operation",
-      targetId: op.id,
-      data: {
-        environmentId: env.id,
-        kind: op.kind,
-        attempt: op.attempt,
-        ...(data.status ? { environmentStatus: data.status as string } : {}),
-        ...(outcome.type === "succeeded" ? { summary: outcome.result.summary } : { error: outcome.error }),
-        ...(newDrift ? { driftDetected: true } : {}),
-      },
-    }),
+  await db.$transaction(async (tx) => {
+    await owned(tx, { status: "FAILED", finishedAt: now, error: message });
+    const env = await tx.environment.findUniqueOrThrow({ where: { id: op.environmentId }, select: { institutionId: true } });
+    await tx.auditEvent.create({
+      data: auditEntry(SYSTEM_SOURCE, {
+        action: "environment.operation_failed",
+        institutionId: env.institutionId,
+        targetType: "operation",
+        targetId: op.id,
+        data: { environmentId: op.environmentId, kind: op.kind, attempt: op.attempt, error: message },
+      }),
+    });
   });
 }

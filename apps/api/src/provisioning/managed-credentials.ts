@@ -1,22 +1,7 @@
-// What a managed account's sealed credentials hold once decrypted: the customer's cluster
-// kubeconfig and the admin credentials of the PostgreSQL and RabbitMQ servers in their cloud,
-// plus where their API gateway lives. Stored as one JSON envelope so every secret of the tenant's
-// cloud stays encrypted together. A bare kubeconfig (older records) is recognised so the error can
-// say exactly what is missing.
-import { TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
-import { z } from "zod";
+// Reads a managed account's decrypted credentials for the spec builder. A bare kubeconfig (older
+// records) is recognised so the error can say exactly what is missing.
+import { type ManagedCredentials, ManagedCredentialsSchema } from "../domain/institutions/managed-credentials.ts";
 import { NotRetryableError } from "./not-retryable.ts";
-
-const spec = TenantEnvironmentSpecSchema.shape;
-
-export const ManagedCredentialsSchema = z.strictObject({
-  kubeconfig: z.string().min(1),
-  gateway: z.strictObject({ domain: spec.target.shape.gatewayDomain, namespace: spec.target.shape.gatewayNamespace }),
-  database: spec.database,
-  queue: spec.queue,
-});
-
-export type ManagedCredentials = z.infer<typeof ManagedCredentialsSchema>;
 
 export function parseManagedCredentials(plain: string, tenantSlug: string): ManagedCredentials {
   let value: unknown;

@@ -6,10 +6,15 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { EngineError, type ProvisioningEngine } from "@opus/provisioner/engine";
-import type { Env } from "../env.ts";
+import type { WorkerEnv } from "../env/worker-env.ts";
 import type { Logger } from "../logger.ts";
 
-export async function resolveEngine(env: Env, log: Logger): Promise<ProvisioningEngine> {
+type EngineEnv = Pick<
+  WorkerEnv,
+  "PULUMI_BACKEND_URL" | "DATA_DIR" | "PULUMI_SECRETS_PROVIDER" | "PULUMI_CONFIG_PASSPHRASE" | "PULUMI_CLI_ROOT"
+>;
+
+export async function resolveEngine(env: EngineEnv, log: Logger): Promise<ProvisioningEngine> {
   let backendUrl = env.PULUMI_BACKEND_URL;
   if (!backendUrl) {
     // Local default: a file backend under DATA_DIR (one machine). Production sets s3:// or similar.

@@ -58,7 +58,7 @@ export async function runOperation(
   sink.write(`[control-plane] ${describeOutcome(outcome, options.workerId)}`);
   // Logs first: when the status turns final, the console already has every line.
   await sink.close();
-  await finishOperation(deps.db, op, options.workerId, outcome, deps.clock.now());
+  await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
   deps.log.info(
     { operationId: op.id, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
     "operation run ended",
@@ -80,7 +80,7 @@ async function attempt(run: Run): Promise<Outcome> {
   const takeover = claimed.reclaimed ? ", taking over from a worker that stopped responding" : "";
   say(`${op.kind} ${op.stackName}: attempt ${op.attempt} of ${op.maxAttempts} on ${options.workerId}${takeover}`);
 
-  if ((await startOperation(deps.db, op, options.workerId, deps.clock.now())) === "nothing-to-destroy") {
+  if ((await startOperation(deps.db, deps.log, op, options.workerId, deps.clock.now())) === "nothing-to-destroy") {
     say("the environment was never provisioned: there is nothing to destroy");
     return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
   }

@@ -4,18 +4,31 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
-import { runUsageSchedule } from "../domain/billing/run-usage-schedule.ts";
-import type { Env } from "../env.ts";
-import type { Services } from "../services.ts";
+import { runUsageSchedule, type UsageScheduleDeps } from "../domain/billing/run-usage-schedule.ts";
+import type { WorkerEnv } from "../env/worker-env.ts";
 import { runDriftSchedule } from "./drift-schedule.ts";
 import { createOperationWorker } from "./operation-worker.ts";
 import { provisioningConfigFrom } from "./provisioning-config.ts";
-import { DEFAULT_WORKER_OPTIONS } from "./worker-deps.ts";
+import { DEFAULT_WORKER_OPTIONS, type WorkerDeps } from "./worker-deps.ts";
 
 /** How often the usage schedule runs; finalization is due days after a month ends, so minutes are plenty. */
 const USAGE_PASS_MS = 5 * 60_000;
 
-export function runWorkerProcess(config: Env, services: Services, engine: ProvisioningEngine) {
+/** Long-lived dependencies of a worker process (the engine comes separately: tests pass a double). */
+export type WorkerProcessServices = Pick<WorkerDeps, "db" | "clock" | "log" | "cipher"> & UsageScheduleDeps;
+
+type WorkerProcessEnv = Pick<
+  WorkerEnv,
+  | "WORKER_LEASE_SECONDS"
+  | "WORKER_CONCURRENCY"
+  | "DRIFT_CHECK_MINUTES"
+  | "SAAS_REGIONS"
+  | "PLATFORM_VERSION"
+  | "PLATFORM_CHART"
+  | "PLATFORM_CHART_REPOSITORY"
+>;
+
+export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProcessServices, engine: ProvisioningEngine) {
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const leaseMs = config.WORKER_LEASE_SECONDS * 1000;
   const worker = createOperationWorker(

@@ -3,14 +3,25 @@
 // console shows PROVISIONING/DESTROYING while the engine runs.
 import type { Db, Enums } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
+import { operationRefusal } from "@opus/rules/environment-operations";
+import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
+import { moveEnvironment } from "../domain/environments/environment-lifecycle.ts";
 import { refreshInstitutionStatus } from "../domain/institutions/refresh-institution-status.ts";
+import type { Logger } from "../logger.ts";
 import { NotRetryableError } from "./not-retryable.ts";
-import { refusalFor } from "./operations/operation-rules.ts";
 import { ownedBy } from "./queue.ts";
-import { SYSTEM_SOURCE } from "./worker-deps.ts";
 
-/** "nothing-to-destroy": the environment was never provisioned (PENDING), so there is no stack. */
-export async function startOperation(db: Db, op: Operation, workerId: string, now: Date): Promise<"run" | "nothing-to-destroy"> {
+/**
+ * "nothing-to-destroy": the environment was never provisioned (PENDING), so there is no stack.
+ * A move the state machine refuses, or one that lost a race, throws AppError: the run fails with its message.
+ */
+export async function startOperation(
+  db: Db,
+  log: Logger,
+  op: Operation,
+  workerId: string,
+  now: Date,
+): Promise<"run" | "nothing-to-destroy"> {
   return db.$transaction(async (tx) => {
     const env = await tx.environment.findUniqueOrThrow({
       where: { id: op.environmentId },
@@ -21,16 +32,16 @@ export async function startOperation(db: Db, op: Operation, workerId: string, no
         institution: { select: { id: true, slug: true, status: true, deploymentMode: true, retentionUntil: true } },
       },
     });
-    const refusal = refusalFor(op.kind, env.institution, env, now);
+    const refusal = operationRefusal(op.kind, env.institution, env, now);
     if (refusal) throw new NotRetryableError(refusal.message);
     if (op.kind === "DESTROY" && env.status === "PENDING") return "nothing-to-destroy";
 
     const target: Enums.EnvironmentStatus | null = op.kind === "UP" ? "PROVISIONING" : op.kind === "DESTROY" ? "DESTROYING" : null;
     if (target && env.status !== target) {
       // Only while this worker still owns the operation.
-      const moved = await tx.operation.count({ where: ownedBy(op.id, workerId) });
-      if (moved === 1) {
-        await tx.environment.update({ where: { id: env.id }, data: { status: target } });
+      const owned = await tx.operation.count({ where: ownedBy(op.id, workerId) });
+      if (owned === 1) {
+        await moveEnvironment(tx, log, { id: env.id, from: env.status, to: target });
         await refreshInstitutionStatus(tx, env.institution.id, SYSTEM_SOURCE, now);
       }
     }

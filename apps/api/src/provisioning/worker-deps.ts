@@ -2,10 +2,9 @@
 // and backoff without waiting for them.
 import type { Db } from "@opus/db/client";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
-import type { AuditSource } from "../domain/audit/audit-entry.ts";
+import type { Clock } from "../domain/domain-context.ts";
 import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
 import type { Logger } from "../logger.ts";
-import type { Clock } from "../services.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
 
@@ -59,6 +58,3 @@ export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "workerId"> = {
       signal.addEventListener("abort", done, { once: true });
     }),
 };
-
-/** Changes made by the worker are audited as the system's, not a person's. */
-export const SYSTEM_SOURCE: AuditSource = { actor: null, ip: null, userAgent: null, requestId: null };

@@ -1,8 +1,9 @@
 // Every decision on a tenant is a compare-and-set: 50 concurrent calls of the same decision (approve
 // and reject mixed, through the real router) produce one effect and one audit event; the other 49
 // are told CONFLICT. Without the conditional update each caller writes its own outcome.
+
+import { computeCnpjCheckDigits } from "@opus/rules/cnpj";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeCnpjCheckDigits } from "../../src/domain/institutions/cnpj.ts";
 import { moveInstitution } from "../../src/domain/institutions/move-institution.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { concurrently, expectOneWinner } from "../support/concurrently.ts";

@@ -1,7 +1,8 @@
 // Races that end at a unique constraint (Prisma P2002) are CONFLICTs with a message a person can act
 // on, never a 500, and "one pending X" rules hold when requests arrive at the same moment.
+
+import { computeCnpjCheckDigits } from "@opus/rules/cnpj";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeCnpjCheckDigits } from "../../src/domain/institutions/cnpj.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { concurrently, expectOneWinner, type Outcomes } from "../support/concurrently.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";

@@ -50,7 +50,7 @@ describe("a worker killed mid-run", () => {
     expect(await reclaimStale(services.db, "new-owner", later, LEASE)).toEqual({ id: op.id, reclaimed: true });
     expect(await heartbeat(services.db, op.id, "slow-worker", later)).toBe("lost");
     const row = await operation(services, op.id);
-    await finishOperation(services.db, row, "slow-worker", { type: "failed", error: "too late" }, later);
+    await finishOperation(services.db, services.log, row, "slow-worker", { type: "failed", error: "too late" }, later);
     expect(await operation(services, op.id)).toMatchObject({ status: "RUNNING", lockedBy: "new-owner", error: null });
     // Leave nothing stale behind for the next test's workers to take over.
     await services.db.operation.update({ where: { id: op.id }, data: { status: "SUCCEEDED" } });

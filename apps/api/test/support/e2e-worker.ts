@@ -3,8 +3,9 @@
 // CLI cannot be installed on CI. It prints Pulumi-like progress over a few seconds so the console's
 // live log view has something to follow; stacks whose name contains "falha" fail with an engine error.
 import { EngineError, type EngineRunInput, type ProvisioningEngine } from "@opus/provisioner/engine";
-import { createServices } from "../../src/create-services.ts";
-import { env } from "../../src/env.ts";
+import { createWorkerServices } from "../../src/create-services.ts";
+import { loadEnv } from "../../src/env/load-env.ts";
+import { parseWorkerEnv } from "../../src/env/worker-env.ts";
 import { runWorkerProcess } from "../../src/provisioning/run-worker-process.ts";
 
 const STEP_MS = Number(process.env.E2E_ENGINE_STEP_MS ?? 400);
@@ -55,5 +56,5 @@ const scriptedEngine: ProvisioningEngine = {
   },
 };
 
-const config = env();
-runWorkerProcess(config, createServices(config, "e2e-worker"), scriptedEngine);
+const config = loadEnv(parseWorkerEnv);
+runWorkerProcess(config, createWorkerServices(config, "e2e-worker"), scriptedEngine);

@@ -6,10 +6,10 @@ import { seedDemoData } from "@opus/db/seed";
 import { createSqlPool } from "@opus/db/sql-pool";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
+import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
-import { LOCAL_SAAS_REGIONS } from "../../src/provisioning/saas-region-config.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";

@@ -1,38 +1,79 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../../src/env.ts";
+import { parseApiEnv } from "../../src/env/api-env.ts";
+import { parseMigrationsEnv } from "../../src/env/migrations-env.ts";
+import { parseWorkerEnv } from "../../src/env/worker-env.ts";
 
 const base = { DATABASE_URL: "postgresql://localhost/opus" };
 
-describe("environment", () => {
+function problems(parse: () => unknown): string {
+  try {
+    parse();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "";
+}
+
+describe("environment, per process", () => {
   it("applies development defaults", () => {
-    const env = parseEnv(base);
-    expect(env).toMatchObject({ NODE_ENV: "development", API_PORT: 4000, PULUMI_SECRETS_PROVIDER: "passphrase" });
-    expect(Object.keys(env.SAAS_REGIONS)).toEqual(["sa-east-1"]);
+    expect(parseApiEnv(base)).toMatchObject({ NODE_ENV: "development", API_PORT: 4000, SAAS_REGION_NAMES: ["sa-east-1"] });
+    const worker = parseWorkerEnv(base);
+    expect(worker).toMatchObject({ PULUMI_SECRETS_PROVIDER: "passphrase", WORKER_CONCURRENCY: 2 });
+    expect(Object.keys(worker.SAAS_REGIONS)).toEqual(["sa-east-1"]);
+    expect(parseMigrationsEnv(base)).toEqual({ ...base, NODE_ENV: "development", LOG_LEVEL: "info" });
   });
 
-  it("names every problem at once", () => {
-    expect(() => parseEnv({ DATABASE_URL: "nope", API_PORT: "99999", CREDENTIALS_KEY: "c2hvcnQ=" })).toThrow(
-      /DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL[\s\S]*API_PORT[\s\S]*CREDENTIALS_KEY must be base64 of exactly 32 bytes/,
+  it("names the process and every problem at once", () => {
+    const message = problems(() => parseApiEnv({ DATABASE_URL: "nope", API_PORT: "99999", CREDENTIALS_KEY: "c2hvcnQ=" }));
+    expect(message.split("\n")).toEqual([
+      "Invalid environment for the API server:",
+      "  DATABASE_URL: DATABASE_URL must be a postgresql:// URL",
+      "  CREDENTIALS_KEY: CREDENTIALS_KEY must be base64 of exactly 32 bytes",
+      "  API_PORT: Too big: expected number to be <=65535",
+    ]);
+  });
+
+  it("fails with a clear message when a required setting is missing", () => {
+    expect(() => parseMigrationsEnv({ NODE_ENV: "production" })).toThrow(
+      /^Invalid environment for the migrations job:\n {2}DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL$/,
+    );
+    expect(() => parseWorkerEnv({})).toThrow(/^Invalid environment for the provisioning worker:\n {2}DATABASE_URL: /);
+    expect(() => parseApiEnv({})).toThrow(/^Invalid environment for the API server:\n {2}DATABASE_URL: /);
+  });
+
+  it("refuses the API's development secrets and the default region list in production", () => {
+    const message = problems(() => parseApiEnv({ ...base, NODE_ENV: "production" }));
+    expect(message).toContain("AUTH_SECRET: set a real AUTH_SECRET in production");
+    expect(message).toContain("CREDENTIALS_KEY: set a real CREDENTIALS_KEY in production");
+    expect(message).toContain("SAAS_REGION_NAMES: set SAAS_REGION_NAMES in production");
+    expect(message).toContain("SMTP_URL: set SMTP_URL in production");
+    // The API runs no Pulumi and holds no shared server's password: it never asks for them.
+    expect(message).not.toContain("PULUMI");
+    expect(message).not.toMatch(/SAAS_REGIONS\b/);
+  });
+
+  it("reads the offered regions as a comma-separated list of codes", () => {
+    expect(parseApiEnv({ ...base, SAAS_REGION_NAMES: "sa-east-1, southamerica-east1" }).SAAS_REGION_NAMES).toEqual([
+      "sa-east-1",
+      "southamerica-east1",
+    ]);
+    expect(problems(() => parseApiEnv({ ...base, SAAS_REGION_NAMES: "sa-east-1,,Brazil South" }))).toContain(
+      "SAAS_REGION_NAMES: SAAS_REGION_NAMES must be region codes separated by commas",
     );
   });
 
-  it("refuses the development secrets and the local regions in production", () => {
-    let message = "";
-    try {
-      parseEnv({ ...base, NODE_ENV: "production" });
-    } catch (error) {
-      message = (error as Error).message;
+  it("refuses the worker's development secrets, local backend and local regions in production", () => {
+    const message = problems(() => parseWorkerEnv({ ...base, NODE_ENV: "production" }));
+    for (const key of ["CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_BACKEND_URL", "SAAS_REGIONS"]) {
+      expect(message).toContain(`${key}: set`);
     }
-    for (const key of ["AUTH_SECRET", "CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"]) expect(message).toContain(key);
+    // The worker signs nobody in: it never asks for the API's AUTH_SECRET.
+    expect(message).not.toContain("AUTH_SECRET");
   });
 
   it("accepts a KMS secrets provider in production without a passphrase", () => {
-    let message = "";
-    try {
-      parseEnv({ ...base, NODE_ENV: "production", PULUMI_SECRETS_PROVIDER: "awskms://alias/opus" });
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = problems(() => parseWorkerEnv({ ...base, NODE_ENV: "production", PULUMI_SECRETS_PROVIDER: "awskms://alias/opus" }));
+    expect(message).toContain("SAAS_REGIONS");
     expect(message).not.toContain("PULUMI_CONFIG_PASSPHRASE");
   });
 });

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { cnpjCheckDigits, maskCnpj } from "../../src/lib/cnpj-input";
+import { computeCnpjCheckDigits, maskCnpj } from "@opus/rules/cnpj";
 
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -9,7 +9,7 @@ const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
  */
 export function uniqueCnpj(): string {
   const base = `Z${Array.from({ length: 11 }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join("")}`;
-  return maskCnpj(`${base}${cnpjCheckDigits(base)}`);
+  return maskCnpj(`${base}${computeCnpjCheckDigits(base)}`);
 }
 
 /** A Directory identifier (OrganisationId, AuthorisationServerId). */

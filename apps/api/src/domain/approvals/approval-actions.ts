@@ -3,8 +3,12 @@
 // is a compare-and-set on the status (and mode) that was checked, so two approvals racing on one
 // tenant (say, a suspension and an offboarding) cannot both act on the state they each read.
 import type { Enums, Prisma } from "@opus/db/client";
+import { approvalStatusRefusal } from "@opus/rules/approval-applicability";
 import { AppError } from "../../errors/app-error.ts";
-import { transition } from "../institutions/lifecycle.ts";
+
+import type { Logger } from "../../logger.ts";
+import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
+
 import { INSTITUTION_CHANGED_MESSAGE, moveInstitution } from "../institutions/move-institution.ts";
 
 export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
@@ -33,36 +37,25 @@ export function loadTenant(tx: Tx, institutionId: string) {
   });
 }
 
+/**
+ * Throws unless `action` can apply to `tenant` now. Which tenant statuses allow it is the shared
+ * rule (@opus/rules/approval-applicability, the console offers the same); the new mode and the
+ * environments are checked here.
+ */
 export function assertApplicable(tenant: Tenant, action: ApprovalAction, payload: { deploymentMode?: Enums.DeploymentMode } | null) {
-  switch (action) {
-    case "SUSPEND":
-      transition(tenant.status, "suspend");
-      return;
-    case "OFFBOARD":
-      transition(tenant.status, "offboard");
-      return;
-    case "CHANGE_MODE":
-      if (!payload?.deploymentMode)
-        throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
-      if (payload.deploymentMode === tenant.deploymentMode)
-        throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
-      if (tenant.status === "OFFBOARDING" || tenant.status === "OFFBOARDED")
-        throw new AppError("INVALID_TRANSITION", "An offboarded institution's mode cannot change.");
-      if (tenant.environments.some((e) => PROVISIONED.includes(e.status))) {
-        throw new AppError(
-          "PRECONDITION_FAILED",
-          "Environments are provisioned in the current mode: destroy them before changing the deployment mode.",
-        );
-      }
-      return;
-    case "DELETE":
-      if (!["DRAFT", "REJECTED", "OFFBOARDED"].includes(tenant.status)) {
-        throw new AppError(
-          "PRECONDITION_FAILED",
-          "Only drafts, rejected requests and offboarded institutions can be deleted; offboard it first.",
-        );
-      }
-      return;
+  if (action === "CHANGE_MODE") {
+    if (!payload?.deploymentMode)
+      throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
+    if (payload.deploymentMode === tenant.deploymentMode)
+      throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
+  }
+  const refusal = approvalStatusRefusal(action, tenant.status);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  if (action === "CHANGE_MODE" && tenant.environments.some((e) => PROVISIONED.includes(e.status))) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "Environments are provisioned in the current mode: destroy them before changing the deployment mode.",
+    );
   }
 }
 
@@ -72,11 +65,12 @@ export async function applyAction(
   action: ApprovalAction,
   payload: { deploymentMode?: Enums.DeploymentMode } | null,
   now: Date,
+  log: Logger,
 ) {
   switch (action) {
     case "SUSPEND":
       await moveInstitution(tx, tenant, "suspend");
-      await tx.environment.updateMany({ where: { institutionId: tenant.id, status: "ACTIVE" }, data: { status: "SUSPENDED" } });
+      await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });
       return;
     case "OFFBOARD":
       await moveInstitution(tx, tenant, "offboard", {

@@ -50,7 +50,7 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
       }),
     });
     if (input.decision === "approve") {
-      await applyAction(tx, tenant, request.action, payload, now);
+      await applyAction(tx, tenant, request.action, payload, now, ctx.log);
       if (!deleting) await refreshInstitutionStatus(tx, tenant.id, ctx, ctx.clock.now());
     }
     return { id: request.id, status: input.decision === "approve" ? "APPROVED" : "REJECTED" };

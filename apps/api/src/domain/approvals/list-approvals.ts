@@ -1,7 +1,8 @@
+import type { ApprovalFilter } from "@opus/rules/enums";
 import type { DomainContext } from "../domain-context.ts";
 
 /** The four-eyes inbox: pending requests first (oldest first), then the latest decisions. */
-export async function listApprovals(ctx: DomainContext, input: { status: "PENDING" | "DECIDED" }) {
+export async function listApprovals(ctx: DomainContext, input: { status: ApprovalFilter }) {
   const rows = await ctx.db.approvalRequest.findMany({
     where: input.status === "PENDING" ? { status: "PENDING" } : { status: { not: "PENDING" } },
     orderBy: { createdAt: input.status === "PENDING" ? "asc" : "desc" },

@@ -1,6 +1,7 @@
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 import { moveInstitution } from "../institutions/move-institution.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
@@ -10,7 +11,7 @@ export async function resumeInstitution(ctx: DomainContext, input: { institution
     const institution = await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true, status: true } });
     if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
     await moveInstitution(tx, institution, "resume");
-    await tx.environment.updateMany({ where: { institutionId: institution.id, status: "SUSPENDED" }, data: { status: "ACTIVE" } });
+    await moveTenantEnvironments(tx, ctx.log, { institutionId: institution.id, from: "SUSPENDED", to: "ACTIVE" });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "institution.resumed",

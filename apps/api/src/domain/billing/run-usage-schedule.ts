@@ -1,18 +1,22 @@
 // The worker's usage schedule, every few minutes on every worker (each step is idempotent, so no
 // leader is needed): prepare partitions, record today's environment-days, finalize due reports.
-import type { Services } from "../../services.ts";
+import type { SqlPool } from "@opus/db/sql-pool";
+import type { PublicDomainContext } from "../domain-context.ts";
 import { ensureUsagePartitions } from "../usage/ensure-partitions.ts";
 import { recordEnvironmentDays } from "../usage/record-environment-days.ts";
 import { finalizeDueReports } from "./finalize-due-reports.ts";
 
-export async function runUsagePass(services: Services) {
+/** What a usage pass reaches: the API's services have it, and so do the worker's (the domain does not import the process wiring). */
+export type UsageScheduleDeps = Pick<PublicDomainContext, "db" | "clock" | "log"> & { sql: SqlPool; reportGraceDays: number };
+
+export async function runUsagePass(services: UsageScheduleDeps) {
   await ensureUsagePartitions(services);
   await recordEnvironmentDays(services);
   await finalizeDueReports(services, services.reportGraceDays);
 }
 
 export async function runUsageSchedule(
-  services: Services,
+  services: UsageScheduleDeps,
   everyMs: number,
   signal: AbortSignal,
   sleep: (ms: number, signal: AbortSignal) => Promise<void>,

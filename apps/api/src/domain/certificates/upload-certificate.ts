@@ -1,7 +1,8 @@
+import type { CertificateKind } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
-import { type CertificateKind, checkInstitutionCertificate } from "../institutions/certificate.ts";
+import { checkInstitutionCertificate } from "../institutions/certificate.ts";
 
 /** Stores a public BRCAC/BRSEAL certificate after checking it belongs to this institution. */
 export async function uploadCertificate(ctx: DomainContext, input: { institutionId: string; kind: CertificateKind; pem: string }) {

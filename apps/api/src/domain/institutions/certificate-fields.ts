@@ -2,8 +2,8 @@
 // module that touches @peculiar/x509 for parsing; certificate.ts owns the rules.
 import "reflect-metadata"; // must precede @peculiar/x509: its tsyringe container needs Reflect metadata
 import { createHash } from "node:crypto";
+import { normalizeCnpj } from "@opus/rules/cnpj";
 import * as x509 from "@peculiar/x509";
-import { normalizeCnpj } from "./cnpj.ts";
 
 export type KeyUsageName =
   | "digitalSignature"

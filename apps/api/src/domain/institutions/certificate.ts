@@ -2,13 +2,14 @@
 // Certificados Open Finance Brasil"). BRCAC is the mutual-TLS client certificate: subject
 // serialNumber = CNPJ, organizationIdentifier = "OFBBR-<OrganisationId>", UID = software statement
 // id, extended key usage clientAuth. BRSEAL signs messages: key usage nonRepudiation.
+
+import { formatCnpj, normalizeCnpj } from "@opus/rules/cnpj";
+import type { CertificateKind } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { describeCertificate, type ParsedCertificate } from "./certificate-fields.ts";
 import { badPem, extractSingleCertificateDer, UNREADABLE_CERTIFICATE_MESSAGE } from "./certificate-pem.ts";
-import { formatCnpj, normalizeCnpj } from "./cnpj.ts";
 
 export type { KeyUsage, ParsedCertificate } from "./certificate-fields.ts";
-export type CertificateKind = "BRCAC" | "BRSEAL";
 
 /** Parses the one public certificate in `pem`; throws AppError BAD_INPUT for keys, chains, garbage. */
 export function parseCertificatePem(pem: string): ParsedCertificate {

@@ -1,116 +1,15 @@
-// The tenant (institution) state machine: one table, in one place. Every status change goes
-// through transition(); PROVISIONING and ACTIVE are never chosen by a person but derived from the
-// environments by deriveInstitutionStatus(), so the stored status cannot disagree with them.
+// The tenant state machine is @opus/rules/institution-lifecycle (shared with the console); this is
+// the API's side of it: a move the table refuses is an AppError INVALID_TRANSITION.
+import type { InstitutionStatus } from "@opus/rules/enums";
+import { type InstitutionEvent, transitionInstitution } from "@opus/rules/institution-lifecycle";
 import { AppError } from "../../errors/app-error.ts";
-import type { EnvironmentStatus } from "./environment-lifecycle.ts";
-
-export const INSTITUTION_STATUSES = [
-  "DRAFT",
-  "SUBMITTED",
-  "REJECTED",
-  "APPROVED",
-  "PROVISIONING",
-  "ACTIVE",
-  "SUSPENDED",
-  "OFFBOARDING",
-  "OFFBOARDED",
-] as const;
-export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
-
-export const INSTITUTION_EVENTS = ["submit", "reopen", "approve", "reject", "suspend", "resume", "offboard", "confirmDestruction"] as const;
-export type InstitutionEvent = (typeof INSTITUTION_EVENTS)[number];
-
-export type DeploymentMode = "SAAS" | "MANAGED" | "SELF_MANAGED";
-
-/**
- * event → (from → to). A rejected request goes back through DRAFT: "reopen" (REJECTED → DRAFT)
- * lets the institution edit, then "submit" sends it again, so submit has a single source and a
- * rejected request is never resubmitted unchanged by accident. The rejection reason is the
- * caller's to store (Institution.rejectionReason) on "reject".
- */
-const TRANSITIONS: Record<InstitutionEvent, Partial<Record<InstitutionStatus, InstitutionStatus>>> = {
-  submit: { DRAFT: "SUBMITTED" },
-  reopen: { REJECTED: "DRAFT" },
-  approve: { SUBMITTED: "APPROVED" },
-  reject: { SUBMITTED: "REJECTED" },
-  suspend: { ACTIVE: "SUSPENDED" },
-  resume: { SUSPENDED: "ACTIVE" },
-  // PROVISIONING too: a tenant whose provisioning never finishes must still be able to leave.
-  offboard: { APPROVED: "OFFBOARDING", PROVISIONING: "OFFBOARDING", ACTIVE: "OFFBOARDING", SUSPENDED: "OFFBOARDING" },
-  confirmDestruction: { OFFBOARDING: "OFFBOARDED" },
-};
-
-// Words for error messages: "Cannot approve an institution that is still a draft".
-const EVENT_WORDS: Record<InstitutionEvent, string> = {
-  submit: "submit",
-  reopen: "reopen",
-  approve: "approve",
-  reject: "reject",
-  suspend: "suspend",
-  resume: "resume",
-  offboard: "offboard",
-  confirmDestruction: "confirm the destruction of",
-};
-const STATUS_WORDS: Record<InstitutionStatus, string> = {
-  DRAFT: "still a draft",
-  SUBMITTED: "submitted",
-  REJECTED: "rejected",
-  APPROVED: "approved",
-  PROVISIONING: "provisioning",
-  ACTIVE: "active",
-  SUSPENDED: "suspended",
-  OFFBOARDING: "offboarding",
-  OFFBOARDED: "offboarded",
-};
 
 /**
  * The status `event` leads to from `from`, or AppError INVALID_TRANSITION. After resume the caller
  * stores deriveInstitutionStatus(result, …).status, since ACTIVE depends on the environments.
  */
 export function transition(from: InstitutionStatus, event: InstitutionEvent): InstitutionStatus {
-  const to = TRANSITIONS[event][from];
-  if (to === undefined) {
-    throw new AppError("INVALID_TRANSITION", `Cannot ${EVENT_WORDS[event]} an institution that is ${STATUS_WORDS[from]}`);
-  }
-  return to;
-}
-
-/** The events `state` accepts, in table order, for the console's action buttons. */
-export function allowedEvents(state: InstitutionStatus): InstitutionEvent[] {
-  return INSTITUTION_EVENTS.filter((event) => TRANSITIONS[event][state] !== undefined);
-}
-
-export type DerivedInstitutionStatus = { status: InstitutionStatus; failedEnvironments: number };
-
-const DERIVED: readonly InstitutionStatus[] = ["APPROVED", "PROVISIONING", "ACTIVE"];
-
-/**
- * The status to show and store. Decisions (DRAFT … REJECTED, SUSPENDED, OFFBOARDING, OFFBOARDED)
- * stand as stored. For an approved tenant the environments decide, ignoring destroyed/destroying ones:
- * - SELF_MANAGED: Opus provisions nothing (the customer runs the platform), so approved = ACTIVE;
- * - any environment PENDING or PROVISIONING → PROVISIONING (work queued or running);
- * - otherwise any environment ACTIVE or SUSPENDED → ACTIVE (it serves; FAILED ones are counted);
- * - otherwise (none yet, or all FAILED) → APPROVED: nothing runs, and the tenant can still be
- *   offboarded instead of being stuck in PROVISIONING.
- * failedEnvironments always counts FAILED environments, so partial failure is never hidden.
- */
-export function deriveInstitutionStatus(
-  stored: InstitutionStatus,
-  environments: readonly { status: EnvironmentStatus }[],
-  deploymentMode: DeploymentMode | null,
-  /** Whether an Opus admin confirmed the destruction of an offboarding tenant's data. */
-  destructionConfirmed = false,
-): DerivedInstitutionStatus {
-  const failedEnvironments = environments.filter((env) => env.status === "FAILED").length;
-  // Offboarding ends once destruction was confirmed and the last environment is gone.
-  if (stored === "OFFBOARDING" && destructionConfirmed && environments.every((env) => env.status === "DESTROYED")) {
-    return { status: transition(stored, "confirmDestruction"), failedEnvironments };
-  }
-  if (!DERIVED.includes(stored)) return { status: stored, failedEnvironments };
-  if (deploymentMode === "SELF_MANAGED") return { status: "ACTIVE", failedEnvironments };
-
-  const live = environments.map((env) => env.status).filter((s) => s !== "DESTROYING" && s !== "DESTROYED");
-  if (live.some((s) => s === "PENDING" || s === "PROVISIONING")) return { status: "PROVISIONING", failedEnvironments };
-  if (live.some((s) => s === "ACTIVE" || s === "SUSPENDED")) return { status: "ACTIVE", failedEnvironments };
-  return { status: "APPROVED", failedEnvironments };
+  const move = transitionInstitution(from, event);
+  if (!move.ok) throw new AppError(move.refusal.code, move.refusal.message);
+  return move.status;
 }

@@ -2,8 +2,10 @@
 // the status the caller read, so of many concurrent identical (or opposite) decisions exactly one
 // wins and the others are told, instead of each writing its own outcome and its own audit event.
 import type { Prisma } from "@opus/db/client";
+import type { InstitutionStatus } from "@opus/rules/enums";
+import type { InstitutionEvent } from "@opus/rules/institution-lifecycle";
 import { AppError } from "../../errors/app-error.ts";
-import { type InstitutionEvent, type InstitutionStatus, transition } from "./lifecycle.ts";
+import { transition } from "./lifecycle.ts";
 
 export const INSTITUTION_CHANGED_MESSAGE =
   "Someone else changed this institution at the same moment, so your change was not applied. Reload it to see where it stands.";

@@ -1,7 +1,7 @@
 import type { Prisma } from "@opus/db/client";
+import { deriveInstitutionStatus } from "@opus/rules/institution-lifecycle";
 import { AppError } from "../../errors/app-error.ts";
 import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
-import { deriveInstitutionStatus } from "./lifecycle.ts";
 import { INSTITUTION_CHANGED_MESSAGE } from "./move-institution.ts";
 
 /**

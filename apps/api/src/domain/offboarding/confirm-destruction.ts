@@ -2,9 +2,10 @@
 // admin confirms destruction. Environments never provisioned are closed at once; provisioned ones
 // are destroyed by the provisioner, and the tenant becomes OFFBOARDED when the last one is gone.
 import { AppError } from "../../errors/app-error.ts";
-import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { enqueueOperation } from "../environments/enqueue-operation.ts";
+import { moveEnvironment, moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 
 export async function confirmDestruction(ctx: DomainContext, input: { institutionId: string }) {
@@ -30,7 +31,8 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
       data: { destroyedAt: now, destroyedById: ctx.actor.userId },
     });
     if (confirmed.count !== 1) throw new AppError("CONFLICT", "Someone else confirmed the destruction at the same moment.");
-    await tx.environment.updateMany({ where: { institutionId: i.id, status: "PENDING" }, data: { status: "DESTROYED" } });
+    // Never provisioned: nothing to tear down, so they close at once.
+    await moveTenantEnvironments(tx, ctx.log, { institutionId: i.id, from: "PENDING", to: "DESTROYED" });
     await tx.auditEvent.create({
       data: auditEntry(ctx, {
         action: "institution.destruction_confirmed",
@@ -40,10 +42,17 @@ export async function confirmDestruction(ctx: DomainContext, input: { institutio
       }),
     });
     // Opus tears down what it provisioned; a self-managed installation is the customer's to remove.
-    const remaining = await tx.environment.findMany({ where: { institutionId: i.id, status: { not: "DESTROYED" } }, select: { id: true } });
+    const remaining = await tx.environment.findMany({
+      where: { institutionId: i.id, status: { not: "DESTROYED" } },
+      select: { id: true, status: true },
+    });
     const toDestroy = i.deploymentMode === "SELF_MANAGED" ? [] : remaining;
     if (i.deploymentMode === "SELF_MANAGED") {
-      await tx.environment.updateMany({ where: { institutionId: i.id }, data: { status: "DESTROYED" } });
+      // Opus never provisioned these, so each is closed as it stands; the state machine refuses
+      // (and this rolls back) one that claims to be running, instead of hiding it as destroyed.
+      for (const environment of remaining) {
+        await moveEnvironment(tx, ctx.log, { id: environment.id, from: environment.status, to: "DESTROYED" });
+      }
     }
     for (const environment of toDestroy) {
       await enqueueOperation(

@@ -1,4 +1,5 @@
 import type { Prisma } from "@opus/db/client";
+import { canEditOnboarding } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { lockInstitution, moveInstitution } from "../institutions/move-institution.ts";
 
@@ -14,11 +15,9 @@ export async function loadEditableDraft(tx: Prisma.TransactionClient, institutio
     where: { id: institutionId },
     select: { id: true, slug: true, status: true, wizardStep: true, deploymentMode: true, managedAccount: { select: { id: true } } },
   });
-  if (institution.status === "REJECTED") {
-    return { ...institution, status: await moveInstitution(tx, institution, "reopen") };
-  }
-  if (institution.status !== "DRAFT") {
+  if (!canEditOnboarding(institution.status)) {
     throw new AppError("INVALID_TRANSITION", "This institution was already submitted; its onboarding answers can no longer be edited.");
   }
-  return institution;
+  if (institution.status === "DRAFT") return institution;
+  return { ...institution, status: await moveInstitution(tx, institution, "reopen") };
 }

@@ -1,12 +1,13 @@
 // Saves one step of the onboarding wizard into the draft, in one transaction with its audit event.
 import type { Prisma } from "@opus/db/client";
 import { stackNameFor } from "@opus/provisioner/spec";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { loadEditableDraft } from "./editable-draft.ts";
-import { type SaveStepInput, WIZARD_STEPS } from "./wizard-steps.ts";
+import type { SaveStepInput } from "./wizard-steps.ts";
 
 type Tx = Prisma.TransactionClient;
 

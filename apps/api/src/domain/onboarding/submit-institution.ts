@@ -1,9 +1,10 @@
+import { REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
+import type { WizardStep } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { transition } from "../institutions/lifecycle.ts";
 import { lockInstitution, moveInstitution } from "../institutions/move-institution.ts";
-import type { WizardStep } from "./wizard-steps.ts";
 
 /** Sends a complete draft to Opus for review. Every step must be complete; missing ones are listed. */
 export async function submitInstitution(ctx: DomainContext, input: { institutionId: string }) {
@@ -41,7 +42,7 @@ export async function submitInstitution(ctx: DomainContext, input: { institution
       missing.deployment = "choose how the platform will be run";
     }
     const kinds = i.environments.map((e) => e.kind);
-    if (!i.planId || !kinds.includes("HOMOLOGATION") || !kinds.includes("PRODUCTION"))
+    if (!i.planId || !REQUIRED_ENVIRONMENT_KINDS.every((kind) => kinds.includes(kind)))
       missing.environments = "choose a plan and the environments";
     if (Object.keys(missing).length > 0) {
       throw new AppError("BAD_INPUT", `Complete these steps before submitting: ${Object.keys(missing).join(", ")}.`, { fields: missing });

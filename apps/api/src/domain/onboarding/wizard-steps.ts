@@ -1,46 +1,56 @@
 // The onboarding wizard's steps and their validation. Each step is saved on its own (a draft keeps
 // what was entered); submitting re-validates every step together.
+import { CLOUD_PROVIDERS, ENVIRONMENT_KINDS, REGULATORY_ROLES, REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
+import { TEXT_LIMITS as L, MAX_BRANDS } from "@opus/rules/text-limits";
+import {
+  ACCOUNT_REF_PATTERN,
+  CLOUD_REGION_PATTERN,
+  DNS_LABEL_PATTERN,
+  EMAIL_PATTERN,
+  PHONE_PATTERN,
+  UUID_PATTERN,
+} from "@opus/rules/text-patterns";
 import { z } from "zod";
-import { ManagedCredentialsSchema } from "../../provisioning/managed-credentials.ts";
-import { zCnpj } from "../institutions/cnpj.ts";
-import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
 
-export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+import { zCnpj } from "../institutions/cnpj-schema.ts";
+
+import { ALL_API_FAMILIES, type ApiFamily } from "./api-families.ts";
+import { ManagedAccessInput } from "./managed-access-input.ts";
 
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+const uuid = (message: string) => z.string().trim().regex(UUID_PATTERN, message);
 const zContact = z.strictObject({
-  name: text(120),
+  name: text(L.name),
   email: z
-    .email("must be an e-mail address")
-    .max(254)
+    .email({ pattern: EMAIL_PATTERN, message: "must be an e-mail address" })
+    .max(L.email)
     .transform((v) => v.toLowerCase()),
   phone: z
     .string()
     .trim()
-    .max(40, "must be at most 40 characters")
-    .regex(/^[+\d\s().-]*$/, "may contain only digits, spaces and + ( ) . -")
+    .max(L.phone, `must be at most ${L.phone} characters`)
+    .regex(PHONE_PATTERN, "may contain only digits, spaces and + ( ) . -")
     .optional(),
 });
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const IdentityStep = z.strictObject({
-  legalName: text(200),
-  tradeName: z.string().trim().max(120, "must be at most 120 characters").optional(),
+  legalName: text(L.legalName),
+  tradeName: z.string().trim().max(L.tradeName, `must be at most ${L.tradeName} characters`).optional(),
   cnpj: zCnpj,
-  organisationId: z.uuid("must be the Directory OrganisationId (a UUID)"),
+  organisationId: uuid("must be the Directory OrganisationId (a UUID)"),
   roles: z
-    .array(z.enum(["DADOS", "PAGTO", "CONTA", "CCORR"]))
+    .array(z.enum(REGULATORY_ROLES))
     .min(1, "choose at least one regulatory role")
-    .max(4)
+    .max(REGULATORY_ROLES.length)
     .refine(unique, "each role only once"),
 });
 
 export const ProfileStep = z.strictObject({
   brands: z
-    .array(z.strictObject({ name: text(120), authorisationServerId: z.uuid("must be the AuthorisationServerId (a UUID)") }))
+    .array(z.strictObject({ name: text(L.brandName), authorisationServerId: uuid("must be the AuthorisationServerId (a UUID)") }))
     .min(1, "add at least one brand")
-    .max(20, "at most 20 brands")
+    .max(MAX_BRANDS, `at most ${MAX_BRANDS} brands`)
     .refine((b) => unique(b.map((x) => x.authorisationServerId)), "each authorisation server only once"),
   apiFamilies: z
     .array(z.enum(ALL_API_FAMILIES as [ApiFamily, ...ApiFamily[]]))
@@ -53,39 +63,37 @@ export const ContactsStep = z.strictObject({ technical: zContact, billing: zCont
 
 export const DeploymentStep = z.discriminatedUnion("mode", [
   // The region is checked against the configured SaaS regions when saved (see save-wizard-step.ts).
-  z.strictObject({ mode: z.literal("SAAS"), region: text(40) }),
+  z.strictObject({ mode: z.literal("SAAS"), region: text(L.cloudRegion) }),
   z.strictObject({
     mode: z.literal("MANAGED"),
-    cloudProvider: z.enum(["AWS", "GCP", "AZURE"]),
-    accountRef: text(64).regex(/^[\w.:-]+$/, "may contain only letters, digits and . : _ -"),
-    region: text(40).regex(/^[a-z0-9-]+$/, "must be a cloud region code such as sa-east-1"),
-    clusterName: text(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be lower-case letters, digits and '-'"),
-    clusterEndpoint: z.url({ protocol: /^https$/, message: "must be the cluster's https:// API endpoint" }).max(255),
+    cloudProvider: z.enum(CLOUD_PROVIDERS),
+    accountRef: text(L.accountRef).regex(ACCOUNT_REF_PATTERN, "may contain only letters, digits and . : _ -"),
+    region: text(L.cloudRegion).regex(CLOUD_REGION_PATTERN, "must be a cloud region code such as sa-east-1"),
+    clusterName: text(L.clusterName).regex(DNS_LABEL_PATTERN, "must be lower-case letters, digits and '-'"),
+    clusterEndpoint: z.url({ protocol: /^https$/, message: "must be the cluster's https:// API endpoint" }).max(L.clusterEndpoint),
     /**
      * Everything Opus needs to operate in the customer's account: the cluster's kubeconfig, where
      * their API gateway lives, and admin access to their PostgreSQL and RabbitMQ. Stored encrypted
      * as one document and never returned. Optional once stored (kept unless replaced).
      */
-    credentials: ManagedCredentialsSchema.extend({
-      kubeconfig: z.string().min(20, "paste the full kubeconfig").max(64_000, "is too large for a kubeconfig"),
-    }).optional(),
+    credentials: ManagedAccessInput.optional(),
   }),
   z.strictObject({ mode: z.literal("SELF_MANAGED") }),
 ]);
 
 export const EnvironmentsStep = z.strictObject({
   kinds: z
-    .array(z.enum(["DEVELOPMENT", "HOMOLOGATION", "PRODUCTION"]))
+    .array(z.enum(ENVIRONMENT_KINDS))
     .refine(unique, "each environment only once")
-    .refine((k) => k.includes("HOMOLOGATION") && k.includes("PRODUCTION"), "homologation and production are required"),
-  planId: z.string().trim().min(1, "choose a plan").max(64),
+    .refine((k) => REQUIRED_ENVIRONMENT_KINDS.every((kind) => k.includes(kind)), "homologation and production are required"),
+  planId: z.string().trim().min(1, "choose a plan").max(L.id),
 });
 
 export const SaveStepInput = z.discriminatedUnion("step", [
-  z.strictObject({ step: z.literal("identity"), institutionId: z.string().max(64), data: IdentityStep }),
-  z.strictObject({ step: z.literal("profile"), institutionId: z.string().max(64), data: ProfileStep }),
-  z.strictObject({ step: z.literal("contacts"), institutionId: z.string().max(64), data: ContactsStep }),
-  z.strictObject({ step: z.literal("deployment"), institutionId: z.string().max(64), data: DeploymentStep }),
-  z.strictObject({ step: z.literal("environments"), institutionId: z.string().max(64), data: EnvironmentsStep }),
+  z.strictObject({ step: z.literal("identity"), institutionId: z.string().max(L.id), data: IdentityStep }),
+  z.strictObject({ step: z.literal("profile"), institutionId: z.string().max(L.id), data: ProfileStep }),
+  z.strictObject({ step: z.literal("contacts"), institutionId: z.string().max(L.id), data: ContactsStep }),
+  z.strictObject({ step: z.literal("deployment"), institutionId: z.string().max(L.id), data: DeploymentStep }),
+  z.strictObject({ step: z.literal("environments"), institutionId: z.string().max(L.id), data: EnvironmentsStep }),
 ]);
 export type SaveStepInput = z.infer<typeof SaveStepInput>;

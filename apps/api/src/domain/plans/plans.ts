@@ -1,3 +1,4 @@
+import type { PlanSize } from "@opus/rules/enums";
 import { AppError } from "../../errors/app-error.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
@@ -10,7 +11,7 @@ export function listPlans(ctx: DomainContext) {
   return ctx.db.plan.findMany({ where: staff ? {} : { active: true }, orderBy: { name: "asc" }, select: planSelect });
 }
 
-export type SavePlanInput = { id?: string | undefined; code: string; name: string; size: "SMALL" | "MEDIUM" | "LARGE"; active: boolean };
+export type SavePlanInput = { id?: string | undefined; code: string; name: string; size: PlanSize; active: boolean };
 
 export async function savePlan(ctx: DomainContext, input: SavePlanInput) {
   const clash = await ctx.db.plan.findFirst({

@@ -1,9 +1,9 @@
 // An Opus operator decides a submitted onboarding request. Approval fixes each environment's target
 // and hands SaaS and managed environments to the provisioner; self-managed tenants run it themselves.
 import { AppError } from "../../errors/app-error.ts";
-import { enqueueOperation } from "../../provisioning/operations/enqueue-operation.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { enqueueOperation } from "../environments/enqueue-operation.ts";
 import { moveInstitution } from "../institutions/move-institution.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 

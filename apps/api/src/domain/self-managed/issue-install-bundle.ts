@@ -3,6 +3,7 @@
 // is an ordinary machine API key scoped to the bundle's environment; each bundle rotates the key the
 // previous bundle for that environment issued (keys people created in the console are left alone).
 import { createInstallBundle } from "@opus/provisioner/install-bundle";
+import { installBundleRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
 import { newApiKey } from "../api-keys/api-key-secret.ts";
 import { auditEntry } from "../audit/audit-entry.ts";
@@ -26,12 +27,8 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   });
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
   const { institution } = environment;
-  if (institution.deploymentMode !== "SELF_MANAGED") {
-    throw new AppError("PRECONDITION_FAILED", "Install bundles are for self-managed institutions: Opus runs the platform for the others.");
-  }
-  if (!["APPROVED", "ACTIVE"].includes(institution.status)) {
-    throw new AppError("PRECONDITION_FAILED", "The install bundle is available once Opus has approved the institution.");
-  }
+  const refusal = installBundleRefusal(institution);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   const release = ctx.settings.platformRelease;
   const { key, prefix, keyHash } = newApiKey();
   const bundle = createInstallBundle({

@@ -1,6 +1,7 @@
+import type { SignupStatus } from "@opus/rules/enums";
 import type { DomainContext } from "../domain-context.ts";
 
-export async function listSignups(ctx: DomainContext, input: { status: "PENDING" | "APPROVED" | "REJECTED" }) {
+export async function listSignups(ctx: DomainContext, input: { status: SignupStatus }) {
   return ctx.db.signupRequest.findMany({
     where: { status: input.status },
     orderBy: { createdAt: input.status === "PENDING" ? "asc" : "desc" },

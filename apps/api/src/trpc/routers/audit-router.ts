@@ -1,9 +1,10 @@
+import { MAX_PAGE_SIZE } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { listAuditEvents } from "../../domain/audit/list-audit-events.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
 
-const page = { cursor: zId.optional(), limit: z.number().int().min(1).max(100).default(50) };
+const page = { cursor: zId.optional(), limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50) };
 
 export const auditRouter = router({
   /** One institution's trail: its admins and Opus staff. */

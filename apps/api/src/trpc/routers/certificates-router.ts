@@ -1,3 +1,5 @@
+import { CERTIFICATE_KINDS } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { listCertificates } from "../../domain/certificates/list-certificates.ts";
 import { removeCertificate } from "../../domain/certificates/remove-certificate.ts";
@@ -13,8 +15,8 @@ export const certificatesRouter = router({
     .input(
       z.strictObject({
         ...zInstitutionScope,
-        kind: z.enum(["BRCAC", "BRSEAL"]),
-        pem: z.string().min(1, "paste the certificate").max(20_000, "is too long for one certificate"),
+        kind: z.enum(CERTIFICATE_KINDS),
+        pem: z.string().min(1, "paste the certificate").max(TEXT_LIMITS.certificatePem, "is too long for one certificate"),
       }),
     )
     .mutation(({ ctx, input }) => uploadCertificate(ctx, input)),

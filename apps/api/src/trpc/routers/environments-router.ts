@@ -1,11 +1,11 @@
 // Tenant environments and their provisioning operations. Thin: each procedure validates its input
-// and calls one domain function (src/provisioning/operations), which scopes every id to the
+// and calls one domain function (src/domain/environments), which scopes every id to the
 // institution, so another tenant's environment or operation is NOT_FOUND.
 import { z } from "zod";
+import { cancelOperation } from "../../domain/environments/cancel-operation.ts";
+import { getOperation, listEnvironments, listOperations, operationLogs } from "../../domain/environments/read-operations.ts";
+import { requestOperation } from "../../domain/environments/request-operation.ts";
 import { issueInstallBundle } from "../../domain/self-managed/issue-install-bundle.ts";
-import { cancelOperation } from "../../provisioning/operations/cancel-operation.ts";
-import { getOperation, listEnvironments, listOperations, operationLogs } from "../../provisioning/operations/read-operations.ts";
-import { requestOperation } from "../../provisioning/operations/request-operation.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
 

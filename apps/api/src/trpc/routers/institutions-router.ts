@@ -1,3 +1,5 @@
+import { APPROVAL_ACTIONS, INSTITUTION_SORTS, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
+import { MAX_PAGE_SIZE, TEXT_LIMITS } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { requestApproval } from "../../domain/approvals/request-approval.ts";
 import { resumeInstitution } from "../../domain/approvals/resume-institution.ts";
@@ -21,17 +23,15 @@ export const institutionsRouter = router({
   find: protectedProcedure("fleet.read")
     .input(
       z.strictObject({
-        search: z.string().trim().max(100, "must be at most 100 characters").optional(),
-        status: z
-          .enum(["DRAFT", "SUBMITTED", "REJECTED", "APPROVED", "PROVISIONING", "ACTIVE", "SUSPENDED", "OFFBOARDING", "OFFBOARDED"])
-          .optional(),
+        search: z.string().trim().max(TEXT_LIMITS.search, `must be at most ${TEXT_LIMITS.search} characters`).optional(),
+        status: z.enum(INSTITUTION_STATUSES).optional(),
         mode: zDeploymentMode.optional(),
         planId: zId.optional(),
-        role: z.enum(["DADOS", "PAGTO", "CONTA", "CCORR"]).optional(),
-        sort: z.enum(["legalName", "createdAt", "status"]).default("legalName"),
+        role: z.enum(REGULATORY_ROLES).optional(),
+        sort: z.enum(INSTITUTION_SORTS).default("legalName"),
         direction: z.enum(["asc", "desc"]).default("asc"),
         page: z.number().int().min(1).max(100_000).default(1),
-        pageSize: z.number().int().min(1).max(100).default(25),
+        pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
       }),
     )
     .query(({ ctx, input }) => listInstitutions(ctx, input)),
@@ -57,7 +57,7 @@ export const institutionsRouter = router({
     .input(
       z.strictObject({
         ...zInstitutionScope,
-        action: z.enum(["SUSPEND", "OFFBOARD", "CHANGE_MODE", "DELETE"]),
+        action: z.enum(APPROVAL_ACTIONS),
         reason: zReason,
         deploymentMode: zDeploymentMode.optional(),
       }),

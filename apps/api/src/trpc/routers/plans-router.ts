@@ -1,3 +1,6 @@
+import { PLAN_SIZES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
+import { PLAN_CODE_PATTERN } from "@opus/rules/text-patterns";
 import { z } from "zod";
 import { listPlans, savePlan } from "../../domain/plans/plans.ts";
 import { protectedProcedure, router, signedInProcedure } from "../init.ts";
@@ -12,11 +15,11 @@ export const plansRouter = router({
         code: z
           .string()
           .trim()
-          .min(2)
-          .max(40)
-          .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and '-'"),
+          .min(TEXT_LIMITS.planCodeMin)
+          .max(TEXT_LIMITS.planCodeMax)
+          .regex(PLAN_CODE_PATTERN, "lower-case letters, digits and '-'"),
         name: zName,
-        size: z.enum(["SMALL", "MEDIUM", "LARGE"]),
+        size: z.enum(PLAN_SIZES),
         active: z.boolean(),
       }),
     )

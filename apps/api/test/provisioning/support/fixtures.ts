@@ -1,10 +1,11 @@
 // Tenants, environments and workers for provisioning tests, over a fresh seeded database.
 import { createDb, type Db, type Enums } from "@opus/db/client";
+import { SYSTEM_SOURCE } from "../../../src/domain/audit/system-source.ts";
+import { enqueueOperation } from "../../../src/domain/environments/enqueue-operation.ts";
+import { LOCAL_SAAS_REGIONS } from "../../../src/env/saas-region-config.ts";
 import { createOperationWorker } from "../../../src/provisioning/operation-worker.ts";
-import { enqueueOperation } from "../../../src/provisioning/operations/enqueue-operation.ts";
 import type { ProvisioningConfig } from "../../../src/provisioning/provisioning-config.ts";
-import { LOCAL_SAAS_REGIONS } from "../../../src/provisioning/saas-region-config.ts";
-import { DEFAULT_WORKER_OPTIONS, SYSTEM_SOURCE, type WorkerDeps, type WorkerOptions } from "../../../src/provisioning/worker-deps.ts";
+import { DEFAULT_WORKER_OPTIONS, type WorkerDeps, type WorkerOptions } from "../../../src/provisioning/worker-deps.ts";
 import type { TestServices } from "../../support/test-services.ts";
 import type { FakeEngine } from "./fake-engine.ts";
 

@@ -1,8 +1,8 @@
 import { createHash, generateKeyPairSync, X509Certificate as NodeX509Certificate } from "node:crypto";
+import type { CertificateKind } from "@opus/rules/enums";
 import type * as x509 from "@peculiar/x509";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type CertificateKind,
   checkInstitutionCertificate,
   expiryWarning,
   type InstitutionCertificateInput,

@@ -1,169 +1,30 @@
+import { INSTITUTION_STATUSES } from "@opus/rules/enums";
+import { INSTITUTION_EVENTS, transitionInstitution } from "@opus/rules/institution-lifecycle";
 import { describe, expect, it } from "vitest";
-import { ENVIRONMENT_STATUSES, type EnvironmentStatus } from "../../../src/domain/institutions/environment-lifecycle.ts";
-import {
-  allowedEvents,
-  deriveInstitutionStatus,
-  INSTITUTION_EVENTS,
-  INSTITUTION_STATUSES,
-  type InstitutionEvent,
-  type InstitutionStatus,
-  transition,
-} from "../../../src/domain/institutions/lifecycle.ts";
+import { transition } from "../../../src/domain/institutions/lifecycle.ts";
 import { catchAppError } from "./catch-app-error.ts";
 
-// The specification, written out independently of the module's table: "state:event" → next state.
-const ALLOWED: Record<string, InstitutionStatus> = {
-  "DRAFT:submit": "SUBMITTED",
-  "REJECTED:reopen": "DRAFT",
-  "SUBMITTED:approve": "APPROVED",
-  "SUBMITTED:reject": "REJECTED",
-  "ACTIVE:suspend": "SUSPENDED",
-  "SUSPENDED:resume": "ACTIVE",
-  "APPROVED:offboard": "OFFBOARDING",
-  "PROVISIONING:offboard": "OFFBOARDING",
-  "ACTIVE:offboard": "OFFBOARDING",
-  "SUSPENDED:offboard": "OFFBOARDING",
-  "OFFBOARDING:confirmDestruction": "OFFBOARDED",
-};
-
-const PAIRS = INSTITUTION_STATUSES.flatMap((state) => INSTITUTION_EVENTS.map((event) => [state, event] as const));
-
-describe("transition: every (state, event) pair", () => {
-  it("covers all 72 pairs and 11 allowed ones", () => {
-    expect(PAIRS).toHaveLength(9 * 8);
-    expect(PAIRS.filter(([s, e]) => `${s}:${e}` in ALLOWED)).toHaveLength(11);
+// The table is tested in packages/rules/test/institution-lifecycle.test.ts; this is the API's
+// side: an allowed move returns its status, a refused one is AppError INVALID_TRANSITION.
+describe("transition", () => {
+  it("returns the next status of an allowed move", () => {
+    expect(transition("DRAFT", "submit")).toBe("SUBMITTED");
+    expect(transition("OFFBOARDING", "confirmDestruction")).toBe("OFFBOARDED");
   });
 
-  it.each(PAIRS)("%s + %s", (state, event) => {
-    const next = ALLOWED[`${state}:${event}`];
-    if (next !== undefined) {
-      expect(transition(state, event)).toBe(next);
-    } else {
-      const error = catchAppError(() => transition(state, event));
-      expect(error.code).toBe("INVALID_TRANSITION");
-      expect(error.message).toMatch(/^Cannot .+ an institution that is .+$/);
-    }
-  });
-});
-
-describe("transition messages and decisions", () => {
-  it.each([
-    ["DRAFT", "approve", "Cannot approve an institution that is still a draft"],
-    ["ACTIVE", "confirmDestruction", "Cannot confirm the destruction of an institution that is active"],
-    ["OFFBOARDED", "resume", "Cannot resume an institution that is offboarded"],
-    ["PROVISIONING", "suspend", "Cannot suspend an institution that is provisioning"],
-  ] as const)("%s + %s says %j", (state, event, message) => {
-    expect(catchAppError(() => transition(state, event)).message).toBe(message);
+  it("throws INVALID_TRANSITION with the rule's words for a refused move", () => {
+    const error = catchAppError(() => transition("DRAFT", "approve"));
+    expect(error.code).toBe("INVALID_TRANSITION");
+    expect(error.message).toBe("Cannot approve an institution that is still a draft");
   });
 
-  it("does not resubmit a rejected request directly: it is reopened as a draft first", () => {
-    expect(catchAppError(() => transition("REJECTED", "submit")).message).toBe("Cannot submit an institution that is rejected");
-    expect(transition(transition("REJECTED", "reopen"), "submit")).toBe("SUBMITTED");
-  });
-
-  it("walks the whole life of a tenant", () => {
-    const events: InstitutionEvent[] = ["submit", "reject", "reopen", "submit", "approve", "offboard", "confirmDestruction"];
-    const visited: InstitutionStatus[] = ["DRAFT"];
-    for (const event of events) visited.push(transition(visited.at(-1) ?? "DRAFT", event));
-    expect(visited).toEqual(["DRAFT", "SUBMITTED", "REJECTED", "DRAFT", "SUBMITTED", "APPROVED", "OFFBOARDING", "OFFBOARDED"]);
-  });
-});
-
-describe("allowedEvents", () => {
-  it.each([
-    ["DRAFT", ["submit"]],
-    ["SUBMITTED", ["approve", "reject"]],
-    ["REJECTED", ["reopen"]],
-    ["APPROVED", ["offboard"]],
-    ["PROVISIONING", ["offboard"]],
-    ["ACTIVE", ["suspend", "offboard"]],
-    ["SUSPENDED", ["resume", "offboard"]],
-    ["OFFBOARDING", ["confirmDestruction"]],
-    ["OFFBOARDED", []],
-  ] as const)("%s → %j", (state, events) => {
-    expect(allowedEvents(state)).toEqual(events);
-  });
-
-  it("agrees with transition for every pair", () => {
-    for (const [state, event] of PAIRS) {
-      let accepted = true;
-      try {
-        transition(state, event);
-      } catch {
-        accepted = false;
-      }
-      expect(allowedEvents(state).includes(event), `${state} + ${event}`).toBe(accepted);
-    }
-  });
-});
-
-describe("deriveInstitutionStatus", () => {
-  const envs = (...statuses: EnvironmentStatus[]) => statuses.map((status) => ({ status }));
-
-  it.each([
-    // stored, environments, mode, expected status, failed count
-    ["APPROVED", [], "SAAS", "APPROVED", 0],
-    ["APPROVED", ["PENDING", "PENDING", "PENDING"], "SAAS", "PROVISIONING", 0],
-    ["APPROVED", ["ACTIVE", "PROVISIONING", "PENDING"], "MANAGED", "PROVISIONING", 0],
-    ["PROVISIONING", ["ACTIVE", "ACTIVE", "ACTIVE"], "SAAS", "ACTIVE", 0],
-    // An upgrade (ACTIVE → PROVISIONING) shows the tenant as provisioning: stored ACTIVE is overridden.
-    ["ACTIVE", ["ACTIVE", "PROVISIONING"], "SAAS", "PROVISIONING", 0],
-    ["ACTIVE", ["ACTIVE", "ACTIVE"], "MANAGED", "ACTIVE", 0],
-    // Partial failure: still serving, the failure is counted rather than hidden.
-    ["ACTIVE", ["ACTIVE", "FAILED", "ACTIVE"], "SAAS", "ACTIVE", 1],
-    ["PROVISIONING", ["PROVISIONING", "FAILED"], "SAAS", "PROVISIONING", 1],
-    // Nothing runs: back to APPROVED, which can still be offboarded.
-    ["PROVISIONING", ["FAILED", "FAILED"], "SAAS", "APPROVED", 2],
-    ["ACTIVE", ["FAILED"], "MANAGED", "APPROVED", 1],
-    // Destroyed or destroying environments do not count.
-    ["ACTIVE", ["ACTIVE", "DESTROYED", "DESTROYING"], "SAAS", "ACTIVE", 0],
-    ["ACTIVE", ["DESTROYED"], "SAAS", "APPROVED", 0],
-    ["ACTIVE", ["ACTIVE", "SUSPENDED"], "SAAS", "ACTIVE", 0],
-    // No mode recorded: treated like a provisioned mode.
-    ["APPROVED", ["PENDING"], null, "PROVISIONING", 0],
-    // Self-managed tenants are not provisioned by Opus: approved means active.
-    ["APPROVED", [], "SELF_MANAGED", "ACTIVE", 0],
-    ["PROVISIONING", ["PENDING"], "SELF_MANAGED", "ACTIVE", 0],
-    ["APPROVED", ["FAILED"], "SELF_MANAGED", "ACTIVE", 1],
-    // Decisions stand as stored, whatever the environments say.
-    ["DRAFT", [], "SAAS", "DRAFT", 0],
-    ["SUBMITTED", [], "SELF_MANAGED", "SUBMITTED", 0],
-    ["REJECTED", [], "SAAS", "REJECTED", 0],
-    ["SUSPENDED", ["SUSPENDED", "FAILED"], "SAAS", "SUSPENDED", 1],
-    ["SUSPENDED", [], "SELF_MANAGED", "SUSPENDED", 0],
-    ["OFFBOARDING", ["DESTROYING", "FAILED", "DESTROYED"], "MANAGED", "OFFBOARDING", 1],
-    ["OFFBOARDED", ["DESTROYED", "DESTROYED"], "SAAS", "OFFBOARDED", 0],
-  ] as const)("%s with %j (%s) → %s, %d failed", (stored, statuses, mode, status, failedEnvironments) => {
-    expect(deriveInstitutionStatus(stored, envs(...statuses), mode)).toEqual({ status, failedEnvironments });
-  });
-
-  it("never leaves an approved tenant in a status the environments contradict", () => {
-    // For every single-status fleet of a provisioned tenant, the derived status matches the fleet.
-    const expected: Record<EnvironmentStatus, InstitutionStatus> = {
-      PENDING: "PROVISIONING",
-      PROVISIONING: "PROVISIONING",
-      ACTIVE: "ACTIVE",
-      SUSPENDED: "ACTIVE",
-      FAILED: "APPROVED",
-      DESTROYING: "APPROVED",
-      DESTROYED: "APPROVED",
-    };
-    for (const stored of ["APPROVED", "PROVISIONING", "ACTIVE"] as const) {
-      for (const env of ENVIRONMENT_STATUSES) {
-        expect(deriveInstitutionStatus(stored, envs(env, env), "SAAS").status, `${stored} with ${env}`).toBe(expected[env]);
+  it("agrees with the shared table on every (state, event) pair", () => {
+    for (const state of INSTITUTION_STATUSES) {
+      for (const event of INSTITUTION_EVENTS) {
+        const move = transitionInstitution(state, event);
+        if (move.ok) expect(transition(state, event)).toBe(move.status);
+        else expect(catchAppError(() => transition(state, event)).message).toBe(move.refusal.message);
       }
     }
-  });
-
-  it("lets a tenant whose provisioning failed everywhere be offboarded", () => {
-    const { status } = deriveInstitutionStatus("PROVISIONING", envs("FAILED", "FAILED", "FAILED"), "SAAS");
-    expect(allowedEvents(status)).toContain("offboard");
-  });
-
-  it("ends offboarding only once destruction is confirmed and every environment is destroyed", () => {
-    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYED"), "SAAS", true).status).toBe("OFFBOARDED");
-    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYING"), "SAAS", true).status).toBe("OFFBOARDING");
-    expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYED"), "SAAS", false).status).toBe("OFFBOARDING");
-    expect(deriveInstitutionStatus("OFFBOARDING", envs(), "SELF_MANAGED", true).status).toBe("OFFBOARDED");
   });
 });

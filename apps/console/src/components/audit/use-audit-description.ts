@@ -1,8 +1,8 @@
 "use client";
+import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@opus/rules/enums";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import { useTranslations } from "next-intl";
-import { APPROVAL_ACTIONS, INSTITUTION_STATUSES } from "@/lib/enums";
 import type { AuditEvent } from "@/lib/router-types";
-import { WIZARD_STEPS } from "../onboarding/wizard-pages";
 
 function field(data: AuditEvent["data"], key: string): string {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return "";

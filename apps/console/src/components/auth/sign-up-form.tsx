@@ -1,11 +1,12 @@
 "use client";
+import { normalizeCnpj } from "@opus/rules/cnpj";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorFieldMap } from "@/lib/app-error";
-import { normalizeCnpj } from "@/lib/cnpj-input";
 import { useTRPC } from "@/lib/trpc";
 import { CnpjField } from "../institutions/cnpj-field";
 import { isEmail } from "../onboarding/field-errors";
@@ -82,7 +83,7 @@ export function SignUpForm() {
           onChange={(e) => set({ name: e.target.value })}
           error={shown("name")}
           autoComplete="name"
-          maxLength={120}
+          maxLength={TEXT_LIMITS.name}
           required
         />
         <TextField
@@ -92,7 +93,7 @@ export function SignUpForm() {
           onChange={(e) => set({ email: e.target.value })}
           error={shown("email") ?? serverEmail}
           autoComplete="email"
-          maxLength={254}
+          maxLength={TEXT_LIMITS.email}
           required
         />
         <TextField
@@ -103,7 +104,7 @@ export function SignUpForm() {
           onChange={(e) => set({ password: e.target.value })}
           error={shown("password")}
           autoComplete="new-password"
-          maxLength={128}
+          maxLength={TEXT_LIMITS.passwordMax}
           required
         />
         <TextField
@@ -113,7 +114,7 @@ export function SignUpForm() {
           onChange={(e) => set({ confirm: e.target.value })}
           error={shown("confirm")}
           autoComplete="new-password"
-          maxLength={128}
+          maxLength={TEXT_LIMITS.passwordMax}
           required
         />
         <TextField
@@ -122,7 +123,7 @@ export function SignUpForm() {
           onChange={(e) => set({ legalName: e.target.value })}
           error={shown("legalName")}
           autoComplete="organization"
-          maxLength={200}
+          maxLength={TEXT_LIMITS.legalName}
           required
         />
         <CnpjField value={form.cnpj} onChange={(value) => set({ cnpj: value })} error={shown("cnpj") ?? serverCnpj} />

@@ -1,8 +1,9 @@
 "use client";
+import { CERTIFICATE_KINDS } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { CERTIFICATE_KINDS } from "@/lib/enums";
 import type { CertificateKind } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
@@ -14,7 +15,7 @@ import { labelClass } from "../ui/styles";
 import { TextAreaField } from "../ui/text-area-field";
 import { useCertificateError } from "./use-certificate-error";
 
-const MAX_PEM = 20_000;
+const MAX_PEM = TEXT_LIMITS.certificatePem;
 
 /** Paste a public certificate, or pick its file (read as text in the browser). */
 export function UploadForm({ institutionId }: { institutionId: string }) {

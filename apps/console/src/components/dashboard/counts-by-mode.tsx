@@ -1,7 +1,7 @@
 "use client";
+import { DEPLOYMENT_MODES } from "@opus/rules/enums";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { DEPLOYMENT_MODES } from "@/lib/enums";
 import type { Dashboard } from "@/lib/router-types";
 import { Card } from "../ui/card";
 

@@ -1,7 +1,7 @@
 "use client";
+import { INSTITUTION_STATUSES } from "@opus/rules/enums";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { INSTITUTION_STATUSES } from "@/lib/enums";
 import type { Dashboard } from "@/lib/router-types";
 import { InstitutionStatusBadge } from "../institutions/institution-status-badge";
 import { Card } from "../ui/card";

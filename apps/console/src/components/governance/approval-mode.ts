@@ -1,4 +1,4 @@
-import { DEPLOYMENT_MODES } from "@/lib/enums";
+import { DEPLOYMENT_MODES } from "@opus/rules/enums";
 import type { Approval, DeploymentMode } from "@/lib/router-types";
 
 /** The new deployment mode a CHANGE_MODE request asks for (kept in its JSON payload). */

@@ -1,16 +1,17 @@
 "use client";
+import { requestableActions } from "@opus/rules/approval-applicability";
+import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { APPROVAL_ACTIONS, DEPLOYMENT_MODES } from "@/lib/enums";
 import type { ApprovalAction, DeploymentMode, InstitutionDetail } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";
 import { TextAreaField } from "../ui/text-area-field";
-import { requestableActions } from "./requestable-actions";
 import { useGovernanceRefresh } from "./use-governance-refresh";
 
 /** Asks for a sensitive change; nothing happens until another Opus person approves it. */
@@ -94,7 +95,7 @@ export function RequestChangeForm({ institution }: { institution: InstitutionDet
         onChange={(e) => setReason(e.target.value)}
         error={missing.reason ? required : null}
         rows={2}
-        maxLength={1000}
+        maxLength={TEXT_LIMITS.reason}
       />
       {request.isError ? (
         <Alert tone="error">

@@ -1,6 +1,6 @@
 "use client";
+import { CNPJ_MASKED_LENGTH, maskCnpj } from "@opus/rules/cnpj";
 import { useTranslations } from "next-intl";
-import { maskCnpj } from "@/lib/cnpj-input";
 import { TextField } from "../ui/text-field";
 
 type Props = { value: string; onChange: (value: string) => void; onBlur?: () => void; error?: string | null; label?: string };
@@ -21,7 +21,7 @@ export function CnpjField({ value, onChange, onBlur, error, label }: Props) {
       autoComplete="off"
       autoCapitalize="characters"
       spellCheck={false}
-      maxLength={18}
+      maxLength={CNPJ_MASKED_LENGTH}
       required
       className="[&_input]:font-mono"
     />

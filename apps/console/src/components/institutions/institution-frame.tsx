@@ -1,9 +1,9 @@
 "use client";
+import { formatCnpj } from "@opus/rules/cnpj";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { formatCnpj } from "@/lib/format-cnpj";
 import type { InstitutionStatus } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";

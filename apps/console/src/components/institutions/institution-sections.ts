@@ -1,14 +1,15 @@
 // The sections of an institution (tabs on its pages, links in a member's navigation). Add an entry
 // here, a page under app/(console)/institutions/[id]/<segment>, and a label under
-// "institution.sections" in both catalogues. `statuses` limits a section to some statuses.
+// "institution.sections" in both catalogues. `shownWhen` limits a section to some statuses.
+import { canEditOnboarding } from "@opus/rules/onboarding";
 import type { Permission } from "@/lib/permissions";
 import type { InstitutionStatus } from "@/lib/router-types";
 
-type SectionSpec = { key: string; segment: string; permission: Permission; statuses?: readonly InstitutionStatus[] };
+type SectionSpec = { key: string; segment: string; permission: Permission; shownWhen?: (status: InstitutionStatus) => boolean };
 
 export const INSTITUTION_SECTIONS = [
   { key: "overview", segment: "", permission: "institution.read" },
-  { key: "onboarding", segment: "onboarding", permission: "institution.update", statuses: ["DRAFT", "REJECTED"] },
+  { key: "onboarding", segment: "onboarding", permission: "institution.update", shownWhen: canEditOnboarding },
   // The environments come with the institution (institutions.get), hence institution.read.
   { key: "environments", segment: "environments", permission: "institution.read" },
   { key: "certificates", segment: "certificates", permission: "certificates.read" },
@@ -23,6 +24,6 @@ export function sectionHref(institutionId: string, section: InstitutionSection):
 }
 
 export function sectionShown(section: InstitutionSection, status: InstitutionStatus | undefined): boolean {
-  const statuses: readonly InstitutionStatus[] | undefined = "statuses" in section ? section.statuses : undefined;
-  return !statuses || (status !== undefined && statuses.includes(status));
+  const shownWhen: SectionSpec["shownWhen"] = "shownWhen" in section ? section.shownWhen : undefined;
+  return !shownWhen || (status !== undefined && shownWhen(status));
 }

@@ -1,7 +1,9 @@
 "use client";
+import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
-import { DEPLOYMENT_MODES, INSTITUTION_STATUSES, oneOf, REGULATORY_ROLES } from "@/lib/enums";
+import { oneOf } from "@/lib/options";
 import type { Plan } from "@/lib/router-types";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";
@@ -39,7 +41,7 @@ export function InstitutionsFilters({ query, plans, onChange }: Props) {
         type="search"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        maxLength={100}
+        maxLength={TEXT_LIMITS.search}
       />
       <SelectField
         label={t("institutions.filters.status")}

@@ -1,7 +1,7 @@
 "use client";
+import { formatCnpj } from "@opus/rules/cnpj";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatCnpj } from "@/lib/format-cnpj";
 import type { RouterOutputs } from "@/lib/router-types";
 import { EmptyState } from "../ui/empty-state";
 import { LoadingRows } from "../ui/loading-rows";

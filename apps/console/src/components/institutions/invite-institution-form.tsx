@@ -1,4 +1,5 @@
 "use client";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -80,7 +81,7 @@ export function InviteInstitutionForm({ onClose }: { onClose: () => void }) {
           value={legalName}
           onChange={(e) => setLegalName(e.target.value)}
           error={nameError ?? (server.legalName ? common("required") : null)}
-          maxLength={120}
+          maxLength={TEXT_LIMITS.name}
           autoFocus
         />
         <TextField
@@ -90,7 +91,7 @@ export function InviteInstitutionForm({ onClose }: { onClose: () => void }) {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={emailError}
-          maxLength={254}
+          maxLength={TEXT_LIMITS.email}
           autoComplete="off"
         />
         <div className="flex gap-2 md:mt-6">

@@ -1,4 +1,6 @@
 "use client";
+import { requestableActions } from "@opus/rules/approval-applicability";
+import { transitionInstitution } from "@opus/rules/institution-lifecycle";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { can } from "@/lib/permissions";
@@ -6,7 +8,6 @@ import type { InstitutionDetail } from "@/lib/router-types";
 import { OffboardingActions } from "../governance/offboarding-actions";
 import { PendingRequests } from "../governance/pending-requests";
 import { RequestChangeForm } from "../governance/request-change-form";
-import { requestableActions } from "../governance/requestable-actions";
 import { ResumeAction } from "../governance/resume-action";
 import { ReviewActions } from "../governance/review-actions";
 import { useCurrentMe } from "../shell/me-context";
@@ -20,11 +21,13 @@ export function StaffActions({ institution }: { institution: InstitutionDetail }
   const id = institution.id;
   const { status } = institution;
   const parts: { key: string; node: ReactNode }[] = [];
-  if (status === "SUBMITTED" && can(me, "institution.review", id))
+  // Offered when the tenant state machine allows the move (approve and reject share one form).
+  const allows = (event: Parameters<typeof transitionInstitution>[1]) => transitionInstitution(status, event).ok;
+  if (allows("approve") && can(me, "institution.review", id))
     parts.push({ key: "review", node: <ReviewActions institution={institution} /> });
-  if (status === "SUSPENDED" && can(me, "institution.govern", id))
+  if (allows("resume") && can(me, "institution.govern", id))
     parts.push({ key: "resume", node: <ResumeAction institution={institution} /> });
-  if (status === "OFFBOARDING" && can(me, "institution.destroy", id))
+  if (allows("confirmDestruction") && can(me, "institution.destroy", id))
     parts.push({ key: "offboarding", node: <OffboardingActions institution={institution} /> });
   if (can(me, "institution.govern", id)) {
     parts.push({ key: "pending", node: <PendingRequests institutionId={id} /> });

@@ -1,4 +1,5 @@
 "use client";
+import { canEditOnboarding, WIZARD_STEPS } from "@opus/rules/onboarding";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { can } from "@/lib/permissions";
@@ -28,7 +29,7 @@ export function StatusPanel({ institution }: { institution: InstitutionDetail })
   const { status } = institution;
   const date = (value: Date | null) => (value ? format.dateTime(value, "date") : "—");
   const edit = can(me, "institution.update", institution.id);
-  const done = Math.min(institution.wizardStep, 5);
+  const done = Math.min(institution.wizardStep, WIZARD_STEPS.length);
   const values = {
     submitted: date(institution.submittedAt),
     approved: date(institution.approvedAt),
@@ -59,7 +60,7 @@ export function StatusPanel({ institution }: { institution: InstitutionDetail })
       <p className="mt-2 text-sm font-medium text-slate-800">
         {t("next")} {t(`${status}.next`, values)}
       </p>
-      {edit && (status === "DRAFT" || status === "REJECTED") ? (
+      {edit && canEditOnboarding(status) ? (
         <div className="mt-3">{wizardLink(status === "DRAFT" ? t("continue", { done }) : t("editAndResubmit"))}</div>
       ) : null}
       {status === "OFFBOARDING" && can(me, "institution.export", institution.id) ? (

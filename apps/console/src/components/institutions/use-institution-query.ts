@@ -1,6 +1,7 @@
 "use client";
+import { DEPLOYMENT_MODES, INSTITUTION_SORTS, INSTITUTION_STATUSES, REGULATORY_ROLES } from "@opus/rules/enums";
 import { useSearchParams } from "next/navigation";
-import { DEPLOYMENT_MODES, INSTITUTION_SORTS, INSTITUTION_STATUSES, oneOf, PAGE_SIZES, REGULATORY_ROLES } from "@/lib/enums";
+import { oneOf, PAGE_SIZES } from "@/lib/options";
 import type { InstitutionsQuery } from "@/lib/router-types";
 
 export type InstitutionQueryState = Required<Pick<InstitutionsQuery, "sort" | "direction" | "page" | "pageSize">> &

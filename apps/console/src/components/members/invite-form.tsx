@@ -1,10 +1,11 @@
 "use client";
+import { INSTITUTION_ROLES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorCode, appErrorFields } from "@/lib/app-error";
-import { INSTITUTION_ROLES } from "@/lib/enums";
 import type { InstitutionRole } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
@@ -43,7 +44,7 @@ export function InviteForm({ institutionId }: { institutionId: string }) {
           label={t("members.invite.email")}
           type="email"
           required
-          maxLength={254}
+          maxLength={TEXT_LIMITS.email}
           autoComplete="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}

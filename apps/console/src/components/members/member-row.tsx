@@ -1,9 +1,9 @@
 "use client";
+import { INSTITUTION_ROLES } from "@opus/rules/enums";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { INSTITUTION_ROLES } from "@/lib/enums";
 import type { RouterOutputs } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Button } from "../ui/button";

@@ -1,9 +1,10 @@
 "use client";
+import { MAX_BRANDS, TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Fieldset } from "../ui/fieldset";
 import { TextField } from "../ui/text-field";
-import { type BrandForm, MAX_BRANDS, newBrand } from "./profile-form";
+import { type BrandForm, newBrand } from "./profile-form";
 
 type Props = {
   brands: BrandForm[];
@@ -31,7 +32,7 @@ export function BrandsEditor({ brands, onChange, message, touch }: Props) {
               onChange={(e) => update(index, { name: e.target.value })}
               onBlur={() => touch(`brands.${index}.name`)}
               error={message(`brands.${index}.name`)}
-              maxLength={120}
+              maxLength={TEXT_LIMITS.brandName}
               required
             />
             <TextField
@@ -41,7 +42,7 @@ export function BrandsEditor({ brands, onChange, message, touch }: Props) {
               onBlur={() => touch(`brands.${index}.authorisationServerId`)}
               error={message(`brands.${index}.authorisationServerId`)}
               placeholder="00000000-0000-0000-0000-000000000000"
-              maxLength={36}
+              maxLength={TEXT_LIMITS.uuid}
               spellCheck={false}
               autoComplete="off"
               required

@@ -1,4 +1,5 @@
 "use client";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { Fieldset } from "../ui/fieldset";
 import { TextField } from "../ui/text-field";
@@ -24,14 +25,14 @@ export function ContactFields({ kind, contact, onChange, message, touch }: Props
   return (
     <Fieldset legend={t(`${kind}.title`)} hint={t(`${kind}.hint`)} className="rounded-md border border-slate-200 p-4">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-        <TextField label={t(`${kind}.name`)} {...field("name")} maxLength={120} autoComplete="off" required />
-        <TextField label={t(`${kind}.email`)} type="email" {...field("email")} maxLength={254} autoComplete="off" required />
+        <TextField label={t(`${kind}.name`)} {...field("name")} maxLength={TEXT_LIMITS.name} autoComplete="off" required />
+        <TextField label={t(`${kind}.email`)} type="email" {...field("email")} maxLength={TEXT_LIMITS.email} autoComplete="off" required />
         <TextField
           label={t(`${kind}.phone`)}
           hint={t("phoneHint")}
           type="tel"
           {...field("phone")}
-          maxLength={40}
+          maxLength={TEXT_LIMITS.phone}
           autoComplete="off"
           placeholder="+55 11 4000-0000"
         />

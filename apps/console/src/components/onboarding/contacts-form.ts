@@ -1,3 +1,4 @@
+import { PHONE_PATTERN } from "@opus/rules/text-patterns";
 import type { InstitutionDetail, StepData } from "@/lib/router-types";
 import { type FieldErrors, isEmail } from "./field-errors";
 
@@ -5,8 +6,6 @@ export const CONTACT_KINDS = ["technical", "billing"] as const;
 export type ContactKey = (typeof CONTACT_KINDS)[number];
 export type ContactForm = { name: string; email: string; phone: string };
 export type ContactsForm = Record<ContactKey, ContactForm>;
-
-const PHONE = /^[+\d\s().-]*$/;
 
 export function contactsForm(institution: InstitutionDetail): ContactsForm {
   const of = (kind: "TECHNICAL" | "BILLING"): ContactForm => {
@@ -23,7 +22,7 @@ export function validateContacts(form: ContactsForm): FieldErrors {
     if (!contact.name.trim()) errors[`${key}.name`] = "required";
     if (!contact.email.trim()) errors[`${key}.email`] = "required";
     else if (!isEmail(contact.email)) errors[`${key}.email`] = "email";
-    if (!PHONE.test(contact.phone.trim())) errors[`${key}.phone`] = "phone";
+    if (!PHONE_PATTERN.test(contact.phone.trim())) errors[`${key}.phone`] = "phone";
   }
   return errors;
 }

@@ -1,6 +1,8 @@
 // The access Opus needs to operate inside a managed sub-account, entered as one section and stored
 // by the API as one encrypted document: the cluster's kubeconfig, where the API gateway lives, and
 // admin access to the PostgreSQL and RabbitMQ servers. Never returned by the API, so never pre-filled.
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
+import { CIDR_PATTERN, DNS_LABEL_PATTERN, HOST_PATTERN, PORT_RANGE } from "@opus/rules/text-patterns";
 import type { DatabaseSslMode, ManagedCredentials } from "@/lib/router-types";
 import type { FieldErrors } from "./field-errors";
 
@@ -64,17 +66,13 @@ const TYPED: (keyof CredentialsForm)[] = (Object.keys(EMPTY_CREDENTIALS) as (key
   (k) => EMPTY_CREDENTIALS[k] === "",
 );
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9a-fA-F:]+\]?$/;
-const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
-
 export function credentialsStarted(form: CredentialsForm): boolean {
   return TYPED.some((k) => form[k].trim() !== "");
 }
 
 function isPort(value: string): boolean {
   const port = Number(value);
-  return /^\d+$/.test(value.trim()) && port >= 1 && port <= 65535;
+  return /^\d+$/.test(value.trim()) && port >= PORT_RANGE.min && port <= PORT_RANGE.max;
 }
 
 function isWebUrl(value: string): boolean {
@@ -90,20 +88,20 @@ export function validateCredentials(form: CredentialsForm, stored: boolean): Fie
     if (!value) errors[CREDENTIAL_PATHS[field]] = "required";
     else if (!valid(value)) errors[CREDENTIAL_PATHS[field]] = problem;
   };
-  need("kubeconfig", (v) => v.length >= 20, "kubeconfigShort");
-  need("gatewayDomain", (v) => HOST.test(v), "hostname");
-  need("gatewayNamespace", (v) => DNS_LABEL.test(v), "dnsLabel");
-  need("dbHost", (v) => HOST.test(v), "hostname");
+  need("kubeconfig", (v) => v.length >= TEXT_LIMITS.kubeconfigMin, "kubeconfigShort");
+  need("gatewayDomain", (v) => HOST_PATTERN.test(v), "hostname");
+  need("gatewayNamespace", (v) => DNS_LABEL_PATTERN.test(v), "dnsLabel");
+  need("dbHost", (v) => HOST_PATTERN.test(v), "hostname");
   need("dbPort", isPort, "port");
   need("dbUser", () => true, "required");
   need("dbPassword", () => true, "required");
-  need("dbCidr", (v) => CIDR.test(v), "cidr");
+  need("dbCidr", (v) => CIDR_PATTERN.test(v), "cidr");
   need("mqEndpoint", isWebUrl, "url");
   need("mqUser", () => true, "required");
   need("mqPassword", () => true, "required");
-  need("mqHost", (v) => HOST.test(v), "hostname");
+  need("mqHost", (v) => HOST_PATTERN.test(v), "hostname");
   need("mqPort", isPort, "port");
-  need("mqCidr", (v) => CIDR.test(v), "cidr");
+  need("mqCidr", (v) => CIDR_PATTERN.test(v), "cidr");
   return errors;
 }
 

@@ -1,3 +1,4 @@
+import { ACCOUNT_REF_PATTERN, CLOUD_REGION_PATTERN, DNS_LABEL_PATTERN } from "@opus/rules/text-patterns";
 import type { CloudProvider, DeploymentMode, InstitutionDetail, StepData } from "@/lib/router-types";
 import { type CredentialsForm, credentialsData, credentialsStarted, EMPTY_CREDENTIALS, validateCredentials } from "./credentials-form";
 import type { FieldErrors } from "./field-errors";
@@ -40,11 +41,11 @@ export function validateDeployment(form: DeploymentForm, regions: readonly strin
   const m = form.managed;
   if (!m.cloudProvider) errors.cloudProvider = "required";
   if (!m.accountRef.trim()) errors.accountRef = "required";
-  else if (!/^[\w.:-]+$/.test(m.accountRef.trim())) errors.accountRef = "accountRef";
+  else if (!ACCOUNT_REF_PATTERN.test(m.accountRef.trim())) errors.accountRef = "accountRef";
   if (!m.region.trim()) errors.region = "required";
-  else if (!/^[a-z0-9-]+$/.test(m.region.trim())) errors.region = "regionCode";
+  else if (!CLOUD_REGION_PATTERN.test(m.region.trim())) errors.region = "regionCode";
   if (!m.clusterName.trim()) errors.clusterName = "required";
-  else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(m.clusterName.trim())) errors.clusterName = "dnsLabel";
+  else if (!DNS_LABEL_PATTERN.test(m.clusterName.trim())) errors.clusterName = "dnsLabel";
   if (!m.clusterEndpoint.trim()) errors.clusterEndpoint = "required";
   else if (!isHttpsUrl(m.clusterEndpoint.trim())) errors.clusterEndpoint = "endpoint";
   return { ...errors, ...validateCredentials(form.credentials, credentialsStored) };

@@ -1,6 +1,6 @@
 "use client";
+import { DEPLOYMENT_MODES } from "@opus/rules/enums";
 import { useTranslations } from "next-intl";
-import { DEPLOYMENT_MODES } from "@/lib/enums";
 import type { DeploymentMode } from "@/lib/router-types";
 import { Fieldset } from "../ui/fieldset";
 import { RadioCard } from "../ui/radio-card";

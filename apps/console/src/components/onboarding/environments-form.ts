@@ -1,4 +1,4 @@
-import { REQUIRED_ENVIRONMENT_KINDS } from "@/lib/enums";
+import { REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import type { EnvironmentKind, InstitutionDetail, StepData } from "@/lib/router-types";
 import type { FieldErrors } from "./field-errors";
 

@@ -1,8 +1,8 @@
 "use client";
+import { ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ENVIRONMENT_KINDS } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";

@@ -1,5 +1,6 @@
 // What can be wrong with a wizard field, as keys of "onboarding.errors" in the catalogues. Client
 // checks give immediate feedback; the API's answer is mapped onto the same keys.
+import { EMAIL_PATTERN, UUID_PATTERN } from "@opus/rules/text-patterns";
 import { appErrorFieldMap } from "@/lib/app-error";
 
 export type FieldErrorKey =
@@ -35,11 +36,8 @@ export type FieldErrorKey =
 /** Field path ("cnpj", "brands.0.name", "technical.email") → problem. */
 export type FieldErrors = Partial<Record<string, FieldErrorKey>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const isUuid = (value: string) => UUID.test(value.trim());
-export const isEmail = (value: string) => EMAIL.test(value.trim());
+export const isUuid = (value: string) => UUID_PATTERN.test(value.trim());
+export const isEmail = (value: string) => EMAIL_PATTERN.test(value.trim());
 
 /** The API's field problems in the wizard's terms; anything unrecognised is "not accepted". */
 export function serverFieldErrors(error: unknown): FieldErrors {

@@ -1,4 +1,4 @@
-import { cnpjProblem, maskCnpj, normalizeCnpj } from "@/lib/cnpj-input";
+import { type CnpjInvalidReason, maskCnpj, normalizeCnpj, validateCnpj } from "@opus/rules/cnpj";
 import type { InstitutionDetail, RegulatoryRole, StepData } from "@/lib/router-types";
 import { type FieldErrorKey, type FieldErrors, isUuid } from "./field-errors";
 
@@ -14,12 +14,17 @@ export function identityForm(institution: InstitutionDetail): IdentityForm {
   };
 }
 
-const CNPJ_ERRORS = { length: "cnpjLength", characters: "cnpjCharacters", allSame: "cnpjAllSame", checkDigits: "cnpjCheckDigits" } as const;
+const CNPJ_ERRORS: Record<CnpjInvalidReason, FieldErrorKey> = {
+  length: "cnpjLength",
+  characters: "cnpjCharacters",
+  "all-same": "cnpjAllSame",
+  "check-digits": "cnpjCheckDigits",
+};
 
 export function cnpjError(cnpj: string): FieldErrorKey | undefined {
   if (!cnpj.trim()) return "required";
-  const problem = cnpjProblem(cnpj);
-  return problem ? CNPJ_ERRORS[problem] : undefined;
+  const result = validateCnpj(cnpj);
+  return result.ok ? undefined : CNPJ_ERRORS[result.reason];
 }
 
 export function validateIdentity(form: IdentityForm): FieldErrors {

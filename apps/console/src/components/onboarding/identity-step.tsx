@@ -1,7 +1,8 @@
 "use client";
+import { REGULATORY_ROLES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { REGULATORY_ROLES } from "@/lib/enums";
 import { CnpjField } from "../institutions/cnpj-field";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";
@@ -38,7 +39,7 @@ export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
           onChange={(e) => set({ legalName: e.target.value })}
           onBlur={() => checks.touch("legalName")}
           error={checks.message("legalName")}
-          maxLength={200}
+          maxLength={TEXT_LIMITS.legalName}
           autoComplete="organization"
           required
         />
@@ -47,7 +48,7 @@ export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
           hint={t("onboarding.optional")}
           value={form.tradeName}
           onChange={(e) => set({ tradeName: e.target.value })}
-          maxLength={120}
+          maxLength={TEXT_LIMITS.tradeName}
         />
         <CnpjField
           value={form.cnpj}
@@ -63,7 +64,7 @@ export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
           onBlur={() => checks.touch("organisationId")}
           error={checks.message("organisationId")}
           placeholder="00000000-0000-0000-0000-000000000000"
-          maxLength={36}
+          maxLength={TEXT_LIMITS.uuid}
           spellCheck={false}
           autoComplete="off"
           required

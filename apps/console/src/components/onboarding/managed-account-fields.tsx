@@ -1,6 +1,6 @@
 "use client";
+import { CLOUD_PROVIDERS } from "@opus/rules/enums";
 import { useTranslations } from "next-intl";
-import { CLOUD_PROVIDERS } from "@/lib/enums";
 import type { CloudProvider } from "@/lib/router-types";
 import { Fieldset } from "../ui/fieldset";
 import { SelectField } from "../ui/select-field";

@@ -1,12 +1,16 @@
 "use client";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
+import { PORT_RANGE } from "@opus/rules/text-patterns";
 import { useTranslations } from "next-intl";
-import { DATABASE_SSL_MODES } from "@/lib/enums";
+import { DATABASE_SSL_MODES } from "@/lib/options";
 import { Alert } from "../ui/alert";
 import { Fieldset } from "../ui/fieldset";
 import { SelectField } from "../ui/select-field";
 import { TextAreaField } from "../ui/text-area-field";
 import { TextField } from "../ui/text-field";
 import { CREDENTIAL_PATHS, type CredentialsForm } from "./credentials-form";
+
+const PORT_DIGITS = String(PORT_RANGE.max).length;
 
 type Props = {
   value: CredentialsForm;
@@ -45,7 +49,7 @@ export function ManagedCredentialsFields({ value, onChange, stored, message, tou
           hint={t("kubeconfigHint")}
           {...field("kubeconfig")}
           rows={7}
-          maxLength={64_000}
+          maxLength={TEXT_LIMITS.kubeconfigMax}
           placeholder={"apiVersion: v1\nkind: Config\n…"}
           className="[&_textarea]:font-mono [&_textarea]:text-xs"
         />
@@ -54,14 +58,14 @@ export function ManagedCredentialsFields({ value, onChange, stored, message, tou
             label={t("gatewayDomain")}
             hint={t("gatewayDomainHint")}
             {...field("gatewayDomain")}
-            maxLength={253}
+            maxLength={TEXT_LIMITS.host}
             className={mono}
           />
           <TextField
             label={t("gatewayNamespace")}
             hint={t("gatewayNamespaceHint")}
             {...field("gatewayNamespace")}
-            maxLength={63}
+            maxLength={TEXT_LIMITS.namespace}
             className={mono}
           />
         </div>
@@ -69,10 +73,16 @@ export function ManagedCredentialsFields({ value, onChange, stored, message, tou
           <legend className="text-sm font-semibold text-slate-800">{t("database")}</legend>
           <p className="text-xs text-slate-500">{t("databaseHint")}</p>
           <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-            <TextField label={t("dbHost")} {...field("dbHost")} maxLength={253} className={`md:col-span-2 ${mono}`} />
-            <TextField label={t("dbPort")} inputMode="numeric" {...field("dbPort")} maxLength={5} className={mono} />
-            <TextField label={t("dbUser")} {...field("dbUser")} maxLength={120} className={mono} />
-            <TextField label={t("dbPassword")} type="password" {...field("dbPassword")} autoComplete="new-password" maxLength={500} />
+            <TextField label={t("dbHost")} {...field("dbHost")} maxLength={TEXT_LIMITS.host} className={`md:col-span-2 ${mono}`} />
+            <TextField label={t("dbPort")} inputMode="numeric" {...field("dbPort")} maxLength={PORT_DIGITS} className={mono} />
+            <TextField label={t("dbUser")} {...field("dbUser")} maxLength={TEXT_LIMITS.adminUser} className={mono} />
+            <TextField
+              label={t("dbPassword")}
+              type="password"
+              {...field("dbPassword")}
+              autoComplete="new-password"
+              maxLength={TEXT_LIMITS.adminPassword}
+            />
             <SelectField
               label={t("dbSslMode")}
               value={value.dbSslMode}
@@ -84,7 +94,7 @@ export function ManagedCredentialsFields({ value, onChange, stored, message, tou
               hint={t("dbCidrHint")}
               placeholder="10.0.0.0/24"
               {...field("dbCidr")}
-              maxLength={64}
+              maxLength={TEXT_LIMITS.cidr}
               className={mono}
             />
           </div>
@@ -99,21 +109,27 @@ export function ManagedCredentialsFields({ value, onChange, stored, message, tou
               type="url"
               placeholder="https://"
               {...field("mqEndpoint")}
-              maxLength={255}
+              maxLength={TEXT_LIMITS.queueEndpoint}
               className={`md:col-span-3 ${mono}`}
             />
-            <TextField label={t("mqUser")} {...field("mqUser")} maxLength={120} className={mono} />
-            <TextField label={t("mqPassword")} type="password" {...field("mqPassword")} autoComplete="new-password" maxLength={500} />
+            <TextField label={t("mqUser")} {...field("mqUser")} maxLength={TEXT_LIMITS.adminUser} className={mono} />
+            <TextField
+              label={t("mqPassword")}
+              type="password"
+              {...field("mqPassword")}
+              autoComplete="new-password"
+              maxLength={TEXT_LIMITS.adminPassword}
+            />
             <TextField
               label={t("mqCidr")}
               hint={t("mqCidrHint")}
               placeholder="10.0.1.0/24"
               {...field("mqCidr")}
-              maxLength={64}
+              maxLength={TEXT_LIMITS.cidr}
               className={mono}
             />
-            <TextField label={t("mqHost")} {...field("mqHost")} maxLength={253} className={`md:col-span-2 ${mono}`} />
-            <TextField label={t("mqPort")} inputMode="numeric" {...field("mqPort")} maxLength={5} className={mono} />
+            <TextField label={t("mqHost")} {...field("mqHost")} maxLength={TEXT_LIMITS.host} className={`md:col-span-2 ${mono}`} />
+            <TextField label={t("mqPort")} inputMode="numeric" {...field("mqPort")} maxLength={PORT_DIGITS} className={mono} />
           </div>
         </fieldset>
       </div>

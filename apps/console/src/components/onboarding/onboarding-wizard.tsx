@@ -1,4 +1,5 @@
 "use client";
+import { canEditOnboarding } from "@opus/rules/onboarding";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -16,7 +17,7 @@ import { IdentityStep } from "./identity-step";
 import { ProfileStep } from "./profile-step";
 import { ReviewStep } from "./review-step";
 import type { StepProps } from "./step-props";
-import { adjacentPage, EDITABLE_STATUSES, isWizardPage, resumePage, type WizardPage, wizardHref } from "./wizard-pages";
+import { adjacentPage, isWizardPage, resumePage, type WizardPage, wizardHref } from "./wizard-pages";
 import { WizardStepper } from "./wizard-stepper";
 
 const STEPS = {
@@ -45,7 +46,7 @@ export function OnboardingWizard({ institutionId }: { institutionId: string }) {
     </Link>
   );
   if (!can(me, "institution.update", institutionId)) return <Alert tone="info">{t("adminsOnly")}</Alert>;
-  if (!EDITABLE_STATUSES.includes(data.status)) {
+  if (!canEditOnboarding(data.status)) {
     return (
       <Alert tone="info">
         {t("alreadySubmitted")} {overview}

@@ -4,8 +4,6 @@ import { type FieldErrors, isUuid } from "./field-errors";
 export type BrandForm = { key: string; name: string; authorisationServerId: string };
 export type ProfileForm = { brands: BrandForm[]; apiFamilies: ApiFamily[] };
 
-export const MAX_BRANDS = 20;
-
 let nextKey = 0;
 /** A stable React key for a brand row, so removing one keeps the others' inputs. */
 export function newBrand(name = "", authorisationServerId = ""): BrandForm {

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { NAMED_SAAS_REGIONS } from "@/lib/enums";
+import { NAMED_SAAS_REGIONS } from "@/lib/options";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { DetailList } from "../ui/detail-list";
 

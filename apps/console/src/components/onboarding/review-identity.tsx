@@ -1,6 +1,6 @@
 "use client";
+import { formatCnpj } from "@opus/rules/cnpj";
 import { useTranslations } from "next-intl";
-import { formatCnpj } from "@/lib/format-cnpj";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { DetailList } from "../ui/detail-list";
 

@@ -1,4 +1,5 @@
 "use client";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -16,7 +17,6 @@ import { ReviewProfile } from "./review-profile";
 import { ReviewSection } from "./review-section";
 import { stepComplete } from "./step-completion";
 import { SubmitErrors } from "./submit-errors";
-import { WIZARD_STEPS } from "./wizard-pages";
 
 const SECTIONS = {
   identity: ReviewIdentity,

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { NAMED_SAAS_REGIONS } from "@/lib/enums";
+import { NAMED_SAAS_REGIONS } from "@/lib/options";
 import { SelectField } from "../ui/select-field";
 
 type Props = { regions: readonly string[]; value: string; onChange: (region: string) => void; error: string | null };

@@ -1,9 +1,10 @@
 "use client";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { WizardStep } from "@/lib/router-types";
 import { Alert } from "../ui/alert";
-import { WIZARD_STEPS, wizardHref } from "./wizard-pages";
+import { wizardHref } from "./wizard-pages";
 
 /** Submission refused: the steps still incomplete, each a link to the step. */
 export function SubmitErrors({ institutionId, steps }: { institutionId: string; steps: readonly WizardStep[] }) {

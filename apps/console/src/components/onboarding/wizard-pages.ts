@@ -1,14 +1,9 @@
 // The wizard's pages: the five steps the API saves one by one, then the review before submitting.
-import type { InstitutionStatus, WizardStep } from "@/lib/router-types";
-
-export const WIZARD_STEPS = ["identity", "profile", "contacts", "deployment", "environments"] as const satisfies readonly WizardStep[];
+import { WIZARD_STEPS, type WizardStep } from "@opus/rules/onboarding";
 
 export type WizardPage = WizardStep | "review";
 
 export const WIZARD_PAGES: readonly WizardPage[] = [...WIZARD_STEPS, "review"];
-
-/** Onboarding answers can change while a draft, or after a rejection (saving reopens it as a draft). */
-export const EDITABLE_STATUSES: readonly InstitutionStatus[] = ["DRAFT", "REJECTED"];
 
 export function isWizardPage(value: string | null): value is WizardPage {
   return WIZARD_PAGES.some((page) => page === value);

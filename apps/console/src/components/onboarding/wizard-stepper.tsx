@@ -1,9 +1,10 @@
 "use client";
+import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { stepComplete } from "./step-completion";
-import { WIZARD_PAGES, WIZARD_STEPS, type WizardPage, wizardHref } from "./wizard-pages";
+import { WIZARD_PAGES, type WizardPage, wizardHref } from "./wizard-pages";
 
 /** The wizard's pages in order: done, current, still to do. Every page can be opened. */
 export function WizardStepper({ institution, current }: { institution: InstitutionDetail; current: WizardPage }) {

@@ -1,10 +1,12 @@
 "use client";
+import { PLAN_SIZES } from "@opus/rules/enums";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
+import { PLAN_CODE_PATTERN } from "@opus/rules/text-patterns";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { appErrorFieldMap } from "@/lib/app-error";
-import { PLAN_SIZES } from "@/lib/enums";
 import type { Plan, PlanSize } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
@@ -13,7 +15,8 @@ import { Card } from "../ui/card";
 import { SelectField } from "../ui/select-field";
 import { TextField } from "../ui/text-field";
 
-const CODE = /^[a-z0-9-]{2,40}$/;
+const validCode = (code: string) =>
+  code.length >= TEXT_LIMITS.planCodeMin && code.length <= TEXT_LIMITS.planCodeMax && PLAN_CODE_PATTERN.test(code);
 
 /** Creates a plan, or edits the one chosen in the table. */
 export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: () => void }) {
@@ -40,13 +43,13 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: () => vo
     }),
   );
   const server = save.isError ? appErrorFieldMap(save.error) : {};
-  const codeError = checked && !CODE.test(code.trim()) ? t("plans.errors.code") : server.code ? t("plans.errors.codeTaken") : null;
+  const codeError = checked && !validCode(code.trim()) ? t("plans.errors.code") : server.code ? t("plans.errors.codeTaken") : null;
   const nameError = checked && !name.trim() ? t("common.required") : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChecked(true);
-    if (!CODE.test(code.trim()) || !name.trim()) return;
+    if (!validCode(code.trim()) || !name.trim()) return;
     save.mutate({ id: plan?.id, code: code.trim(), name: name.trim(), size, active: plan?.active ?? true });
   }
 
@@ -59,12 +62,18 @@ export function PlanForm({ plan, onDone }: { plan: Plan | null; onDone: () => vo
           value={code}
           onChange={(e) => setCode(e.target.value)}
           error={codeError}
-          maxLength={40}
+          maxLength={TEXT_LIMITS.planCodeMax}
           spellCheck={false}
           autoComplete="off"
           className="[&_input]:font-mono"
         />
-        <TextField label={t("plans.name")} value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={120} />
+        <TextField
+          label={t("plans.name")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+          maxLength={TEXT_LIMITS.name}
+        />
         <SelectField
           label={t("plans.size")}
           value={size}

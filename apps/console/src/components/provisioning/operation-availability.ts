@@ -1,5 +1,5 @@
 // Which operator buttons to offer, following the API's operation rules
-// (apps/api/src/provisioning/operations/operation-rules.ts). The API stays the authority: it
+// (packages/rules/src/environment-operations.ts). The API stays the authority: it
 // refuses anything else, and the console shows its reason.
 import type { InstitutionDetail } from "@/lib/router-types";
 import type { EnvironmentRow } from "./provisioning-types";

@@ -1,10 +1,10 @@
 "use client";
+import { formatCnpj } from "@opus/rules/cnpj";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { formatCnpj } from "@/lib/format-cnpj";
 import type { Signup } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { useGovernanceRefresh } from "../governance/use-governance-refresh";

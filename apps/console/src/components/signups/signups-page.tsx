@@ -1,8 +1,8 @@
 "use client";
+import { SIGNUP_STATUSES } from "@opus/rules/enums";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SIGNUP_STATUSES } from "@/lib/enums";
 import type { Signup } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { PageHeader } from "../ui/page-header";

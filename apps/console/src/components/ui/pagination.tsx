@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { PAGE_SIZES } from "@/lib/enums";
+import { PAGE_SIZES } from "@/lib/options";
 import { Button } from "./button";
 
 type Props = { page: number; pageSize: number; total: number; onChange: (page: number, pageSize: number) => void };

@@ -1,4 +1,5 @@
 "use client";
+import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Alert } from "./alert";
@@ -82,7 +83,7 @@ export function ReasonDialog({
             label={required ? label : t("optionalLabel", { label })}
             hint={hint}
             rows={3}
-            maxLength={1000}
+            maxLength={TEXT_LIMITS.reason}
             value={text}
             onChange={(e) => setText(e.target.value)}
             error={missing ? t("reasonRequired") : null}

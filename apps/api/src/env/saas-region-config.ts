@@ -1,5 +1,5 @@
 // Where SaaS tenants go, per region: the shared cluster and the shared PostgreSQL and RabbitMQ
-// servers of that region. It is control-plane configuration (SAAS_REGIONS, read in env.ts), not
+// servers of that region. It is control-plane configuration (the worker's SAAS_REGIONS, env/worker-env.ts), not
 // data: admin credentials of shared servers belong in the deployment's secrets, never in the
 // database or the code. The one exception is the local-development default below.
 import { TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";

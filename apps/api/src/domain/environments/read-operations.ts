@@ -2,8 +2,8 @@
 // operation, an environment's runs, one operation, and its log lines after a cursor (the console
 // polls to tail them).
 
-import type { DomainContext } from "../../domain/domain-context.ts";
 import { AppError } from "../../errors/app-error.ts";
+import type { DomainContext } from "../domain-context.ts";
 import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
 
 const LOG_PAGE = 500;

@@ -3,15 +3,29 @@
 //   await enqueueOperation(tx, { source: ctx, now: ctx.clock.now() },
 //     { environmentId, kind: "UP", idempotencyKey: `approve:${environmentId}`, requestedById: ctx.actor.userId });
 import type { Db, Enums, Prisma } from "@opus/db/client";
-import { type AuditSource, auditEntry } from "../../domain/audit/audit-entry.ts";
+import { operationRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
-import { refusalFor } from "./operation-rules.ts";
+import { type AuditSource, auditEntry } from "../audit/audit-entry.ts";
+
+/**
+ * Prefix of the keys the server gives requests that came without one. A partial unique index
+ * (migration 20261201231000_operation_one_pending) allows one QUEUED or RUNNING operation per
+ * stack and kind among them: the database, not a read before the write, decides who was first.
+ */
+export const ONE_PENDING_PREFIX = "pending:";
 
 export type EnqueueOperationInput = {
   environmentId: string;
   kind: Enums.OperationKind;
-  /** Same key, same operation: a repeated request returns the first one. Random when absent. */
+  /** Same key, same operation: a repeated request returns the first one. */
   idempotencyKey?: string;
+  /**
+   * For a person's request that came without a key: while an operation of this kind is pending
+   * (queued or running) on the stack, that operation is the answer (`created: false`), so a double
+   * click or a retried request never queues a second run. Without either, every call is a new
+   * operation (system work that keys itself when it needs to).
+   */
+  onePending?: boolean;
   maxAttempts?: number;
   requestedById?: string | null;
 };
@@ -23,10 +37,15 @@ export type EnqueueContext = {
   audit?: boolean;
 };
 
-export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: EnqueueContext, input: EnqueueOperationInput) {
-  const idempotencyKey = input.idempotencyKey ?? crypto.randomUUID();
-  const existing = await tx.operation.findUnique({ where: { idempotencyKey } });
-  if (existing) return sameRequest(existing, input);
+type Tx = Db | Prisma.TransactionClient;
+
+export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: EnqueueOperationInput) {
+  const onePending = input.idempotencyKey === undefined && input.onePending === true;
+  const idempotencyKey = onePending ? `${ONE_PENDING_PREFIX}${crypto.randomUUID()}` : (input.idempotencyKey ?? crypto.randomUUID());
+  if (!onePending) {
+    const existing = await tx.operation.findUnique({ where: { idempotencyKey } });
+    if (existing) return sameRequest(existing, input);
+  }
 
   const environment = await tx.environment.findUnique({
     where: { id: input.environmentId },
@@ -39,11 +58,12 @@ export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: E
     },
   });
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
-  const refusal = refusalFor(input.kind, environment.institution, environment, ctx.now);
+  const refusal = operationRefusal(input.kind, environment.institution, environment, ctx.now);
   if (refusal) throw new AppError(refusal.code, refusal.message);
 
   // ON CONFLICT DO NOTHING rather than catching a unique violation: a violation would abort the
-  // caller's transaction, and two concurrent requests with one key must both succeed.
+  // caller's transaction, and concurrent requests with one key (or for one pending slot) must all
+  // succeed. PostgreSQL waits for a concurrent insert of the same key to commit before deciding.
   const inserted = await tx.operation.createMany({
     data: {
       environmentId: environment.id,
@@ -57,8 +77,14 @@ export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: E
     },
     skipDuplicates: true,
   });
+  if (inserted.count === 0) {
+    if (!onePending) return sameRequest(await tx.operation.findUniqueOrThrow({ where: { idempotencyKey } }), input);
+    const pending = await pendingOperation(tx, environment.stackName, input.kind);
+    // It ended between our insert and this read: the slot is free again, so ask once more.
+    if (!pending) return enqueueOperation(tx, ctx, input);
+    return { operation: pending, created: false };
+  }
   const operation = await tx.operation.findUniqueOrThrow({ where: { idempotencyKey } });
-  if (inserted.count === 0) return sameRequest(operation, input);
 
   if (ctx.audit !== false) {
     await tx.auditEvent.create({
@@ -72,6 +98,13 @@ export async function enqueueOperation(tx: Db | Prisma.TransactionClient, ctx: E
     });
   }
   return { operation, created: true };
+}
+
+/** The server-keyed operation of this kind that holds the stack's pending slot. */
+function pendingOperation(tx: Tx, stackName: string, kind: Enums.OperationKind) {
+  return tx.operation.findFirst({
+    where: { stackName, kind, status: { in: ["QUEUED", "RUNNING"] }, idempotencyKey: { startsWith: ONE_PENDING_PREFIX } },
+  });
 }
 
 /** A key reused for a different request is a caller bug, not a duplicate: say so. */

@@ -1,6 +1,7 @@
-// The per-environment status machine (one Pulumi stack per environment). Statuses are moved by
-// the provisioning worker, so this table names target statuses rather than events.
-import { AppError } from "../../errors/app-error.ts";
+// The per-environment status machine (one Pulumi stack per environment), shared by the API (which
+// enforces it on every status write) and the console (which offers only what it allows). Statuses
+// are moved by the provisioning worker and a few tenant decisions, so the table names target
+// statuses rather than events.
 
 export const ENVIRONMENT_STATUSES = ["PENDING", "PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "DESTROYING", "DESTROYED"] as const;
 export type EnvironmentStatus = (typeof ENVIRONMENT_STATUSES)[number];
@@ -27,10 +28,7 @@ export function canTransitionEnvironment(from: EnvironmentStatus, to: Environmen
   return ENVIRONMENT_TRANSITIONS[from].includes(to);
 }
 
-/** Returns `to` when the move is allowed; throws AppError INVALID_TRANSITION otherwise. */
-export function transitionEnvironment(from: EnvironmentStatus, to: EnvironmentStatus): EnvironmentStatus {
-  if (!canTransitionEnvironment(from, to)) {
-    throw new AppError("INVALID_TRANSITION", `Cannot move an environment from ${from} to ${to}`);
-  }
-  return to;
+/** Why a move is refused, in the words the API answers with; null when it is allowed. */
+export function environmentTransitionRefusal(from: EnvironmentStatus, to: EnvironmentStatus): string | null {
+  return canTransitionEnvironment(from, to) ? null : `Cannot move an environment from ${from} to ${to}`;
 }

@@ -1,11 +1,11 @@
 // Cancels an operation: a queued one is cancelled here and now; a running one is flagged, and its
 // worker (which checks on every heartbeat) aborts the engine and records CANCELLED.
 
-import { auditEntry } from "../../domain/audit/audit-entry.ts";
-import type { DomainContext } from "../../domain/domain-context.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { settleEnvironment } from "../finish-operation.ts";
+import { auditEntry } from "../audit/audit-entry.ts";
+import type { DomainContext } from "../domain-context.ts";
 import { operationSelect, scopedOperation, withDuration } from "./operation-select.ts";
+import { settleOperation } from "./settle-operation.ts";
 
 export async function cancelOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
   const now = ctx.clock.now();
@@ -27,7 +27,9 @@ export async function cancelOperation(ctx: DomainContext, input: { institutionId
       const cancelled = await tx.operation.findUniqueOrThrow({ where: { id: op.id } });
       // One that already ran and waits for a retry may have left its environment PROVISIONING or
       // DESTROYING: settle it as a finished run would (this audits the cancellation too).
-      if (cancelled.startedAt !== null) return settleEnvironment(tx, cancelled, { type: "cancelled", error: null }, now, ctx);
+      if (cancelled.startedAt !== null) {
+        return settleOperation(tx, cancelled, { type: "cancelled", error: null }, { now, source: ctx, log: ctx.log });
+      }
       const audit = {
         action: "environment.operation_cancelled",
         institutionId: input.institutionId,

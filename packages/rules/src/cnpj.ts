@@ -1,4 +1,5 @@
-// CNPJ, the Brazilian company registration number, as the Receita Federal defines it today.
+// CNPJ, the Brazilian company registration number, as the Receita Federal defines it today. The API
+// validates with it and the console checks, formats and masks with it: one copy of the rule.
 //
 // 14 characters: a 12-character base, then 2 numeric check digits. Since July 2026 the base may
 // hold upper-case letters as well as digits (the "alphanumeric CNPJ"); every character is valued
@@ -7,15 +8,14 @@
 // issued before 2026 stay valid unchanged.
 //
 // Decision on lower case: the Receita only issues upper-case letters, but "12abc34501de35" can
-// only mean one CNPJ, so normalisation upper-cases and lower-case input is ACCEPTED. What we
-// store and compare is always the normalised form: 14 upper-case characters, no punctuation.
-import { z } from "zod";
+// only mean one CNPJ, so normalisation upper-cases and lower-case input is ACCEPTED. What is
+// stored and compared is always the normalised form: 14 upper-case characters, no punctuation.
 
 export type CnpjInvalidReason = "length" | "characters" | "all-same" | "check-digits";
 
 export type CnpjValidation = { ok: true; value: string } | { ok: false; reason: CnpjInvalidReason };
 
-/** One English message per reason, for API errors and the console's form fields. */
+/** One English message per reason, for the API's errors (the console shows its own catalogue's words). */
 export const CNPJ_MESSAGES: Record<CnpjInvalidReason, string> = {
   length: "A CNPJ has 14 characters: 12 letters or digits followed by 2 check digits.",
   characters:
@@ -24,8 +24,13 @@ export const CNPJ_MESSAGES: Record<CnpjInvalidReason, string> = {
   "check-digits": "This CNPJ's check digits are wrong: please check it for a typing mistake.",
 };
 
+/** The longest typed form, "00.000.000/0000-00": what an input field may hold. */
+export const CNPJ_MASKED_LENGTH = 18;
+
 const FIRST_WEIGHTS = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] as const;
 const SECOND_WEIGHTS = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] as const;
+const PUNCTUATION = /[./\-\s]/g;
+const NORMALISED = /^[0-9A-Z]{12}[0-9]{2}$/;
 
 /** Removes the usual punctuation (`.`, `/`, `-`) and any whitespace, then upper-cases. Nothing else is removed. */
 export function normalizeCnpj(input: string): string {
@@ -33,7 +38,7 @@ export function normalizeCnpj(input: string): string {
 }
 
 function stripPunctuation(input: string): string {
-  return input.replace(/[./\-\s]/g, "");
+  return input.replace(PUNCTUATION, "");
 }
 
 function checkDigit(chars: string, weights: readonly number[]): number {
@@ -72,20 +77,27 @@ export function validateCnpj(input: string): CnpjValidation {
 
 /**
  * Display form `00.000.000/0000-00` (e.g. `12.ABC.345/01DE-35`). A display helper that never
- * throws: it normalises first and returns the input unchanged when it is not 14 characters long.
+ * throws: it normalises first and returns the input unchanged when it does not have a CNPJ's
+ * shape (12 letters or digits, then 2 digits), so odd stored text is shown as it is.
  */
 export function formatCnpj(cnpj: string): string {
   const value = normalizeCnpj(cnpj);
-  if (value.length !== 14) return cnpj;
+  if (!NORMALISED.test(value)) return cnpj;
   return `${value.slice(0, 2)}.${value.slice(2, 5)}.${value.slice(5, 8)}/${value.slice(8, 12)}-${value.slice(12)}`;
 }
 
-/** Accepts any punctuation variant, outputs the normalised 14-character CNPJ. */
-export const zCnpj = z.string().transform((input, ctx) => {
-  const result = validateCnpj(input);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: CNPJ_MESSAGES[result.reason], params: { reason: result.reason } });
-    return z.NEVER;
-  }
-  return result.value;
-});
+/**
+ * Formats while typing: "12abc345" → "12.ABC.345". Keeps only letters and digits (at most 14) and
+ * adds punctuation as the groups fill, so pasting any variant gives the display form.
+ */
+export function maskCnpj(input: string): string {
+  // Filtered before upper-casing, as in validateCnpj: "ı" and "ß" upper-case to ASCII letters.
+  const value = input
+    .replace(/[^0-9A-Za-z]/g, "")
+    .toUpperCase()
+    .slice(0, 14);
+  const groups = [value.slice(0, 2), value.slice(2, 5), value.slice(5, 8)].filter(Boolean).join(".");
+  const branch = value.length > 8 ? `/${value.slice(8, 12)}` : "";
+  const digits = value.length > 12 ? `-${value.slice(12)}` : "";
+  return `${groups}${branch}${digits}`;
+}

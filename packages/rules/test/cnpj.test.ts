@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import {
+  CNPJ_MASKED_LENGTH,
   CNPJ_MESSAGES,
   computeCnpjCheckDigits,
   formatCnpj,
+  maskCnpj,
   normalizeCnpj,
   validateCnpj,
-  zCnpj,
-} from "../../../src/domain/institutions/cnpj.ts";
+} from "../src/cnpj.ts";
 
 const VALID = [
   "11222333000181",
@@ -130,34 +130,105 @@ describe("formatCnpj", () => {
 
   it("returns text that is not 14 characters unchanged instead of throwing", () => {
     expect(formatCnpj("123")).toBe("123");
+    expect(formatCnpj("")).toBe("");
+    expect(formatCnpj("112223330001811")).toBe("112223330001811");
+  });
+
+  it("returns 14 characters without a CNPJ's shape unchanged", () => {
+    expect(formatCnpj("12ABC34501DEAB")).toBe("12ABC34501DEAB"); // letters as check digits
+    expect(formatCnpj("11_22233300018")).toBe("11_22233300018");
+    expect(formatCnpj("12ÁBC34501DE35")).toBe("12ÁBC34501DE35");
+  });
+
+  it("formats without judging the check digits (a display helper, not a validator)", () => {
+    expect(formatCnpj("11222333000182")).toBe("11.222.333/0001-82");
   });
 });
 
-describe("zCnpj", () => {
-  it("outputs the normalised value", () => {
-    expect(zCnpj.parse("12.abc.345/01DE-35")).toBe("12ABC34501DE35");
-    expect(zCnpj.parse("11.222.333/0001-81")).toBe("11222333000181");
+describe("maskCnpj", () => {
+  it("adds punctuation as the groups fill while typing", () => {
+    const typed = "12ABC34501DE35";
+    const steps = Array.from({ length: typed.length + 1 }, (_, n) => maskCnpj(typed.slice(0, n)));
+    expect(steps).toEqual([
+      "",
+      "1",
+      "12",
+      "12.A",
+      "12.AB",
+      "12.ABC",
+      "12.ABC.3",
+      "12.ABC.34",
+      "12.ABC.345",
+      "12.ABC.345/0",
+      "12.ABC.345/01",
+      "12.ABC.345/01D",
+      "12.ABC.345/01DE",
+      "12.ABC.345/01DE-3",
+      "12.ABC.345/01DE-35",
+    ]);
   });
 
-  it.each([
-    ["11222333000182", "check-digits"],
-    ["11111111111111", "all-same"],
-    ["112223330001", "length"],
-    ["11222333000I81", "check-digits"], // a letter where a digit was meant changes the value
-    ["11#222333000181", "characters"],
-  ] as const)("refuses %j with the %s message", (input, reason) => {
-    const result = zCnpj.safeParse(input);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues).toHaveLength(1);
-    expect(result.error?.issues[0]?.message).toBe(CNPJ_MESSAGES[reason]);
+  it("is stable when re-applied to its own output (the field masks on every keystroke)", () => {
+    for (const input of ["1", "12.A", "12.ABC.345/", "12.ABC.345/01DE-35", "11.222.333/0001-81"]) {
+      expect(maskCnpj(maskCnpj(input))).toBe(maskCnpj(input));
+    }
   });
 
-  it("reports the problem on the field's path inside an object", () => {
-    const result = z.object({ cnpj: zCnpj }).safeParse({ cnpj: "11222333000100" });
-    expect(result.error?.issues[0]?.path).toEqual(["cnpj"]);
+  it("upper-cases and accepts any pasted punctuation", () => {
+    expect(maskCnpj("12abc34501de35")).toBe("12.ABC.345/01DE-35");
+    expect(maskCnpj(" 11 222 333/0001_81 ")).toBe("11.222.333/0001-81");
   });
 
-  it("refuses non-strings", () => {
-    expect(zCnpj.safeParse(11222333000181).success).toBe(false);
+  it("drops characters a CNPJ cannot contain, including letters that upper-case to ASCII", () => {
+    expect(maskCnpj("1ı1ſ2ß2Á#")).toBe("11.22");
+  });
+
+  it("stops at 14 characters, which fit the input's length limit", () => {
+    expect(maskCnpj("11222333000181999")).toBe("11.222.333/0001-81");
+    expect(maskCnpj("11222333000181999")).toHaveLength(CNPJ_MASKED_LENGTH);
+  });
+});
+
+// A seeded generator: the same "random" bases on every run, so a failure can be reproduced.
+function* bases(count: number): Generator<string> {
+  const chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let seed = 20260701;
+  for (let n = 0; n < count; n++) {
+    let base = "";
+    for (let i = 0; i < 12; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      base += chars[seed % chars.length];
+    }
+    yield base;
+  }
+}
+
+describe("the functions together", () => {
+  it("accepts every base with its computed check digits, masked, formatted or bare", () => {
+    for (const base of bases(500)) {
+      const cnpj = `${base}${computeCnpjCheckDigits(base)}`;
+      if (/^(.)\1*$/.test(cnpj)) continue;
+      expect(validateCnpj(cnpj)).toEqual({ ok: true, value: cnpj });
+      expect(validateCnpj(maskCnpj(cnpj.toLowerCase()))).toEqual({ ok: true, value: cnpj });
+      expect(formatCnpj(cnpj)).toBe(maskCnpj(cnpj));
+      expect(normalizeCnpj(formatCnpj(cnpj))).toBe(cnpj);
+    }
+  });
+
+  it("refuses every base with a wrong second check digit", () => {
+    for (const base of bases(200)) {
+      const [first, second] = computeCnpjCheckDigits(base);
+      const wrong = `${base}${first}${(Number(second) + 1) % 10}`;
+      expect(validateCnpj(wrong)).toEqual({ ok: false, reason: "check-digits" });
+    }
+  });
+
+  it("has an English message for every reason validateCnpj can give", () => {
+    const reasons = ["", "1122233300018#", "11111111111111", "11222333000182"].map((input) => {
+      const result = validateCnpj(input);
+      return result.ok ? null : result.reason;
+    });
+    expect(reasons).toEqual(["length", "characters", "all-same", "check-digits"]);
+    for (const reason of reasons) expect(CNPJ_MESSAGES[reason ?? "length"]).toMatch(/CNPJ/);
   });
 });

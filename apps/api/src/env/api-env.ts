@@ -1,0 +1,75 @@
+// What the API server (src/server.ts) reads: HTTP, sign-in, mail, the credentials cipher (it seals
+// what the onboarding wizard receives) and the facts the domain decides with. No Pulumi settings
+// and no shared servers' passwords: only the worker provisions.
+import { z } from "zod";
+import { parseEnvWith } from "./load-env.ts";
+import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
+import {
+  credentialsKeySetting,
+  DEV_AUTH_SECRET,
+  databaseSettings,
+  dataDirSetting,
+  platformReleaseSettings,
+  processSettings,
+  refuseDevCredentialsKey,
+  refuseInProduction,
+  usageReportSettings,
+} from "./settings.ts";
+
+const regionCode = /^[a-z0-9][a-z0-9-]*$/;
+
+const apiSettings = z.object({
+  ...processSettings,
+  ...databaseSettings,
+  ...dataDirSetting,
+  ...credentialsKeySetting,
+  ...platformReleaseSettings,
+  ...usageReportSettings,
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").default(DEV_AUTH_SECRET),
+  /** smtp(s)://user:pass@host:port. Unset: e-mails are written to <DATA_DIR>/outbox as .eml files. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Opus Open Finance <no-reply@opus.example>"),
+  /**
+   * Comma-separated codes of the regions offered to SaaS tenants: the keys of the worker's
+   * SAAS_REGIONS, whose passwords the API never holds. Unset: the local region (refused in production).
+   */
+  SAAS_REGION_NAMES: z
+    .string()
+    .transform((text) => text.split(",").map((code) => code.trim()))
+    .refine((codes) => codes.every((code) => regionCode.test(code)), "SAAS_REGION_NAMES must be region codes separated by commas")
+    .optional(),
+});
+
+const ApiEnvSchema = apiSettings
+  .superRefine(
+    refuseInProduction<z.output<typeof apiSettings>>([
+      { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
+      refuseDevCredentialsKey,
+      {
+        key: "SMTP_URL",
+        when: (env) => env.SMTP_URL === undefined,
+        message: "set SMTP_URL in production (without it e-mails are only written to files under DATA_DIR/outbox)",
+      },
+      {
+        key: "SAAS_REGION_NAMES",
+        when: (env) => env.SAAS_REGION_NAMES === undefined,
+        message: "set SAAS_REGION_NAMES in production (the default is the local region)",
+      },
+    ]),
+  )
+  .transform(({ SAAS_REGION_NAMES, ...env }) => ({ ...env, SAAS_REGION_NAMES: SAAS_REGION_NAMES ?? Object.keys(LOCAL_SAAS_REGIONS) }));
+
+export type ApiEnv = z.infer<typeof ApiEnvSchema>;
+
+/** Names the settings this process reads, for the deployment's tests. */
+export const API_SETTINGS = Object.keys(apiSettings.shape);
+
+export function parseApiEnv(source: Record<string, string | undefined>): ApiEnv {
+  return parseEnvWith("API server", ApiEnvSchema, source);
+}

@@ -1,0 +1,62 @@
+// Settings shared by the control plane's processes, as zod shapes the per-process schemas
+// (api-env.ts, worker-env.ts, migrations-env.ts) compose: each process declares only what it reads.
+import { z } from "zod";
+
+export const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
+// 32 zero-ish bytes, base64: development only, refused in production.
+export const DEV_CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
+
+/** Every process. */
+export const processSettings = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+};
+
+export const databaseSettings = {
+  DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+};
+
+/** Folder for local state: the mail outbox, the embedded database and the default Pulumi file backend. */
+export const dataDirSetting = { DATA_DIR: z.string().default(".data") };
+
+/** base64 of 32 random bytes; encrypts managed-cluster credentials at rest (AES-256-GCM). */
+export const credentialsKeySetting = {
+  CREDENTIALS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_KEY must be base64 of exactly 32 bytes")
+    .default(DEV_CREDENTIALS_KEY),
+};
+
+/** Platform release new environments and install bundles get (the Helm chart and its version). */
+export const platformReleaseSettings = {
+  PLATFORM_VERSION: z.string().min(1).default("3.4.0"),
+  PLATFORM_CHART: z.string().min(1).default("opus-platform"),
+  PLATFORM_CHART_REPOSITORY: z.string().min(1).default("oci://registry.opus.example/charts"),
+};
+
+/** Read by the API (a report's phase) and the worker (which finalizes reports): keep them equal. */
+export const usageReportSettings = {
+  /** Days after a São Paulo month ends before the worker finalizes its usage reports. */
+  USAGE_REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(31).default(3),
+};
+
+type Refusal<T> = { key: keyof T & string; when: (env: T) => boolean; message: string };
+
+/**
+ * A superRefine that refuses development values in production: a process started with
+ * NODE_ENV=production never runs on a default secret or on local infrastructure.
+ */
+export function refuseInProduction<T extends { NODE_ENV: string }>(refusals: Refusal<T>[]) {
+  return (env: T, ctx: z.RefinementCtx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const refusal of refusals) {
+      if (refusal.when(env)) ctx.addIssue({ code: "custom", path: [refusal.key], message: refusal.message });
+    }
+  };
+}
+
+export const refuseDevCredentialsKey = {
+  key: "CREDENTIALS_KEY",
+  when: (env: { CREDENTIALS_KEY: string }) => env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY,
+  message: "set a real CREDENTIALS_KEY in production",
+} as const;
