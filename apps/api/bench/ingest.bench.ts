@@ -121,7 +121,7 @@ for (let i = 0; ; i++) {
     )
   )
     break;
-  if (i > 200) throw new Error("API did not start");
+  if (i > 600) throw new Error("API did not start within 60 s");
   await new Promise((r) => setTimeout(r, 100));
 }
 

@@ -11,6 +11,7 @@
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { seedDemoData } from "@opus/db/seed";
@@ -33,9 +34,8 @@ const outDir = path.join(apiDir, ".bench");
 mkdirSync(outDir, { recursive: true });
 const say = (line: string) => console.log(`[bench:api] ${line}`);
 
-const API_PORT = 4610;
-const PG_PORT = 4611;
-const BARE_PORT = 4612;
+// Ports the OS says are free (fixed ones collide with other runs, e.g. the e2e suite's API on 4610).
+const [API_PORT, PG_PORT, BARE_PORT] = await Promise.all([freePort(), freePort(), freePort()]);
 const PUBLIC_URL = "http://localhost:3000";
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("hex"),
@@ -49,6 +49,7 @@ const LIST_PATH = `/api/trpc/institutions.find?batch=1&input=${encodeURIComponen
 
 const database = await createTestDatabase(serverUrl);
 const children: ChildProcess[] = [];
+let stopping = false;
 try {
   say("seeding demo data and a realistic fleet…");
   const db = createDb(database.url, { poolSize: 2 });
@@ -86,6 +87,10 @@ try {
   api.stderr?.on("data", (d: Buffer) => apiOutput.push(d.toString()));
   const apiBase = `http://127.0.0.1:${API_PORT}`;
   await waitFor(`${apiBase}/readyz`, api);
+  api.once("exit", (code, signal) => {
+    if (!stopping)
+      console.error(`[bench:api] the API exited during the benchmark (${signal ?? code}):\n${apiOutput.join("").slice(-2000)}`);
+  });
 
   const cookie = await signIn(apiBase, PUBLIC_URL, "admin@opus.example");
   const first = await fetch(apiBase + LIST_PATH, { headers: { cookie } });
@@ -146,6 +151,7 @@ try {
     ),
   );
   await new Promise((r) => setTimeout(r, 100)); // let the server accept them
+  stopping = true;
   const stopAt = Date.now();
   api.kill("SIGTERM");
   const [exitCode] = await Promise.all([
@@ -204,6 +210,17 @@ try {
 
 function load(url: string, headers: Record<string, string>, connections: number, duration: number) {
   return autocannon({ url, headers, connections, duration, pipelining: 1 });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }
 
 function median(values: number[]): number {

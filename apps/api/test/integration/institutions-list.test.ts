@@ -128,6 +128,29 @@ describe("institutions.find", () => {
   });
 });
 
+describe("institutions.find search", () => {
+  it("is served by indexes (trigram on names, pattern b-tree on CNPJ), never by reading every institution", async () => {
+    const client = new pg.Client({ connectionString: services.databaseUrl });
+    await client.connect();
+    try {
+      // A few thousand rows are cheap to scan, so the planner may rightly scan them here; with scans
+      // priced out it shows whether an index can serve the search at all (without one it still scans).
+      await client.query("SET enable_seqscan = off");
+      // Selective searches, as people type them: a name with its number, a CNPJ typed with punctuation.
+      for (const search of ["1107 S.A.", "20.000.000/0970"]) {
+        statements = [];
+        expect((await admin.institutions.find({ search })).total, search).toBeGreaterThan(0);
+        const count = statements.find((s) => /count\(\*\)/i.test(s.sql) && !/WITH page/i.test(s.sql));
+        if (!count) throw new Error("no count statement");
+        const plan = await client.query(`EXPLAIN (FORMAT JSON) ${count.sql}`, JSON.parse(count.params));
+        expect(seqScannedTables(plan.rows[0]["QUERY PLAN"]), search).not.toContain("institution");
+      }
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 function seqScannedTables(plan: unknown): string[] {
   const found: string[] = [];
   const walk = (node: unknown) => {

@@ -68,6 +68,19 @@ describe("monthly usage reports", () => {
     expect(december.content.lines.find((l) => l.meter === "api_calls")?.quantity).toBe("1");
   });
 
+  it("charts: daily usage per meter and API family, by São Paulo day", async () => {
+    const ana = await callerFor(services, "ana@aurora.example");
+    const daily = await ana.usage.daily({ institutionId: aurora, month: "2026-11" });
+    expect(daily.days).toHaveLength(30);
+    expect(daily.rows.filter((r) => r.meter === "api_calls")).toEqual([
+      { day: "2026-11-15", meter: "api_calls", family: "accounts", quantity: "998" },
+      { day: "2026-11-30", meter: "api_calls", family: "accounts", quantity: "1" },
+    ]);
+    expect(daily.rows.find((r) => r.meter === "active_consents" && r.day === "2026-11-04")?.quantity).toBe("1500");
+    const other = await institutionIdOf(services, "coop-horizonte");
+    await expect(ana.usage.daily({ institutionId: other, month: "2026-11" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("finalizes once: immutable, records who, and its hash recomputes identically from the same events and prices", async () => {
     const billing = await callerFor(services, "billing@opus.example");
     await expect(billing.billing.finalize({ institutionId: aurora, month: "2026-12" })).rejects.toMatchObject({

@@ -38,18 +38,5 @@ export function sumCentavos(values: readonly Centavos[]): Centavos {
   return assertCentavos(values.reduce((a, b) => a + b, 0));
 }
 
-/** "2351.85" for 235185: exact, for CSV and JSON exports. */
-export function centavosText(value: Centavos): string {
-  const sign = value < 0 ? "-" : "";
-  const abs = Math.abs(value);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** "R$ 2.351,85" in pt-BR, "R$2,351.85" in English: Intl over exact integers (no float division). */
-export function formatBrl(value: Centavos, locale: "pt-BR" | "en" = "pt-BR"): string {
-  const sign = value < 0 ? "-" : "";
-  const abs = Math.abs(value);
-  const reais = new Intl.NumberFormat(locale === "pt-BR" ? "pt-BR" : "en-US").format(Math.floor(abs / 100));
-  const cents = String(abs % 100).padStart(2, "0");
-  return locale === "pt-BR" ? `${sign}R$ ${reais},${cents}` : `${sign}R$${reais}.${cents}`;
-}
+// Display and export formatting live in @opus/rules/brl (shared with the console).
+export { centavosText, formatBrl } from "@opus/rules/brl";

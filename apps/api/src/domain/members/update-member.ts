@@ -67,9 +67,15 @@ export async function removeMember(ctx: DomainContext, input: { institutionId: s
 export async function revokeInvitation(ctx: DomainContext, input: { institutionId: string; invitationId: string }) {
   return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     // Scoped: another tenant's invitation id is not found.
-    const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, email: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { id: input.invitationId },
+      select: { id: true, email: true, acceptedAt: true, revokedAt: true },
+    });
     if (!invitation) throw new AppError("NOT_FOUND", "Invitation not found.");
-    // Compare-and-set: a link accepted or revoked meanwhile (or before) is not revoked (or audited) twice.
+    if (invitation.acceptedAt || invitation.revokedAt) {
+      throw new AppError("CONFLICT", `This invitation was already ${invitation.acceptedAt ? "accepted" : "revoked"}. Reload the list.`);
+    }
+    // Compare-and-set: a link accepted or revoked meanwhile is not revoked (or audited) twice.
     const revoked = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: ctx.clock.now() },

@@ -13,6 +13,8 @@ export const INSTITUTION_SECTIONS = [
   // The environments come with the institution (institutions.get), hence institution.read.
   { key: "environments", segment: "environments", permission: "institution.read" },
   { key: "certificates", segment: "certificates", permission: "certificates.read" },
+  { key: "usage", segment: "usage", permission: "usage.read" },
+  { key: "apiKeys", segment: "api-keys", permission: "api-keys.read" },
   { key: "members", segment: "members", permission: "members.read" },
   { key: "audit", segment: "audit", permission: "audit.read" },
 ] as const satisfies readonly SectionSpec[];

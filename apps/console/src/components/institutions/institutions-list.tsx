@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";
@@ -14,11 +14,20 @@ import { InstitutionsTable } from "./institutions-table";
 import { InviteInstitutionForm } from "./invite-institution-form";
 import { useInstitutionQuery } from "./use-institution-query";
 
+function InviteButton({ onClick }: { onClick: () => void }) {
+  const t = useTranslations("institutions");
+  const me = useCurrentMe();
+  return can(me, "institution.create") ? (
+    <Button variant="primary" onClick={onClick}>
+      {t("invite.open")}
+    </Button>
+  ) : null;
+}
+
 /** Opus staff's list of every institution: server-side search, filters, sort and pages. */
 export function InstitutionsList() {
   const t = useTranslations("institutions");
   const trpc = useTRPC();
-  const me = useCurrentMe();
   const [query, update] = useInstitutionQuery();
   const [inviting, setInviting] = useState(false);
   const result = useQuery({ ...trpc.institutions.find.queryOptions(query), placeholderData: keepPreviousData });
@@ -30,11 +39,12 @@ export function InstitutionsList() {
         title={t("title")}
         description={t("description")}
         actions={
-          can(me, "institution.create") && !inviting ? (
-            <Button variant="primary" onClick={() => setInviting(true)}>
-              {t("invite.open")}
-            </Button>
-          ) : null
+          inviting ? null : (
+            // Only the invite button needs the person's permissions: the table does not wait for them.
+            <Suspense fallback={null}>
+              <InviteButton onClick={() => setInviting(true)} />
+            </Suspense>
+          )
         }
       />
       {inviting ? <InviteInstitutionForm onClose={() => setInviting(false)} /> : null}

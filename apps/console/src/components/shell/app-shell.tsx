@@ -1,22 +1,39 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { useMe } from "@/hooks/use-me";
 import { appErrorCode } from "@/lib/app-error";
 import { needsTwoFactor, TWO_FACTOR_PATH } from "@/lib/home-path";
+import type { Me } from "@/lib/router-types";
 import { signInPath } from "@/lib/safe-next-path";
+import { useTRPC } from "@/lib/trpc";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
 import { MeContext } from "./me-context";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
 
-/** Signed-in pages: the person must be known (else sign-in) and staff must have TOTP (else enrolment). */
+/**
+ * Signed-in pages: the person must be known (else sign-in) and staff must have TOTP (else enrolment).
+ * The page does not wait for the person: it renders as soon as the browser has taken over, and only
+ * the parts that need the person (navigation, role-dependent controls) wait for `me.get`, so a page's
+ * own data loads in parallel with it instead of after it.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useTranslations("shell");
   const router = useRouter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const me = useMe();
+  // Created in the browser only (the server never renders the page's parts): the same request as useMe's.
+  const [ready, setReady] = useState<Promise<Me> | null>(null);
+  useEffect(() => {
+    // A failed me.get never resolves this: the shell redirects or shows the error instead of the page.
+    setReady(queryClient.ensureQueryData({ ...trpc.me.get.queryOptions(), retry: false }).catch(() => new Promise<never>(() => {})));
+  }, [queryClient, trpc]);
+  const state = useMemo(() => (ready ? { me: me.data ?? null, ready } : null), [me.data, ready]);
   const redirect =
     me.isError && appErrorCode(me.error) === "UNAUTHENTICATED" ? "sign-in" : me.data && needsTwoFactor(me.data) ? "two-factor" : null;
 
@@ -33,10 +50,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!me.data || redirect) return <PageLoading />;
+  if (!state || redirect) return <PageLoading />;
 
   return (
-    <MeContext value={me.data}>
+    <MeContext value={state}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -44,11 +61,15 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t("skipToContent")}
       </a>
       <div className="flex min-h-screen flex-col">
-        <TopBar />
+        <Suspense fallback={<div className="h-14 bg-brand-900" />}>
+          <TopBar />
+        </Suspense>
         <div className="flex flex-1">
-          <SideNav />
+          <Suspense fallback={<div className="w-60 shrink-0 border-r border-slate-200 bg-white" />}>
+            <SideNav />
+          </Suspense>
           <main id="main" className="min-w-0 flex-1 px-6 py-5">
-            {children}
+            <Suspense fallback={<PageLoading />}>{children}</Suspense>
           </main>
         </div>
       </div>

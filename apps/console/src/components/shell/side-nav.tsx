@@ -13,6 +13,7 @@ const STAFF_LINKS = [
   { key: "institutions", href: "/institutions", permission: "fleet.read" },
   { key: "approvals", href: "/approvals", permission: "institution.govern" },
   { key: "signups", href: "/signups", permission: "institution.review" },
+  { key: "billing", href: "/billing", permission: "billing.read" },
   { key: "plans", href: "/plans", permission: "plans.manage" },
   { key: "audit", href: "/audit", permission: "audit.read-all" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
