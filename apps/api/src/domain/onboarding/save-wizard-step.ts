@@ -18,11 +18,14 @@ type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
 type StepData<S extends SaveStepInput["step"]> = Extract<SaveStepInput, { step: S }>["data"];
 
 export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
+  // Before the transaction: the check reads across tenants through the plain client, and a
+  // transaction that waited on a second connection could starve the pool under load.
+  if (input.step === "identity") await assertIdentityFree(ctx, input.institutionId, input.data);
   return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
     const draft = await loadEditableDraft(tx, input.institutionId);
     switch (input.step) {
       case "identity":
-        await saveIdentity(ctx, tx, draft, input.data);
+        await saveIdentity(tx, draft, input.data);
         break;
       case "profile":
         await saveProfile(tx, draft, input.data);
@@ -52,18 +55,21 @@ export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
   });
 }
 
-async function saveIdentity(ctx: DomainContext, tx: Tx, draft: Draft, data: StepData<"identity">) {
-  // Across tenants on purpose, so through the plain client: the scoped one sees only this draft.
+/** Across tenants on purpose, so through the plain client: the scoped one sees only this draft. */
+async function assertIdentityFree(ctx: DomainContext, institutionId: string, data: StepData<"identity">) {
   const clash = await ctx.db.institution.findFirst({
-    where: { id: { not: draft.id }, OR: [{ cnpj: data.cnpj }, { organisationId: data.organisationId }] },
+    where: { id: { not: institutionId }, OR: [{ cnpj: data.cnpj }, { organisationId: data.organisationId }] },
     select: { cnpj: true },
   });
   if (clash) {
     const field = clash.cnpj === data.cnpj ? "cnpj" : "organisationId";
     throw new AppError("CONFLICT", field === "cnpj" ? CNPJ_TAKEN : ORGANISATION_ID_TAKEN, { fields: { [field]: "already registered" } });
   }
-  // The check above cannot see another draft claiming the same CNPJ at the same moment; the unique
-  // constraints can.
+}
+
+async function saveIdentity(tx: Tx, draft: Draft, data: StepData<"identity">) {
+  // The check before the transaction cannot see another draft claiming the same CNPJ at the same
+  // moment; the unique constraints can.
   await onUniqueViolation(
     tx.institution.update({
       where: { id: draft.id },
