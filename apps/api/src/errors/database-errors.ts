@@ -51,8 +51,22 @@ export function uniqueViolation(err: unknown): { constraint: string | null } | n
   return { constraint: cause?.constraint?.index ?? cause?.constraint?.fields?.join(",") ?? null };
 }
 
+/** The error and its causes: libraries such as better-auth wrap the database's error in their own. */
+function* causeChain(err: unknown): Generator<unknown> {
+  let current = err;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    yield current;
+    current = asRecord(current)?.cause;
+  }
+}
+
 /** Whether the database could not be reached or dropped the connection (as opposed to refusing the query). */
 export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const e of causeChain(err)) if (isUnreachable(e)) return true;
+  return false;
+}
+
+function isUnreachable(err: unknown): boolean {
   const code = prismaCode(err);
   if (code && UNREACHABLE_PRISMA_CODES.has(code)) return true;
   const cause = adapterCause(err);

@@ -4,11 +4,15 @@ import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { toNodeHandler } from "better-auth/node";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
 import type { Services } from "../services.ts";
 import { appRouter } from "../trpc/app-router.ts";
 import { createHttpContext } from "../trpc/context.ts";
+import { toTrpcError } from "../trpc/init.ts";
+import { checkReadiness } from "./readiness.ts";
 import { createRestHandler, REST_PREFIX } from "./rest/handle-rest.ts";
 import type { RateLimit } from "./rest/rate-limiter.ts";
+import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -55,7 +59,15 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
           ip: clientIp(req),
           userAgent: req.headers["user-agent"] ?? null,
         },
-      ),
+      ).catch((err: unknown) => {
+        // Loading the session reads the database: a lost database is a 503 here too, not a 500.
+        throw toTrpcError(err) ?? err;
+      }),
+    // A 405 names the method that would have worked.
+    responseMeta: ({ errors, type }) =>
+      errors.some((e) => e.code === "METHOD_NOT_SUPPORTED")
+        ? { headers: { allow: type === "mutation" ? "POST" : type === "query" ? "GET" : TRPC_ALLOW } }
+        : {},
   });
 
   return http.createServer(async (req, res) => {
@@ -66,19 +78,18 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
     try {
       if (url === "/healthz") return json(res, 200, { status: "ok" });
       if (url === "/readyz") {
-        const ready = await services.db.$queryRaw`SELECT 1`.then(
-          () => true,
-          () => false,
-        );
-        return json(res, ready ? 200 : 503, { status: ready ? "ready" : "database unreachable" });
+        const readiness = await checkReadiness(services.db);
+        return json(res, readiness.status, readiness.body);
       }
       if (url.startsWith("/api/auth/")) return await authHandler(req, res);
-      if (url.startsWith("/api/trpc/")) return trpcHandler(req, res);
+      if (url.startsWith("/api/trpc/")) return refuseUnservedMethod(req, res) || trpcHandler(req, res);
       if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });
     } catch (err) {
       services.log.error({ err, requestId, url }, "request failed");
-      if (!res.headersSent) json(res, 500, { error: "Internal error", requestId });
+      if (res.headersSent) return;
+      if (isDatabaseUnavailable(err)) return json(res, 503, { error: DATABASE_UNAVAILABLE_MESSAGE, requestId });
+      json(res, 500, { error: "Internal error", requestId });
     }
   });
 }

@@ -9,6 +9,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { AppErrorCode } from "../errors/app-error-codes.ts";
 import { databaseAppError } from "../errors/database-errors.ts";
 import { ERROR_TABLE } from "../errors/error-table.ts";
+import { findUnstorableText } from "../lib/storable-text.ts";
 import type { Context } from "./context.ts";
 
 export type ProcedureMeta = {
@@ -21,15 +22,14 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, type, path }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : null;
       const zodError = cause instanceof ZodError ? cause : null;
       const fields = appError?.fields ?? (zodError ? zodFields(zodError) : undefined);
-      const appCode: AppErrorCode = appError?.code ?? (zodError || error.code === "PARSE_ERROR" ? "BAD_INPUT" : fallbackCode(error.code));
-      // Never leak internals: unexpected errors get a generic message (details are in the logs).
-      const message =
-        appCode === "INTERNAL" ? "Something went wrong on our side. Try again, and contact Opus support if it persists." : shape.message;
+      const appCode: AppErrorCode =
+        appError?.code ?? (zodError || error.code === "PARSE_ERROR" ? "BAD_INPUT" : fallbackCode(error.code, shape.data.httpStatus));
+      const message = publicMessage(appCode, shape.message, type, path);
       return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields } };
     },
   });
@@ -50,9 +50,26 @@ function readableZodMessage(error: ZodError): string {
     .join("; ")}`;
 }
 
-function fallbackCode(code: TRPCError["code"]): AppErrorCode {
+/** The code of an error tRPC raised itself (routing, transport): by the table; any other 4xx is the request's fault. */
+function fallbackCode(code: TRPCError["code"], httpStatus: number): AppErrorCode {
   const found = (Object.entries(ERROR_TABLE) as [AppErrorCode, { trpc: string }][]).find(([, v]) => v.trpc === code);
-  return found?.[0] ?? "INTERNAL";
+  return found?.[0] ?? (httpStatus < 500 ? "BAD_INPUT" : "INTERNAL");
+}
+
+/** What the caller reads. Transport mistakes say how to send the request; internals never leak (they are in the logs). */
+function publicMessage(appCode: AppErrorCode, message: string, type: string, path: string | undefined): string {
+  switch (appCode) {
+    case "INTERNAL":
+      return "Something went wrong on our side. Try again, and contact Opus support if it persists.";
+    case "METHOD_NOT_ALLOWED":
+      if (type === "mutation") return `Wrong HTTP method: ${path} changes data, so send it as a POST with a JSON body.`;
+      if (type === "query") return `Wrong HTTP method: ${path} only reads, so send it as a GET with its input in ?input=.`;
+      return "Wrong HTTP method: send queries as GET and mutations as POST.";
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return "Wrong content type: send the request body as JSON, with the header content-type: application/json.";
+    default:
+      return message;
+  }
 }
 
 /**
@@ -84,7 +101,18 @@ const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(errorTranslation).meta({ permission: "public" });
+/** Refuses text the database cannot store (NUL, lone surrogates) anywhere in the raw input, before any schema or handler. */
+const storableInput = t.middleware(async ({ next, getRawInput }) => {
+  const found = findUnstorableText(await getRawInput());
+  if (found) {
+    throw new AppError("BAD_INPUT", `Invalid input: ${found.path ? `${found.path}: ` : ""}${found.problem}`, {
+      fields: { [found.path]: found.problem },
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorTranslation).use(storableInput).meta({ permission: "public" });
 
 export const signedInProcedure = publicProcedure.meta({ permission: "signed-in" }).use(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");

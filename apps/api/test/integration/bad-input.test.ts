@@ -84,6 +84,34 @@ describe("bad input", () => {
     });
   }
 
+  // PostgreSQL cannot store U+0000 or half a UTF-16 pair; valid JSON carries both.
+  const unstorable = { NUL: "before\u0000after", "lone surrogate": "broken \ud800 text" };
+  for (const [path, procedure] of procedures) {
+    const type = procedure._def.type;
+    it(`${path}: a NUL character or a lone surrogate in any string → 400 naming the field, nothing written`, async () => {
+      const spec = PROCEDURES[path];
+      if (!spec) throw new Error(`no spec for ${path}`);
+      const valid = spec.input(ids.own, ids) ?? {};
+      const stringKeys = Object.keys(valid).filter((key) => typeof valid[key] === "string");
+      // A procedure with no string field still gets one: the check runs before the schema.
+      const keys = stringKeys.length > 0 ? stringKeys : ["note"];
+      const before = await snapshot();
+      for (const key of keys) {
+        for (const [what, text] of Object.entries(unstorable)) {
+          const res = await send(path, type, wire({ ...valid, [key]: text }));
+          expect(res.status, `${key} with a ${what}`).toBe(400);
+          expect(res.appCode).toBe("BAD_INPUT");
+          expect(res.message).toMatch(new RegExp(`^Invalid input: ${key}: contains (a NUL character|a broken character)`));
+        }
+      }
+      // Nested values and object keys too.
+      const nested = await send(path, type, wire({ ...valid, deep: { list: ["fine", { ["k\u0000"]: "v" }] } }));
+      expect(nested.status).toBe(400);
+      expect(nested.message).toContain("deep.list.1.k\uFFFD: its name contains a NUL character");
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
   it("refuses a request body over the size limit with 413", async () => {
     const res = await admin.request("/api/trpc/members.invite", {
       method: "POST",

@@ -4,7 +4,9 @@
 
 import { computeCnpjCheckDigits } from "@opus/rules/cnpj";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { moveInstitution } from "../../src/domain/institutions/move-institution.ts";
+import { applyAction } from "../../src/domain/approvals/approval-actions.ts";
+import { lockInstitution, moveInstitution } from "../../src/domain/institutions/move-institution.ts";
+import { refreshInstitutionStatus } from "../../src/domain/institutions/refresh-institution-status.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { concurrently, expectOneWinner } from "../support/concurrently.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -90,6 +92,7 @@ describe("four eyes", () => {
       otto.institutions.requestChange({ institutionId: aurora, action: "SUSPEND", reason: "unpaid" }),
     );
     expectOneWinner(outcomes, N);
+    expect(outcomes.errors.every((e) => e.message === "The same change is already waiting for approval.")).toBe(true);
     expect(await services.db.approvalRequest.count({ where: { institutionId: aurora, status: "PENDING" } })).toBe(1);
     expect(await services.db.auditEvent.count({ where: { action: "approval.requested", institutionId: aurora } })).toBe(1);
   });
@@ -139,6 +142,32 @@ describe("four eyes", () => {
     );
   });
 
+  it("every approved action applied to a tenant read before it moved is a CONFLICT, and changes nothing", async () => {
+    const id = (
+      await services.db.institution.create({
+        data: { slug: "stale-read", legalName: "Stale Read", status: "SUSPENDED", deploymentMode: "SAAS" },
+      })
+    ).id;
+    // What the approver read: active, SaaS. Since then the tenant was suspended.
+    const stale = { id, status: "ACTIVE" as const, deploymentMode: "SAAS" as const, retentionDays: 90, environments: [] };
+    for (const [action, payload] of [
+      ["SUSPEND", null],
+      ["OFFBOARD", null],
+      ["CHANGE_MODE", { deploymentMode: "SELF_MANAGED" as const }],
+      ["DELETE", null],
+    ] as const) {
+      await expect(
+        services.db.$transaction((tx) => applyAction(tx, stale, action, payload, new Date(), services.log)),
+        action,
+      ).rejects.toMatchObject({ code: "CONFLICT" });
+    }
+    expect(await services.db.institution.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SUSPENDED",
+      deploymentMode: "SAAS",
+      offboardingStartedAt: null,
+    });
+  });
+
   it("applying an approved action on a tenant that moved since it was read is a CONFLICT", async () => {
     const sertao = await institutionIdOf(services, "fintech-sertao");
     await expect(services.db.$transaction((tx) => moveInstitution(tx, { id: sertao, status: "REJECTED" }, "reopen"))).rejects.toMatchObject(
@@ -186,5 +215,85 @@ describe("members", () => {
     const outcomes = await concurrently(N, () => otto.members.revokeInvitation({ institutionId: sertao, invitationId: invitation.id }));
     expectOneWinner(outcomes, N);
     expect(await auditCount(["member.invitation_revoked"], invitation.id)).toBe(1);
+  });
+});
+
+type Tx = Parameters<Parameters<TestServices["db"]["$transaction"]>[0]>[0];
+
+/** Runs `change` in a transaction that stays open `ms` after it, so another call can start meanwhile. */
+function holdOpen(change: (tx: Tx) => Promise<unknown>, ms: number) {
+  return services.db.$transaction(async (tx) => {
+    await change(tx);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  });
+}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const system = { actor: null, ip: null, userAgent: null, requestId: null };
+
+describe("interleavings", () => {
+  it("a status refresh that read before a concurrent decision derives again instead of overwriting it", async () => {
+    const id = (await services.db.institution.create({ data: { slug: "refresh-race", legalName: "Refresh Race", status: "APPROVED" } })).id;
+    await services.db.environment.create({ data: { institutionId: id, kind: "PRODUCTION", stackName: "refresh-race-production" } });
+    // The decision holds the row; the refresh reads APPROVED (so derives PROVISIONING) and waits to write.
+    const decision = holdOpen((tx) => tx.institution.update({ where: { id }, data: { status: "OFFBOARDING" } }), 400);
+    await pause(100);
+    const refreshed = await services.db.$transaction((tx) => refreshInstitutionStatus(tx, id, system, new Date()));
+    await decision;
+    expect(refreshed.status).toBe("OFFBOARDING");
+    expect(await statusOf(id)).toBe("OFFBOARDING");
+    expect(await services.db.auditEvent.count({ where: { action: "institution.status_changed", institutionId: id } })).toBe(0);
+  });
+
+  it("a submission waits for an edit in progress and checks the answers as the edit left them", async () => {
+    expect(await services.db.contact.count({ where: { institutionId: horizonte } })).toBeGreaterThanOrEqual(2);
+    await services.db.institution.update({ where: { id: horizonte }, data: { status: "DRAFT" } });
+    // An edit (as saveStep does it: lock, then change) removes the contacts while a submission starts.
+    const edit = holdOpen(async (tx) => {
+      await lockInstitution(tx, horizonte);
+      await tx.contact.deleteMany({ where: { institutionId: horizonte } });
+    }, 400);
+    await pause(100);
+    const helena = await callerFor(services, "helena@horizonte.example");
+    await expect(helena.institutions.submit({ institutionId: horizonte })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("contacts"),
+    });
+    await edit;
+    expect(await statusOf(horizonte)).toBe("DRAFT");
+  });
+
+  it("a retention change racing a confirmed destruction is a CONFLICT, not a new retention for destroyed data", async () => {
+    const id = (
+      await services.db.institution.create({
+        data: { slug: "retention-race", legalName: "Retention Race", status: "OFFBOARDING", offboardingStartedAt: new Date() },
+      })
+    ).id;
+    const destruction = holdOpen((tx) => tx.institution.update({ where: { id }, data: { destroyedAt: new Date() } }), 400);
+    await pause(100);
+    const admin = await callerFor(services, "admin@opus.example");
+    await expect(admin.institutions.setRetention({ institutionId: id, retentionDays: 365 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await destruction;
+    expect((await services.db.institution.findUniqueOrThrow({ where: { id } })).retentionDays).toBe(90);
+  });
+
+  it("an edit that starts while the draft is being submitted is refused, not written into the submitted request", async () => {
+    const sertao = await institutionIdOf(services, "fintech-sertao");
+    await services.db.institution.update({ where: { id: sertao }, data: { status: "DRAFT" } });
+    // The submission (its compare-and-set) holds the row while the edit arrives.
+    const submission = holdOpen(
+      (tx) => tx.institution.updateMany({ where: { id: sertao, status: "DRAFT" }, data: { status: "SUBMITTED" } }),
+      400,
+    );
+    await pause(100);
+    const sergio = await callerFor(services, "sergio@sertao.example");
+    await expect(
+      sergio.institutions.saveStep({
+        institutionId: sertao,
+        step: "contacts",
+        data: { technical: { name: "Late", email: "late@example.com" }, billing: { name: "Late", email: "late@example.com" } },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already submitted") });
+    await submission;
+    expect(await services.db.contact.count({ where: { institutionId: sertao, email: "late@example.com" } })).toBe(0);
   });
 });

@@ -21,11 +21,14 @@ afterAll(() => services.cleanup());
 const tokenOf = (link: string) => link.split("/invite/")[1] ?? "";
 const cnpj = (base: string) => `${base}${computeCnpjCheckDigits(base)}`;
 
-/** Every refusal is a 4xx the person can act on: no INTERNAL_SERVER_ERROR, no generic text. */
+/**
+ * Every refusal is a 4xx the person can act on: no INTERNAL_SERVER_ERROR, and where the domain knows
+ * which value collided, its own words rather than the generic fallback.
+ */
 function expectOnlyRefusals(outcomes: Outcomes<unknown>, codes: string[]) {
   for (const error of outcomes.errors) {
     expect(codes, error.message).toContain(error.code);
-    expect(error.message).not.toMatch(/something went wrong/i);
+    expect(error.message).not.toMatch(/something went wrong|another request created the same record/i);
   }
 }
 
@@ -103,7 +106,8 @@ describe("sign-ups", () => {
           name: who,
           email: `${who}@same.example`,
           password: "a-long-password",
-          legalName: "Mesmo SA",
+          // Different names, so the only value the two share is the CNPJ.
+          legalName: `Mesmo ${who} SA`,
           cnpj: shared,
         }),
       ),
@@ -119,6 +123,32 @@ describe("sign-ups", () => {
     expect(await services.db.institution.count({ where: { cnpj: shared } })).toBe(1);
     const statuses = (await services.db.signupRequest.findMany({ where: { cnpj: shared } })).map((r) => r.status).sort();
     expect(statuses).toEqual(["APPROVED", "PENDING"]);
+  });
+});
+
+describe("onboarding", () => {
+  it("two drafts claiming one CNPJ at the same moment: one gets it, the other is told which field", async () => {
+    const operator = await callerFor(services, "operator@opus.example");
+    const drafts = [
+      await institutionIdOf(services, "fintech-sertao"),
+      (await operator.institutions.create({ legalName: "Outro Banco", adminEmail: "outro@race.example" })).id,
+    ];
+    const shared = cnpj("CLAIM0000001");
+    const outcomes = await concurrently(20, (i) =>
+      operator.institutions.saveStep({
+        institutionId: drafts[i % 2] ?? "",
+        step: "identity",
+        data: {
+          legalName: `Draft ${i % 2}`,
+          cnpj: shared,
+          organisationId: i % 2 ? "0b1f4c1e-8a53-4f0e-9d51-6c1e6f0e2a11" : "5d7c2b9a-3e1f-4a8b-b6c4-2f9e8d7a6b51",
+          roles: ["DADOS"],
+        },
+      }),
+    );
+    expectOnlyRefusals(outcomes, ["CONFLICT"]);
+    expect(outcomes.errors.every((e) => e.message === "Another institution is already registered with this CNPJ.")).toBe(true);
+    expect(await services.db.institution.count({ where: { cnpj: shared } })).toBe(1);
   });
 });
 

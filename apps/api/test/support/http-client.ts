@@ -18,10 +18,15 @@ export class HttpSession {
     private readonly origin: string,
   ) {}
 
+  /** The cookies this session holds, as a Cookie header (to present the same session elsewhere). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async request(path: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers);
     headers.set("origin", this.origin);
-    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");

@@ -65,10 +65,13 @@ export async function removeMember(ctx: DomainContext, input: { institutionId: s
 
 export async function revokeInvitation(ctx: DomainContext, input: { institutionId: string; invitationId: string }) {
   const invitation = await ctx.db.invitation.findFirst({
-    where: { id: input.invitationId, institutionId: input.institutionId, acceptedAt: null, revokedAt: null },
-    select: { id: true, email: true },
+    where: { id: input.invitationId, institutionId: input.institutionId },
+    select: { id: true, email: true, acceptedAt: true, revokedAt: true },
   });
-  if (!invitation) throw new AppError("NOT_FOUND", "Pending invitation not found.");
+  if (!invitation) throw new AppError("NOT_FOUND", "Invitation not found.");
+  if (invitation.acceptedAt || invitation.revokedAt) {
+    throw new AppError("CONFLICT", `This invitation was already ${invitation.acceptedAt ? "accepted" : "revoked"}. Reload the list.`);
+  }
   return ctx.db.$transaction(async (tx) => {
     // Compare-and-set: a link accepted or revoked meanwhile is not revoked (or audited) twice.
     const revoked = await tx.invitation.updateMany({

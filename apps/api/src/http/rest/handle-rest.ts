@@ -6,7 +6,9 @@ import type { ZodError } from "zod";
 import { authenticateApiKey } from "../../domain/api-keys/authenticate-api-key.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { AppErrorCode } from "../../errors/app-error-codes.ts";
+import { databaseAppError } from "../../errors/database-errors.ts";
 import { ERROR_TABLE } from "../../errors/error-table.ts";
+import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
 import { openApiDocument } from "./openapi-document.ts";
 import { createRateLimiter, DEFAULT_REST_RATE_LIMIT, type RateLimit } from "./rate-limiter.ts";
@@ -41,6 +43,10 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? "");
+}
+
 function readableZod(error: ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
 }
@@ -58,14 +64,19 @@ export function createRestHandler(services: Services, options: { rateLimit?: Rat
     const candidates = ROUTES.filter((r) => r.path === path);
     if (candidates.length === 0) return sendError(res, "NOT_FOUND", `No route ${path}.`);
     const route = candidates.find((r) => r.method === req.method);
-    if (!route)
-      return send(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `Use ${candidates.map((r) => r.method).join(", ")}.` } });
+    if (!route) {
+      const allowed = candidates.map((r) => r.method).join(", ");
+      return sendError(res, "METHOD_NOT_ALLOWED", `Wrong HTTP method: ${path} accepts ${allowed}.`, { allow: allowed });
+    }
     try {
       const scope = await authenticateApiKey(services, req.headers.authorization);
       const wait = limiter.take(scope.apiKeyId);
       if (wait !== null)
         return sendError(res, "RATE_LIMITED", `Too many requests for this key; retry in ${wait} s.`, { "retry-after": String(wait) });
       let body: unknown;
+      if (route.body && !isJson(req.headers["content-type"])) {
+        return sendError(res, "UNSUPPORTED_MEDIA_TYPE", "Wrong content type: send the body as JSON, with content-type: application/json.");
+      }
       if (route.body) {
         const text = await readBody(req);
         if (text === null) return sendError(res, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.`);
@@ -74,13 +85,17 @@ export function createRestHandler(services: Services, options: { rateLimit?: Rat
         } catch {
           return sendError(res, "BAD_INPUT", "The body is not valid JSON.");
         }
+        const unstorable = findUnstorableText(body);
+        if (unstorable) return sendError(res, "BAD_INPUT", `Invalid request: ${unstorable.path || "body"}: ${unstorable.problem}`);
         const parsed = route.body.safeParse(body);
         if (!parsed.success) return sendError(res, "BAD_INPUT", `Invalid request: ${readableZod(parsed.error)}`);
         body = parsed.data;
       }
       send(res, 200, await route.handle({ services, scope, body: body as never }));
     } catch (error) {
-      if (error instanceof AppError) return sendError(res, error.code, error.message);
+      // Database races and outages answer CONFLICT / 503 here too, never a 500.
+      const appError = error instanceof AppError ? error : databaseAppError(error);
+      if (appError) return sendError(res, appError.code, appError.message);
       throw error;
     }
   };
