@@ -279,6 +279,11 @@ describe("interleavings", () => {
   it("an edit that starts while the draft is being submitted is refused, not written into the submitted request", async () => {
     const sertao = await institutionIdOf(services, "fintech-sertao");
     await services.db.institution.update({ where: { id: sertao }, data: { status: "DRAFT" } });
+    // The demotion race above may have left Sérgio a viewer: he edits as the admin he is in the seed.
+    await services.db.membership.updateMany({
+      where: { institutionId: sertao, user: { email: "sergio@sertao.example" } },
+      data: { role: "ADMIN" },
+    });
     // The submission (its compare-and-set) holds the row while the edit arrives.
     const submission = holdOpen(
       (tx) => tx.institution.updateMany({ where: { id: sertao, status: "DRAFT" }, data: { status: "SUBMITTED" } }),

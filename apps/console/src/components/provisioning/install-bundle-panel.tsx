@@ -1,4 +1,5 @@
 "use client";
+import { installBundleRefusal } from "@opus/rules/environment-operations";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -12,8 +13,6 @@ import { BundleFiles } from "./bundle-files";
 import type { EnvironmentRow } from "./provisioning-types";
 import { RequestError } from "./request-error";
 
-const ISSUABLE: readonly InstitutionDetail["status"][] = ["APPROVED", "ACTIVE"];
-
 /**
  * Self-managed institutions install the platform themselves: the install bundle replaces Opus's
  * operations. Issuing one rotates the usage-reporting key, so it is confirmed first and the files
@@ -24,7 +23,7 @@ export function InstallBundlePanel({ institution, environment }: { institution: 
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const issue = useMutation(trpc.environments.installBundle.mutationOptions({ onSettled: () => setOpen(false) }));
-  const available = ISSUABLE.includes(institution.status);
+  const available = installBundleRefusal(institution) === null;
   const bundle = issue.data;
   return (
     <Card title={t("title")}>

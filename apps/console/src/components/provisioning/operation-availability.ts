@@ -1,28 +1,25 @@
-// Which operator buttons to offer, following the API's operation rules
-// (packages/rules/src/environment-operations.ts). The API stays the authority: it
-// refuses anything else, and the console shows its reason.
+// Which operator buttons to offer: the API's own operation rules (@opus/rules/environment-operations),
+// asked with the data on screen. The API stays the authority: it checks again on every request
+// (the tenant may have changed since the page loaded), and the console shows its reason.
+import { type OperationKind, operationRefusal, tenantRefusal } from "@opus/rules/environment-operations";
 import type { InstitutionDetail } from "@/lib/router-types";
 import type { EnvironmentRow } from "./provisioning-types";
 
-type Institution = Pick<InstitutionDetail, "status" | "deploymentMode" | "retentionUntil">;
+type Institution = Pick<InstitutionDetail, "slug" | "status" | "deploymentMode" | "retentionUntil">;
 
-const INSPECTABLE_TENANT: readonly InstitutionDetail["status"][] = ["APPROVED", "PROVISIONING", "ACTIVE", "SUSPENDED", "OFFBOARDING"];
-const DESTROYABLE: readonly EnvironmentRow["status"][] = ["PENDING", "ACTIVE", "SUSPENDED", "FAILED", "DESTROYING"];
-
-/** Opus provisions SaaS and managed institutions once approved; self-managed ones never. */
+/** Opus previews and checks SaaS and managed institutions once approved; self-managed ones never. */
 export function isOperable(institution: Institution): boolean {
-  return (
-    institution.deploymentMode !== null && institution.deploymentMode !== "SELF_MANAGED" && INSPECTABLE_TENANT.includes(institution.status)
-  );
+  return tenantRefusal("PREVIEW", institution, new Date()) === null;
 }
 
-/** Preview and drift check: any environment that exists and is not being destroyed. */
-export function canInspect(environment: EnvironmentRow): boolean {
-  return environment.status !== "DESTROYED" && environment.status !== "DESTROYING";
+/** Whether the API would accept `kind` on this environment now. */
+export function allows(kind: OperationKind, institution: Institution, environment: EnvironmentRow, now: Date): boolean {
+  return operationRefusal(kind, institution, environment, now) === null;
 }
 
 /** Destruction is the last step of offboarding, after the retention period. */
 export function destroyState(institution: Institution, environment: EnvironmentRow, now: Date): "hidden" | "waiting" | "allowed" {
-  if (institution.status !== "OFFBOARDING" || !DESTROYABLE.includes(environment.status)) return "hidden";
-  return institution.retentionUntil && institution.retentionUntil > now ? "waiting" : "allowed";
+  if (allows("DESTROY", institution, environment, now)) return "allowed";
+  // Allowed but for the retention period: say until when, instead of hiding the step.
+  return allows("DESTROY", { ...institution, retentionUntil: null }, environment, now) ? "waiting" : "hidden";
 }

@@ -1,11 +1,11 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useNow, useTranslations } from "next-intl";
 import { useId } from "react";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { DestroyAction } from "./destroy-action";
-import { canInspect } from "./operation-availability";
+import { allows } from "./operation-availability";
 import type { EnvironmentRow } from "./provisioning-types";
 import { RequestError } from "./request-error";
 import { useRequestOperation } from "./use-request-operation";
@@ -15,6 +15,7 @@ export function OperatorActions({ institution, environment }: { institution: Ins
   const t = useTranslations("Provisioning.actions");
   const preview = useRequestOperation(institution.id, environment.id, "preview");
   const driftCheck = useRequestOperation(institution.id, environment.id, "refresh");
+  const now = useNow({ updateInterval: 60_000 });
   const deployed = environment.status !== "PENDING";
   const error = preview.error ?? driftCheck.error;
   const hintId = useId();
@@ -30,7 +31,7 @@ export function OperatorActions({ institution, environment }: { institution: Ins
             <Button
               variant="primary"
               pending={preview.isPending}
-              disabled={!canInspect(environment)}
+              disabled={!allows("PREVIEW", institution, environment, now)}
               onClick={() => {
                 driftCheck.reset();
                 preview.request();
@@ -42,7 +43,7 @@ export function OperatorActions({ institution, environment }: { institution: Ins
               <Button
                 className="w-full"
                 pending={driftCheck.isPending}
-                disabled={!deployed || !canInspect(environment)}
+                disabled={!allows("REFRESH", institution, environment, now)}
                 aria-describedby={hintId}
                 onClick={() => {
                   preview.reset();

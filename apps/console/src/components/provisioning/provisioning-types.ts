@@ -1,4 +1,5 @@
 // The shapes of the provisioning screens, read from the API's router types.
+import { PENDING_OPERATION_STATUSES } from "@opus/rules/environment-operations";
 import type { RouterOutputs } from "@/lib/router-types";
 
 export type EnvironmentRow = RouterOutputs["environments"]["find"][number];
@@ -10,7 +11,7 @@ export type InstallBundle = RouterOutputs["environments"]["installBundle"];
 
 /** A run that has not ended: the screens poll while one is shown. */
 export function isActive(status: OperationStatus): boolean {
-  return status === "QUEUED" || status === "RUNNING";
+  return PENDING_OPERATION_STATUSES.some((pending) => pending === status);
 }
 
 /** Polling interval while something is in progress (the log is tailed at the same pace). */
