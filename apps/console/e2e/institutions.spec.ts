@@ -89,6 +89,8 @@ test.describe("institutions (Opus staff)", () => {
       "Overview",
       "Environments",
       "Certificates",
+      "Usage",
+      "API keys",
       "Members",
       "Audit",
     ]);
@@ -113,6 +115,8 @@ test("Opus billing staff see an institution's overview, environments and certifi
     "Overview",
     "Environments",
     "Certificates",
+    "Usage",
+    "API keys",
   ]);
   // Billing reads; it has no Opus actions to take.
   await expect(page.getByRole("region", { name: "Opus actions" })).toHaveCount(0);

@@ -38,6 +38,7 @@ test.describe("members of an institution", () => {
       "Overview",
       "Environments",
       "Certificates",
+      "Usage",
       "Members",
     ]);
     await expect(invited.getByTestId("current-person")).toContainText("Nina Nova");

@@ -26,14 +26,14 @@ test.describe("signing in with the form", () => {
     await screenshot(page, "totp-step");
     await submitTotp(page, ACCOUNTS.opusAdmin);
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups", "Plans", "Audit"]);
+    await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups", "Billing", "Plans", "Audit"]);
     await expect(page.getByTestId("current-person")).toContainText("Ada Admin");
     await expect(page.getByTestId("current-person")).toContainText("Opus admin");
   });
 
   for (const [who, role, links] of [
     [ACCOUNTS.opusOperator, "Opus operator", ["Dashboard", "Institutions", "Approvals", "Sign-ups"]],
-    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions"]],
+    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Billing"]],
   ] as const) {
     test(`${role} passes the TOTP step and sees the pages of that role`, async ({ page }) => {
       await fillCredentials(page, who);
@@ -51,7 +51,7 @@ test.describe("signing in with the form", () => {
     await expect(page).toHaveURL(/\/institutions\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
     const group = mainNav(page).getByRole("list", { name: INSTITUTIONS.aurora });
-    await expect(group.getByRole("link")).toHaveText(["Overview", "Environments", "Certificates", "Members", "Audit"]);
+    await expect(group.getByRole("link")).toHaveText(["Overview", "Environments", "Certificates", "Usage", "API keys", "Members", "Audit"]);
     await expect(page.getByTestId("current-person")).toContainText(`Admin · ${INSTITUTIONS.aurora}`);
   });
 
@@ -59,7 +59,7 @@ test.describe("signing in with the form", () => {
     await fillCredentials(page, ACCOUNTS.auroraViewer);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    const sections = ["Overview", "Environments", "Certificates", "Members"];
+    const sections = ["Overview", "Environments", "Certificates", "Usage", "Members"];
     await expect(mainNav(page).getByRole("link")).toHaveText(sections);
     await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(sections);
   });

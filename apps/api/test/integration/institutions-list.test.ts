@@ -98,6 +98,13 @@ describe("institutions.find", () => {
     expect(aurora?._count.memberships).toBe(await services.db.membership.count({ where: { institution: { slug: "banco-aurora" } } }));
   });
 
+  it("lists an institution whose roles were never set (NULL in the database) with no roles, not null", async () => {
+    // An invited institution has not declared its roles yet; the console maps over them.
+    await services.db.$executeRaw`UPDATE institution SET roles = NULL WHERE slug = 'fintech-sertao'`;
+    const { items } = await admin.institutions.find({ search: "Sertão" });
+    expect(items.find((i) => i.slug === "fintech-sertao")?.roles).toEqual([]);
+  });
+
   it("searches for literal text: % and _ are not wildcards", async () => {
     expect((await admin.institutions.find({ search: "100%" })).items.map((i) => i.slug)).toEqual(["fleet-7"]);
     expect((await admin.institutions.find({ search: "l_7" })).items.map((i) => i.slug)).toEqual(["fleet-7"]);

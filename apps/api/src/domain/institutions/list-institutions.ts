@@ -81,7 +81,7 @@ export async function listInstitutions(ctx: DomainContext, input: ListInstitutio
         ORDER BY ${orderBy} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
       )
       SELECT i.id, i.slug, i."legalName", i."tradeName", i.cnpj, i.status::text AS status,
-             i."deploymentMode"::text AS "deploymentMode", i.roles::text[] AS roles, i."createdAt",
+             i."deploymentMode"::text AS "deploymentMode", COALESCE(i.roles::text[], ARRAY[]::text[]) AS roles, i."createdAt",
              p.id AS "planId", p.name AS "planName",
              (SELECT count(*)::int FROM environment e WHERE e."institutionId" = i.id) AS environments,
              (SELECT count(*)::int FROM membership m WHERE m."institutionId" = i.id) AS memberships
