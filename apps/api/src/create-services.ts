@@ -14,11 +14,12 @@ import { type Services, systemClock } from "./services.ts";
 /** The API server's services, from the API's own settings. */
 export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
+  const log = createLogger(env.LOG_LEVEL, name);
   return {
     db,
-    sql: createSqlPool(env.DATABASE_URL),
+    sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
-    log: createLogger(env.LOG_LEVEL, name),
+    log,
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
@@ -34,11 +35,12 @@ export function createWorkerServices(
   env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
   name: string,
 ): WorkerProcessServices {
+  const log = createLogger(env.LOG_LEVEL, name);
   return {
     db: createDb(env.DATABASE_URL),
-    sql: createSqlPool(env.DATABASE_URL),
+    sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
-    log: createLogger(env.LOG_LEVEL, name),
+    log,
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
   };

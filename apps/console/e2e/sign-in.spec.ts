@@ -26,7 +26,15 @@ test.describe("signing in with the form", () => {
     await screenshot(page, "totp-step");
     await submitTotp(page, ACCOUNTS.opusAdmin);
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups", "Billing", "Plans", "Audit"]);
+    await expect(mainNav(page).getByRole("link")).toHaveText([
+      "Dashboard",
+      "Institutions",
+      "Approvals",
+      "Sign-ups",
+      "Billing",
+      "Plans",
+      "Audit",
+    ]);
     await expect(page.getByTestId("current-person")).toContainText("Ada Admin");
     await expect(page.getByTestId("current-person")).toContainText("Opus admin");
   });
