@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashInvitationToken } from "../../src/domain/members/invitation-token.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 
@@ -93,6 +94,27 @@ describe("members", () => {
       code: "NOT_FOUND",
     });
     expect(await services.db.membership.count({ where: { id: victor?.id ?? "" } })).toBe(1);
+  });
+
+  it("an invitation as viewer, accepted by the institution's last admin, does not demote them", async () => {
+    // Invitations refuse current members, so this is a member who joined after being invited.
+    const ana = await services.db.user.findUniqueOrThrow({ where: { email: "ana@aurora.example" } });
+    const token = "last-admin-invitation-token-0123456789abcdefghij";
+    await services.db.invitation.create({
+      data: {
+        institutionId: aurora,
+        email: ana.email,
+        role: "VIEWER",
+        tokenHash: hashInvitationToken(token),
+        invitedById: ana.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const asAna = await callerFor(services, "ana@aurora.example");
+    await expect(asAna.members.acceptInvitation({ token })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const membership = await services.db.membership.findFirstOrThrow({ where: { userId: ana.id, institutionId: aurora } });
+    expect(membership.role).toBe("ADMIN");
+    expect(await services.db.invitation.count({ where: { tokenHash: hashInvitationToken(token), acceptedAt: null } })).toBe(1);
   });
 
   it("changes a role and removes a member, auditing both", async () => {

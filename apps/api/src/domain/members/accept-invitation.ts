@@ -8,7 +8,9 @@ import { AppError } from "../../errors/app-error.ts";
 import { onUniqueViolation } from "../../errors/database-errors.ts";
 import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
+import { lockInstitution } from "../institutions/move-institution.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
+import { assertKeepsAnAdmin } from "./last-admin-guard.ts";
 
 type PublicContext = PublicDomainContext;
 
@@ -86,6 +88,16 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
           user_email_key: `An account for ${invitation.email} was created a moment ago by another invitation. Sign in as ${invitation.email} and open this link again.`,
         },
       );
+    }
+    // An existing admin invited as a viewer would step down by accepting: the same last-admin rule
+    // as a role change, under the same institution lock.
+    if (invitation.role !== "ADMIN") {
+      await lockInstitution(tx, invitation.institution.id);
+      const current = await tx.membership.findUnique({
+        where: { userId_institutionId: { userId, institutionId: invitation.institution.id } },
+        select: { id: true, role: true },
+      });
+      if (current?.role === "ADMIN") await assertKeepsAnAdmin(tx, invitation.institution.id, current.id);
     }
     const membership = await tx.membership.upsert({
       where: { userId_institutionId: { userId, institutionId: invitation.institution.id } },
