@@ -23,8 +23,10 @@ const AUTH_SECRET = `e2e-auth-secret-${randomBytes(16).toString("hex")}`;
 const CREDENTIALS_KEY = randomBytes(32).toString("base64");
 // Stable ports when free, so the console build (which has the API origin compiled into its
 // rewrites) can be reused from one run to the next.
-const DEFAULT_API_PORT = 4610;
-const PREFERRED_CONSOLE_PORT = 3610;
+// E2E_PORT_BASE moves both (API = base + 1000) so parallel checkouts on one machine do not collide.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3610);
+const DEFAULT_API_PORT = PORT_BASE + 1000;
+const PREFERRED_CONSOLE_PORT = PORT_BASE;
 const BUILD_INPUTS = ["src", "messages", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 const children: ChildProcess[] = [];
