@@ -15,7 +15,8 @@ test("a viewer sees the members but no invitation or management controls", async
   await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
 
-  // The audit trail is for admins: not offered, and refused when opened directly.
+  // The audit trail is for admins: not offered, and "not available" when opened directly (no failed query, no retry).
   await page.goto(`/institutions/${institutionId}/audit`);
-  await expect(page.getByRole("alert").filter({ hasText: "You do not have permission to do this." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "This page is not available to you" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
 });

@@ -15,14 +15,20 @@ export type CnpjInvalidReason = "length" | "characters" | "all-same" | "check-di
 
 export type CnpjValidation = { ok: true; value: string } | { ok: false; reason: CnpjInvalidReason };
 
-/** One English message per reason, for the API's errors (the console shows its own catalogue's words). */
+/**
+ * One English message per reason, for the API's errors. The console shows its own catalogue's
+ * words, which say the same in English (apps/console/test/rule-wording.test.ts compares them).
+ */
 export const CNPJ_MESSAGES: Record<CnpjInvalidReason, string> = {
   length: "A CNPJ has 14 characters: 12 letters or digits followed by 2 check digits.",
-  characters:
-    "A CNPJ may contain only digits and the letters A to Z (the last two characters are always digits), plus the punctuation . / -",
+  characters: "A CNPJ may contain only digits and the letters A to Z; the last two characters are always digits.",
   "all-same": "A CNPJ cannot be one character repeated 14 times.",
-  "check-digits": "This CNPJ's check digits are wrong: please check it for a typing mistake.",
+  "check-digits": "This CNPJ's check digits do not match: check it for a typing mistake.",
 };
+
+/** A CNPJ (or Directory OrganisationId) another institution already holds: a conflict, worded once. */
+export const CNPJ_TAKEN_MESSAGE = "Another institution is already registered with this CNPJ.";
+export const ORGANISATION_ID_TAKEN_MESSAGE = "Another institution already uses this OrganisationId.";
 
 /** The longest typed form, "00.000.000/0000-00": what an input field may hold. */
 export const CNPJ_MASKED_LENGTH = 18;

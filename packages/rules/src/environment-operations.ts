@@ -136,3 +136,33 @@ export function installBundleRefusal(tenant: Pick<OperationTenant, "status" | "d
   }
   return null;
 }
+
+/**
+ * How many attempts a run has had, and out of how many only while another may still come: an
+ * ended run (succeeded, failed for good, cancelled) is not retried, so "1 of 5" would promise
+ * four more attempts that will never happen.
+ */
+export function attemptCount(op: { status: string; attempt: number; maxAttempts: number }): { attempt: number; max: number | null } {
+  const pending = (PENDING_OPERATION_STATUSES as readonly string[]).includes(op.status);
+  return { attempt: op.attempt, max: pending ? op.maxAttempts : null };
+}
+
+export type DriftState = "drift" | "no-drift" | "check-failed" | "checking" | "never-checked";
+
+/**
+ * What the environment page says about drift. A successful check records `lastRefreshAt` (and the
+ * drift it found); a check that failed records nothing on the environment, so without looking at
+ * the latest check the page would keep saying "no drift" from an older one.
+ */
+export function driftState(environment: {
+  driftDetectedAt: Date | null;
+  lastRefreshAt: Date | null;
+  latestCheck: { status: string; createdAt: Date } | null;
+}): DriftState {
+  const check = environment.latestCheck;
+  const newer = check && (!environment.lastRefreshAt || check.createdAt > environment.lastRefreshAt);
+  if (newer && check.status === "FAILED") return "check-failed";
+  if (environment.driftDetectedAt) return "drift";
+  if (environment.lastRefreshAt) return "no-drift";
+  return newer && (PENDING_OPERATION_STATUSES as readonly string[]).includes(check.status) ? "checking" : "never-checked";
+}

@@ -107,3 +107,14 @@ export function deriveInstitutionStatus(
   if (live.some((s) => s === "ACTIVE" || s === "SUSPENDED")) return { status: "ACTIVE", failedEnvironments };
   return { status: "APPROVED", failedEnvironments };
 }
+
+/**
+ * An approved tenant none of whose environments ever came up: every one (destroyed ones aside)
+ * failed. Its stored status stays APPROVED (nothing runs; it can still be offboarded), but showing
+ * "Approved" would hide that setup failed, so the console shows this instead, with the next step.
+ */
+export function setupFailed(status: InstitutionStatus, environments: readonly { status: EnvironmentStatus }[]): boolean {
+  if (status !== "APPROVED") return false;
+  const live = environments.filter((env) => env.status !== "DESTROYING" && env.status !== "DESTROYED");
+  return live.length > 0 && live.every((env) => env.status === "FAILED");
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENT_STATUSES, type EnvironmentStatus } from "../src/environment-lifecycle.ts";
 import {
+  attemptCount,
+  driftState,
   installBundleRefusal,
   OPERATION_KINDS,
   type OperationKind,
@@ -121,5 +123,38 @@ describe("installBundleRefusal", () => {
     for (const deploymentMode of ["SAAS", "MANAGED", null] as const) {
       expect(installBundleRefusal({ status: "ACTIVE", deploymentMode })?.code).toBe("PRECONDITION_FAILED");
     }
+  });
+});
+
+describe("attemptCount", () => {
+  it("says out of how many only while another attempt may still come", () => {
+    expect(attemptCount({ status: "QUEUED", attempt: 1, maxAttempts: 5 })).toEqual({ attempt: 1, max: 5 });
+    expect(attemptCount({ status: "RUNNING", attempt: 2, maxAttempts: 5 })).toEqual({ attempt: 2, max: 5 });
+  });
+
+  it("gives no maximum for an ended run", () => {
+    for (const status of ["SUCCEEDED", "FAILED", "CANCELLED"]) {
+      expect(attemptCount({ status, attempt: 1, maxAttempts: 5 })).toEqual({ attempt: 1, max: null });
+    }
+  });
+});
+
+describe("driftState", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 11, 3, 12, minute));
+  it("says the last check failed when a check newer than the last successful one failed", () => {
+    const latestCheck = { status: "FAILED", createdAt: at(30) };
+    expect(driftState({ driftDetectedAt: null, lastRefreshAt: at(10), latestCheck })).toBe("check-failed");
+    expect(driftState({ driftDetectedAt: at(10), lastRefreshAt: at(10), latestCheck })).toBe("check-failed");
+    expect(driftState({ driftDetectedAt: null, lastRefreshAt: null, latestCheck })).toBe("check-failed");
+  });
+
+  it("reads the last successful check otherwise", () => {
+    const older = { status: "FAILED", createdAt: at(5) };
+    expect(driftState({ driftDetectedAt: null, lastRefreshAt: at(10), latestCheck: older })).toBe("no-drift");
+    expect(driftState({ driftDetectedAt: at(10), lastRefreshAt: at(10), latestCheck: null })).toBe("drift");
+    expect(driftState({ driftDetectedAt: null, lastRefreshAt: null, latestCheck: null })).toBe("never-checked");
+    expect(driftState({ driftDetectedAt: null, lastRefreshAt: null, latestCheck: { status: "QUEUED", createdAt: at(1) } })).toBe(
+      "checking",
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   deriveInstitutionStatus,
   INSTITUTION_EVENTS,
   type InstitutionEvent,
+  setupFailed,
   transitionInstitution,
 } from "../src/institution-lifecycle.ts";
 
@@ -171,5 +172,21 @@ describe("deriveInstitutionStatus", () => {
     expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYING"), "SAAS", true).status).toBe("OFFBOARDING");
     expect(deriveInstitutionStatus("OFFBOARDING", envs("DESTROYED", "DESTROYED"), "SAAS", false).status).toBe("OFFBOARDING");
     expect(deriveInstitutionStatus("OFFBOARDING", envs(), "SELF_MANAGED", true).status).toBe("OFFBOARDED");
+  });
+});
+
+describe("setupFailed", () => {
+  const envs = (...statuses: EnvironmentStatus[]) => statuses.map((status) => ({ status }));
+  it("holds for an approved tenant every live environment of which failed", () => {
+    expect(setupFailed("APPROVED", envs("FAILED", "FAILED"))).toBe(true);
+    expect(setupFailed("APPROVED", envs("FAILED", "DESTROYED"))).toBe(true);
+  });
+
+  it("does not hold while something runs, is still coming, or there is nothing yet", () => {
+    expect(setupFailed("APPROVED", envs())).toBe(false);
+    expect(setupFailed("APPROVED", envs("FAILED", "PENDING"))).toBe(false);
+    expect(setupFailed("APPROVED", envs("DESTROYED"))).toBe(false);
+    expect(setupFailed("ACTIVE", envs("FAILED", "ACTIVE"))).toBe(false);
+    expect(setupFailed("OFFBOARDING", envs("FAILED"))).toBe(false);
   });
 });

@@ -31,11 +31,11 @@ async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
  * starts with `slugPrefix`: the end-to-end engine fails every stack whose name contains "falha".
  */
 export async function saasTenant(
-  options: { slugPrefix?: string; status?: InstitutionStatus; environmentStatus?: EnvironmentStatus } = {},
+  options: { slugPrefix?: string; status?: InstitutionStatus; environmentStatus?: EnvironmentStatus; legalName?: string } = {},
 ): Promise<SaasTenant> {
   const suffix = uniqueSuffix().toLowerCase();
   const slug = `${options.slugPrefix ?? "banco-teste"}-${suffix}`;
-  const legalName = `Banco ${suffix.toUpperCase()} S.A.`;
+  const legalName = options.legalName ? `${options.legalName} ${suffix.toUpperCase()}` : `Banco ${suffix.toUpperCase()} S.A.`;
   const stackName = `${slug}-homologation`;
   const id = randomUUID();
   const environmentId = randomUUID();
@@ -148,4 +148,35 @@ export async function lastAttemptNow(operationId: string, timeoutMs = 20_000): P
     }
     throw new Error(`operation ${operationId} did not come back to the queue after a failed attempt within ${timeoutMs / 1000}s`);
   });
+}
+
+/** A deploy that failed for good (no attempt left), the environment FAILED because of it. */
+export async function failedRun(tenant: SaasTenant, error: string): Promise<string> {
+  const id = randomUUID();
+  await withDb(async (client) => {
+    await client.query(
+      `INSERT INTO operation (id, "environmentId", "stackName", kind, status, "idempotencyKey", attempt, "maxAttempts", error,
+         "startedAt", "finishedAt", "createdAt")
+       VALUES ($1, $2, $3, 'UP', 'FAILED', $4, 5, 5, $5,
+         ${NOW} - interval '3 minutes', ${NOW} - interval '2 minutes', ${NOW} - interval '3 minutes')`,
+      [id, tenant.environmentId, tenant.stackName, `e2e:${id}`, error],
+    );
+    await client.query(`UPDATE environment SET status = 'FAILED', "failedOperationId" = $1 WHERE id = $2`, [id, tenant.environmentId]);
+  });
+  return id;
+}
+
+/** A drift check that failed after the environment's last successful one (recorded an hour ago). */
+export async function failedDriftCheck(tenant: SaasTenant, error: string): Promise<string> {
+  const id = randomUUID();
+  await withDb(async (client) => {
+    await client.query(`UPDATE environment SET "lastRefreshAt" = ${NOW} - interval '1 hour' WHERE id = $1`, [tenant.environmentId]);
+    await client.query(
+      `INSERT INTO operation (id, "environmentId", "stackName", kind, status, "idempotencyKey", attempt, "maxAttempts", error,
+         "startedAt", "finishedAt", "createdAt")
+       VALUES ($1, $2, $3, 'REFRESH', 'FAILED', $4, 5, 5, $5, ${NOW} - interval '2 minutes', ${NOW} - interval '1 minute', ${NOW} - interval '2 minutes')`,
+      [id, tenant.environmentId, tenant.stackName, `e2e:${id}`, error],
+    );
+  });
+  return id;
 }

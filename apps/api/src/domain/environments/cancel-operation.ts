@@ -5,7 +5,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
-import { operationSelect, withDuration } from "./operation-select.ts";
+import { operationSelect, presentOperation } from "./operation-select.ts";
 import { settleOperation } from "./settle-operation.ts";
 
 export async function cancelOperation(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
@@ -39,5 +39,5 @@ export async function cancelOperation(ctx: DomainContext, input: { institutionId
     return { result: op.id, audit: { action: "environment.operation_cancel_requested", ...target } };
   });
   const updated = await db.operation.findUniqueOrThrow({ where: { id }, select: operationSelect });
-  return withDuration(updated);
+  return presentOperation(ctx.actor, updated);
 }

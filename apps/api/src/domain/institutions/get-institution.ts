@@ -1,4 +1,5 @@
 import type { Prisma } from "@opus/db/client";
+import { setupFailed } from "@opus/rules/institution-lifecycle";
 import { AppError } from "../../errors/app-error.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
@@ -45,5 +46,5 @@ export async function getInstitution(ctx: DomainContext, input: { institutionId:
     select: institutionDetailSelect,
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
-  return institution;
+  return { ...institution, setupFailed: setupFailed(institution.status, institution.environments) };
 }

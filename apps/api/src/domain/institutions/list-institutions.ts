@@ -3,6 +3,7 @@
 // Prisma's `_count` select joins a GROUP BY over the whole environment and membership tables,
 // while per-row subqueries here count only the 25 rows of the page, through their indexes.
 import { type Enums, Prisma } from "@opus/db/client";
+import { setupFailed } from "@opus/rules/institution-lifecycle";
 import type { DomainContext } from "../domain-context.ts";
 
 export type ListInstitutionsInput = {
@@ -29,9 +30,12 @@ export type InstitutionListItem = {
   createdAt: Date;
   plan: { id: string; name: string } | null;
   _count: { environments: number; memberships: number };
+  /** Approved, and every environment's first deploy failed (see setupFailed). */
+  setupFailed: boolean;
 };
 
-type Row = Omit<InstitutionListItem, "plan" | "_count"> & {
+type Row = Omit<InstitutionListItem, "plan" | "_count" | "setupFailed"> & {
+  environmentStatuses: Enums.EnvironmentStatus[];
   planId: string | null;
   planName: string | null;
   environments: number;
@@ -84,12 +88,17 @@ export async function listInstitutions(ctx: DomainContext, input: ListInstitutio
              i."deploymentMode"::text AS "deploymentMode", COALESCE(i.roles::text[], ARRAY[]::text[]) AS roles, i."createdAt",
              p.id AS "planId", p.name AS "planName",
              (SELECT count(*)::int FROM environment e WHERE e."institutionId" = i.id) AS environments,
+             ARRAY(SELECT e.status::text FROM environment e WHERE e."institutionId" = i.id) AS "environmentStatuses",
              (SELECT count(*)::int FROM membership m WHERE m."institutionId" = i.id) AS memberships
       FROM page JOIN institution i ON i.id = page.id LEFT JOIN plan p ON p.id = i."planId"
       ORDER BY ${orderBy}`,
   ]);
-  const items: InstitutionListItem[] = rows.map(({ planId, planName, environments, memberships, ...row }) => ({
+  const items: InstitutionListItem[] = rows.map(({ planId, planName, environments, memberships, environmentStatuses, ...row }) => ({
     ...row,
+    setupFailed: setupFailed(
+      row.status,
+      environmentStatuses.map((status) => ({ status })),
+    ),
     plan: planId && planName !== null ? { id: planId, name: planName } : null,
     _count: { environments, memberships },
   }));

@@ -1,6 +1,7 @@
 // Saves one step of the onboarding wizard into the draft, in one transaction with its audit event.
 import type { Prisma } from "@opus/db/client";
 import { stackNameFor } from "@opus/provisioner/spec";
+import { CNPJ_TAKEN_MESSAGE, ORGANISATION_ID_TAKEN_MESSAGE } from "@opus/rules/cnpj";
 import { WIZARD_STEPS } from "@opus/rules/onboarding";
 import { AppError } from "../../errors/app-error.ts";
 import { onUniqueViolation } from "../../errors/database-errors.ts";
@@ -12,8 +13,8 @@ import type { SaveStepInput } from "./wizard-steps.ts";
 
 type Tx = Prisma.TransactionClient;
 
-const CNPJ_TAKEN = "Another institution is already registered with this CNPJ.";
-const ORGANISATION_ID_TAKEN = "Another institution already uses this OrganisationId.";
+const CNPJ_TAKEN = CNPJ_TAKEN_MESSAGE;
+const ORGANISATION_ID_TAKEN = ORGANISATION_ID_TAKEN_MESSAGE;
 type Draft = Awaited<ReturnType<typeof loadEditableDraft>>;
 type StepData<S extends SaveStepInput["step"]> = Extract<SaveStepInput, { step: S }>["data"];
 

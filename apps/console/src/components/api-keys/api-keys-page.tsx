@@ -12,6 +12,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
+import { DataTable } from "../ui/data-table";
 import { EmptyState } from "../ui/empty-state";
 import { QueryError } from "../ui/query-error";
 import { SelectField } from "../ui/select-field";
@@ -21,6 +22,7 @@ import { TextField } from "../ui/text-field";
 /** The API keys tab: keys that report usage, created here (shown once) or by install bundles; revocation. */
 export function ApiKeysPage({ institutionId }: { institutionId: string }) {
   const t = useTranslations("apiKeys");
+  const tEnums = useTranslations("enums");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -58,47 +60,42 @@ export function ApiKeysPage({ institutionId }: { institutionId: string }) {
         <p className="text-sm text-slate-600">{t("description", { endpoint })}</p>
         {keys.isError ? (
           <QueryError error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : keys.data?.length === 0 ? (
-          <EmptyState title={t("none")} />
         ) : (
-          <div className={table.wrapper}>
-            <table className={table.table}>
-              <thead>
-                <tr>
-                  {(["name", "prefix", "environment", "origin", "created", "lastUsed", "status"] as const).map((c) => (
-                    <th key={c} className={table.th}>
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                  {manage ? <th className={table.th} /> : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.data?.map((k) => (
-                  <tr key={k.id} className={table.row}>
-                    <td className={table.td}>{k.name}</td>
-                    <td className={`${table.td} font-mono text-xs`}>{k.prefix}…</td>
-                    <td className={table.td}>{k.environment ? k.environment.kind.toLowerCase() : t("anyEnvironment")}</td>
-                    <td className={table.td}>{t(`origin.${k.origin}`)}</td>
-                    <td className={table.td}>{format.dateTime(new Date(k.createdAt), "dateTime")}</td>
-                    <td className={table.td}>{k.lastUsedAt ? format.dateTime(new Date(k.lastUsedAt), "dateTime") : t("never")}</td>
-                    <td className={table.td}>
-                      <Badge tone={k.revokedAt ? "muted" : "success"}>{k.revokedAt ? t("revoked") : t("active")}</Badge>
-                    </td>
-                    {manage ? (
-                      <td className={`${table.td} text-right`}>
-                        {k.revokedAt ? null : (
-                          <Button variant="dangerGhost" onClick={() => setRevoking({ id: k.id, name: k.name })}>
-                            {t("revoke")}
-                          </Button>
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("title")}
+            minWidth="lg"
+            columns={[
+              ...(["name", "prefix", "environment", "origin", "created", "lastUsed", "status"] as const).map((c) => ({
+                key: c,
+                label: t(`columns.${c}`),
+              })),
+              manage && { key: "actions", label: t("revoke"), srOnly: true, align: "right" as const },
+            ]}
+            rows={keys.data}
+            empty={<EmptyState title={t("none")} />}
+            renderRow={(k) => (
+              <tr key={k.id} className={table.row}>
+                <td className={table.td}>{k.name}</td>
+                <td className={`${table.td} font-mono text-xs`}>{k.prefix}…</td>
+                <td className={table.td}>{k.environment ? tEnums(`environmentKind.${k.environment.kind}`) : t("anyEnvironment")}</td>
+                <td className={table.td}>{t(`origin.${k.origin}`)}</td>
+                <td className={table.td}>{format.dateTime(new Date(k.createdAt), "dateTime")}</td>
+                <td className={table.td}>{k.lastUsedAt ? format.dateTime(new Date(k.lastUsedAt), "dateTime") : t("never")}</td>
+                <td className={table.td}>
+                  <Badge tone={k.revokedAt ? "muted" : "success"}>{k.revokedAt ? t("revoked") : t("active")}</Badge>
+                </td>
+                {manage ? (
+                  <td className={`${table.td} text-right`}>
+                    {k.revokedAt ? null : (
+                      <Button variant="dangerGhost" onClick={() => setRevoking({ id: k.id, name: k.name })}>
+                        {t("revoke")}
+                      </Button>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            )}
+          />
         )}
       </section>
       {manage ? (
@@ -111,7 +108,7 @@ export function ApiKeysPage({ institutionId }: { institutionId: string }) {
               onChange={(e) => setEnvironmentId(e.target.value)}
               options={[
                 { value: "", label: t("anyEnvironment") },
-                ...(institution.data?.environments ?? []).map((e) => ({ value: e.id, label: e.kind.toLowerCase() })),
+                ...(institution.data?.environments ?? []).map((e) => ({ value: e.id, label: tEnums(`environmentKind.${e.kind}`) })),
               ]}
             />
             <Button type="submit" variant="primary" pending={create.isPending} disabled={!name.trim()}>

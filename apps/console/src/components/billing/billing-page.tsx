@@ -12,6 +12,7 @@ import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { DataTable } from "../ui/data-table";
 import { PageHeader } from "../ui/page-header";
 import { QueryError } from "../ui/query-error";
 import { SelectField } from "../ui/select-field";
@@ -82,46 +83,42 @@ export function BillingPage() {
           <p className="text-sm text-slate-700" data-testid="fleet-total">
             {t("fleetTotal", { count: fleet.data?.length ?? 0, total: brl(total) })}
           </p>
-          <div className={table.wrapper}>
-            <table className={table.table}>
-              <thead>
-                <tr>
-                  {(["institution", "status", "base", "usage", "total", "actions"] as const).map((c) => (
-                    <th key={c} className={`${table.th} ${["base", "usage", "total"].includes(c) ? "text-right" : ""}`}>
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {fleet.data?.map((r) => (
-                  <tr key={r.content.institution.id} className={table.row} data-institution={r.content.institution.legalName}>
-                    <td className={table.td}>{r.content.institution.legalName}</td>
-                    <td className={table.td}>
-                      <Badge tone={r.status === "FINALIZED" ? "success" : "info"} title={r.contentSha256 ?? undefined}>
-                        {tu(`status.${r.status}`)}
-                        {r.phase ? ` · ${tu(`phase.${r.phase}`)}` : ""}
-                      </Badge>
-                    </td>
-                    <td className={`${table.td} text-right tabular-nums`}>{brl(r.content.baseFeeCentavos)}</td>
-                    <td className={`${table.td} text-right tabular-nums`}>{brl(r.content.usageCentavos)}</td>
-                    <td className={`${table.td} text-right tabular-nums font-medium`}>{brl(r.content.totalCentavos)}</td>
-                    <td className={`${table.td} flex items-center gap-1`}>
-                      <ReportDownloads institutionId={r.content.institution.id} month={month} label={r.content.institution.legalName} />
-                      {manage && r.status === "DRAFT" && r.phase !== "OPEN" ? (
-                        <Button
-                          variant="primary"
-                          onClick={() => setFinalizing({ institutionId: r.content.institution.id, name: r.content.institution.legalName })}
-                        >
-                          {t("finalize")}
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("title")}
+            columns={(["institution", "status", "base", "usage", "total", "actions"] as const).map((c) => ({
+              key: c,
+              label: t(`columns.${c}`),
+              ...(["base", "usage", "total"].includes(c) ? { align: "right" as const } : {}),
+            }))}
+            rows={fleet.data}
+            minWidth="lg"
+            empty={null}
+            renderRow={(r) => (
+              <tr key={r.content.institution.id} className={table.row} data-institution={r.content.institution.legalName}>
+                <td className={table.td}>{r.content.institution.legalName}</td>
+                <td className={table.td}>
+                  <Badge tone={r.status === "FINALIZED" ? "success" : "info"} title={r.contentSha256 ?? undefined}>
+                    {tu(`status.${r.status}`)}
+                    {r.phase ? ` · ${tu(`phase.${r.phase}`)}` : ""}
+                  </Badge>
+                </td>
+                <td className={`${table.td} text-right tabular-nums`}>{brl(r.content.baseFeeCentavos)}</td>
+                <td className={`${table.td} text-right tabular-nums`}>{brl(r.content.usageCentavos)}</td>
+                <td className={`${table.td} text-right tabular-nums font-medium`}>{brl(r.content.totalCentavos)}</td>
+                <td className={`${table.td} flex items-center gap-1`}>
+                  <ReportDownloads institutionId={r.content.institution.id} month={month} label={r.content.institution.legalName} />
+                  {manage && r.status === "DRAFT" && r.phase !== "OPEN" ? (
+                    <Button
+                      variant="primary"
+                      onClick={() => setFinalizing({ institutionId: r.content.institution.id, name: r.content.institution.legalName })}
+                    >
+                      {t("finalize")}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            )}
+          />
         </div>
       )}
       {manage ? (

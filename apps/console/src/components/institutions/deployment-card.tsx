@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { deploymentRegion } from "@/lib/deployment-region";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { Card } from "../ui/card";
 import { DetailList } from "../ui/detail-list";
@@ -20,7 +21,7 @@ export function DeploymentCard({ institution }: { institution: InstitutionDetail
       <div className="mt-3">
         <DetailList
           items={[
-            { label: t("institution.deployment.region"), value: institution.region ?? t("common.notSet") },
+            { label: t("institution.deployment.region"), value: deploymentRegion(institution) ?? t("common.notSet") },
             ...(account
               ? [
                   { label: t("institution.deployment.cloud"), value: `${account.cloudProvider} · ${account.accountRef}` },

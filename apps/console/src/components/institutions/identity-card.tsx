@@ -7,7 +7,7 @@ import { DetailList } from "../ui/detail-list";
 
 export function IdentityCard({ institution }: { institution: InstitutionDetail }) {
   const t = useTranslations();
-  const none = <span className="text-slate-400">{t("common.notSet")}</span>;
+  const none = <span className="text-slate-500">{t("common.notSet")}</span>;
   return (
     <Card title={t("institution.identity.title")}>
       <DetailList

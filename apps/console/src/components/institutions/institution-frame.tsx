@@ -4,9 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { appErrorCode } from "@/lib/app-error";
 import type { InstitutionStatus } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";
+import { NotAvailable } from "../shell/not-available";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
 import { InstitutionStatusBadge } from "./institution-status-badge";
@@ -26,6 +28,9 @@ export function InstitutionFrame({ institutionId, children }: { institutionId: s
   });
 
   if (institution.isError) {
+    // Another institution's address (or one that does not exist) is not theirs to see.
+    const code = appErrorCode(institution.error);
+    if (code === "FORBIDDEN" || code === "NOT_FOUND") return <NotAvailable />;
     return (
       <div className="mx-auto max-w-7xl">
         <QueryError error={institution.error} onRetry={() => void institution.refetch()} />
@@ -42,13 +47,13 @@ export function InstitutionFrame({ institutionId, children }: { institutionId: s
             {t("allInstitutions")}
           </Link>
           <span aria-hidden="true"> / </span>
-          <span className="text-slate-700">{data.legalName}</span>
+          <span className="text-slate-700 break-words">{data.legalName}</span>
         </nav>
       ) : null}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="text-xl font-semibold tracking-tight text-slate-900">{data.legalName}</h1>
+        <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words text-slate-900">{data.legalName}</h1>
         <span data-testid="institution-status">
-          <InstitutionStatusBadge status={data.status} />
+          <InstitutionStatusBadge status={data.status} setupFailed={data.setupFailed} />
         </span>
       </div>
       <p className="mt-0.5 text-sm text-slate-600">

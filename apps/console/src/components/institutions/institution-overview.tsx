@@ -10,6 +10,7 @@ import { DeploymentCard } from "./deployment-card";
 import { EnvironmentsTable } from "./environments-table";
 import { IdentityCard } from "./identity-card";
 import { PlanCard } from "./plan-card";
+import { SetupFailedBanner } from "./setup-failed-banner";
 import { StaffActions } from "./staff-actions";
 import { StatusPanel } from "./status-panel";
 
@@ -22,7 +23,7 @@ export function InstitutionOverview({ institutionId }: { institutionId: string }
   const data = institution.data;
   return (
     <div className="space-y-4">
-      {me.staffRole ? null : <StatusPanel institution={data} />}
+      {me.staffRole ? <SetupFailedBanner institution={data} /> : <StatusPanel institution={data} />}
       <ExpiryBanner institutionId={institutionId} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

@@ -15,11 +15,13 @@ const TONES: Record<InstitutionStatus, BadgeTone> = {
   OFFBOARDED: "muted",
 };
 
-export function InstitutionStatusBadge({ status }: { status: InstitutionStatus }) {
+/** `setupFailed` (from the API, see @opus/rules/institution-lifecycle) shows instead of "Approved" when nothing came up. */
+export function InstitutionStatusBadge({ status, setupFailed = false }: { status: InstitutionStatus; setupFailed?: boolean }) {
   const t = useTranslations("enums");
+  const shown = setupFailed ? "SETUP_FAILED" : status;
   return (
-    <Badge tone={TONES[status]} title={t(`institutionStatusHelp.${status}`)}>
-      {t(`institutionStatus.${status}`)}
+    <Badge tone={setupFailed ? "danger" : TONES[status]} title={t(`institutionStatusHelp.${shown}`)}>
+      {t(`institutionStatus.${shown}`)}
     </Badge>
   );
 }

@@ -19,6 +19,7 @@ const TONES = {
   SUSPENDED: "border-amber-300 bg-amber-50",
   OFFBOARDING: "border-amber-300 bg-amber-50",
   OFFBOARDED: "border-slate-200 bg-slate-50",
+  SETUP_FAILED: "border-red-200 bg-red-50",
 } as const;
 
 /** For the institution's own people: where onboarding stands and what happens next, in plain words. */
@@ -27,6 +28,8 @@ export function StatusPanel({ institution }: { institution: InstitutionDetail })
   const format = useFormatter();
   const me = useCurrentMe();
   const { status } = institution;
+  // Approved, but nothing came up: say so rather than "being prepared".
+  const shown = institution.setupFailed ? "SETUP_FAILED" : status;
   const date = (value: Date | null) => (value ? format.dateTime(value, "date") : "—");
   const edit = can(me, "institution.update", institution.id);
   const done = Math.min(institution.wizardStep, WIZARD_STEPS.length);
@@ -43,14 +46,14 @@ export function StatusPanel({ institution }: { institution: InstitutionDetail })
     </Link>
   );
   return (
-    <section aria-labelledby="status-title" className={`rounded-lg border p-4 ${TONES[status]}`} data-testid="status-panel">
+    <section aria-labelledby="status-title" className={`rounded-lg border p-4 ${TONES[shown]}`} data-testid="status-panel">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="status-title" className="text-base font-semibold text-slate-900">
-          {t(`${status}.title`)}
+          {t(`${shown}.title`)}
         </h2>
-        <InstitutionStatusBadge status={status} />
+        <InstitutionStatusBadge status={status} setupFailed={institution.setupFailed} />
       </div>
-      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t(`${status}.body`, values)}</p>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t(`${shown}.body`, values)}</p>
       {status === "REJECTED" && institution.rejectionReason ? (
         <blockquote className="mt-2 max-w-3xl border-l-4 border-red-300 bg-white/70 px-3 py-2 text-sm whitespace-pre-line text-slate-800">
           <span className="block text-xs font-semibold text-red-800 uppercase">{t("reason")}</span>
@@ -58,7 +61,7 @@ export function StatusPanel({ institution }: { institution: InstitutionDetail })
         </blockquote>
       ) : null}
       <p className="mt-2 text-sm font-medium text-slate-800">
-        {t("next")} {t(`${status}.next`, values)}
+        {t("next")} {t(`${shown}.next`, values)}
       </p>
       {edit && canEditOnboarding(status) ? (
         <div className="mt-3">{wizardLink(status === "DRAFT" ? t("continue", { done }) : t("editAndResubmit"))}</div>

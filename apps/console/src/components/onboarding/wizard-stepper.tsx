@@ -31,7 +31,7 @@ export function WizardStepper({ institution, current }: { institution: Instituti
                 </span>
                 <span className="min-w-0">
                   <span className="block truncate">{title}</span>
-                  <span className="block text-[11px] font-normal text-slate-500">
+                  <span className="block text-[11px] font-normal text-slate-600">
                     {page === "review" ? t("stepState.final") : done ? t("stepState.done") : t("stepState.todo")}
                   </span>
                 </span>

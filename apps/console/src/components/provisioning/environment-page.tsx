@@ -76,7 +76,7 @@ export function EnvironmentPage({ institutionId, environmentId }: Props) {
   const outputsCard = (
     <Card title={t("outputs.title")}>
       <div className="space-y-3">
-        <StackOutputs outputs={environment.outputs} destroyed={environment.status === "DESTROYED"} />
+        <StackOutputs outputs={environment.outputs} destroyed={environment.status === "DESTROYED"} release={environment.releaseVersion} />
         <p className="text-xs text-slate-500">{t("outputs.hint")}</p>
       </div>
     </Card>
@@ -86,12 +86,12 @@ export function EnvironmentPage({ institutionId, environmentId }: Props) {
     <div className="space-y-4">
       <EnvironmentHeading institutionId={institutionId} environment={environment} />
       {environment.status === "FAILED" && environment.failedOperationId ? (
-        <FailedRunNotice institutionId={institutionId} operationId={environment.failedOperationId} />
+        <FailedRunNotice institutionId={institutionId} operationId={environment.failedOperationId} operate={mayOperate} />
       ) : null}
       {operate ? <LatestPreview institutionId={institutionId} environment={environment} /> : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className={`space-y-4 ${mayOperate ? "lg:col-span-2" : "lg:col-span-3"}`}>
-          <EnvironmentDetails environment={environment} />
+          <EnvironmentDetails environment={environment} institutionId={institutionId} />
           {selfManaged ? null : outputsCard}
         </div>
         {mayOperate ? (

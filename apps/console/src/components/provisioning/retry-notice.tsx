@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { EngineError } from "./engine-error";
+import { FailureDetail } from "./failure-detail";
 import type { Operation } from "./provisioning-types";
 
 /**
@@ -11,7 +11,7 @@ export function RetryNotice({ run }: { run: Operation }) {
   const t = useTranslations("Provisioning.run");
   const format = useFormatter();
   const now = useNow({ updateInterval: 1_000 });
-  if (!run.error || run.attempt === 0) return null;
+  if ((!run.error && !run.failureHidden) || run.attempt === 0) return null;
   let message: string;
   if (run.status === "QUEUED") {
     const scheduled = { attempt: run.attempt, max: run.maxAttempts };
@@ -20,7 +20,7 @@ export function RetryNotice({ run }: { run: Operation }) {
         ? t("retrying", {
             ...scheduled,
             relative: format.relativeTime(run.runAfter, now),
-            date: format.dateTime(run.runAfter, { timeStyle: "medium" }),
+            date: format.dateTime(run.runAfter, "time"),
           })
         : t("retryingNow", scheduled);
   } else if (run.status === "RUNNING") {
@@ -33,7 +33,7 @@ export function RetryNotice({ run }: { run: Operation }) {
       <p className="text-sm font-medium text-amber-900" role="status">
         {message}
       </p>
-      <EngineError text={run.error} />
+      <FailureDetail run={run} customerText={t("retryingCustomer")} className="text-sm text-amber-900" />
     </section>
   );
 }

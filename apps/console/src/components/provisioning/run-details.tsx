@@ -1,4 +1,5 @@
 "use client";
+import { attemptCount } from "@opus/rules/environment-operations";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Card } from "../ui/card";
 import { DetailList } from "../ui/detail-list";
@@ -15,7 +16,8 @@ export function RunDetails({ run, environmentKind }: { run: Operation; environme
   const duration = useFormatDuration();
   const requester = useRequesterLabel();
   // To the second: runs take seconds to minutes. (Time zone: the console's, America/Sao_Paulo.)
-  const date = (value: Date) => format.dateTime(value, { dateStyle: "short", timeStyle: "medium" });
+  const date = (value: Date) => format.dateTime(value, "seconds");
+  const { attempt, max } = attemptCount(run);
   const waiting = run.status === "QUEUED" && run.runAfter > now;
   const elapsed = run.startedAt && isActive(run.status) ? now.getTime() - run.startedAt.getTime() : null;
   return (
@@ -39,7 +41,9 @@ export function RunDetails({ run, environmentKind }: { run: Operation; environme
           },
           {
             label: t("attempt"),
-            value: <span data-testid="run-attempt">{t("attemptValue", { attempt: run.attempt, max: run.maxAttempts })}</span>,
+            value: (
+              <span data-testid="run-attempt">{max === null ? t("attemptEnded", { attempt }) : t("attemptValue", { attempt, max })}</span>
+            ),
           },
           ...(waiting ? [{ label: run.attempt > 0 ? t("nextAttempt") : t("startsAfter"), value: date(run.runAfter) }] : []),
         ]}

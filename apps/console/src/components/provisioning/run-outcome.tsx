@@ -2,9 +2,10 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "../ui/alert";
 import { EngineError } from "./engine-error";
+import { FailureDetail } from "./failure-detail";
 import type { Operation } from "./provisioning-types";
 
-/** How a finished run ended: the engine's error verbatim when it failed. */
+/** How a finished run ended: when it failed, the engine's error verbatim for Opus staff, what Opus does about it for customers. */
 export function RunOutcome({ run }: { run: Operation }) {
   const t = useTranslations("Provisioning.run");
   if (run.status === "FAILED") {
@@ -13,8 +14,8 @@ export function RunOutcome({ run }: { run: Operation }) {
         <h2 id="run-failed-heading" className="text-sm font-semibold text-red-900">
           {t("failedTitle")}
         </h2>
-        <p className="text-sm text-red-900">{t("failedBody")}</p>
-        {run.error ? <EngineError text={run.error} /> : null}
+        {run.error ? <p className="text-sm text-red-900">{t("failedBody")}</p> : null}
+        <FailureDetail run={run} customerText={t("failedBodyCustomer")} className="text-sm text-red-900" />
       </section>
     );
   }

@@ -1,4 +1,5 @@
 "use client";
+import { attemptCount } from "@opus/rules/environment-operations";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { table } from "../ui/styles";
@@ -18,6 +19,7 @@ export function RunRow({ institutionId, run, operate }: Props) {
   const requester = useRequesterLabel();
   const when = format.dateTime(run.createdAt, "dateTime");
   const kind = t(`kind.${run.kind}`);
+  const attempts = attemptCount(run);
   return (
     <tr className={table.row}>
       <td className={`${table.td} font-medium`}>
@@ -35,10 +37,12 @@ export function RunRow({ institutionId, run, operate }: Props) {
       <td className={table.td}>{requester(run.requestedBy)}</td>
       <td className={`${table.td} whitespace-nowrap`}>{when}</td>
       <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-        {run.durationMs !== null ? duration(run.durationMs) : <span className="text-slate-400">—</span>}
+        {run.durationMs !== null ? duration(run.durationMs) : <span className="text-slate-500">—</span>}
       </td>
       <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-        {t("runs.attemptsValue", { attempt: run.attempt, max: run.maxAttempts })}
+        {attempts.max === null
+          ? t("runs.attemptsEnded", { attempt: attempts.attempt })
+          : t("runs.attemptsValue", { attempt: attempts.attempt, max: attempts.max })}
       </td>
       {operate ? (
         <td className={`${table.td} text-right`}>

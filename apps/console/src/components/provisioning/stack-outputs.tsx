@@ -13,12 +13,24 @@ function text(value: unknown): string {
 }
 
 /** A stack's non-secret outputs as label/value pairs; the gateway URL is a link. */
-export function StackOutputs({ outputs, destroyed = false }: { outputs: Operation["outputs"]; destroyed?: boolean }) {
+export function StackOutputs({
+  outputs,
+  destroyed = false,
+  release = null,
+}: {
+  outputs: Operation["outputs"];
+  destroyed?: boolean;
+  /** The environment's deployed release: with one, "nothing deployed yet" would not be true. */
+  release?: string | null;
+}) {
   const t = useTranslations("Provisioning.outputs");
   const values: Record<string, unknown> = outputs && typeof outputs === "object" && !Array.isArray(outputs) ? outputs : {};
   const known = KNOWN.filter((key) => values[key] !== undefined && values[key] !== null);
   const others = Object.keys(values).filter((key) => !KNOWN.includes(key as Known) && values[key] !== null);
-  if (known.length + others.length === 0) return <p className="text-sm text-slate-600">{t(destroyed ? "destroyed" : "none")}</p>;
+  if (known.length + others.length === 0) {
+    const empty = destroyed ? t("destroyed") : release ? t("notRecorded", { release }) : t("none");
+    return <p className="text-sm text-slate-600">{empty}</p>;
+  }
   const value = (key: string) => {
     const shown = text(values[key]);
     if (key === "gatewayUrl" && /^https?:\/\//.test(shown)) {

@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { useMe } from "@/hooks/use-me";
@@ -12,6 +12,7 @@ import { useTRPC } from "@/lib/trpc";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
 import { MeContext } from "./me-context";
+import { PageAccess } from "./page-access";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
 
@@ -33,6 +34,11 @@ export function AppShell({ children }: { children: ReactNode }) {
     // A failed me.get never resolves this: the shell redirects or shows the error instead of the page.
     setReady(queryClient.ensureQueryData({ ...trpc.me.get.queryOptions(), retry: false }).catch(() => new Promise<never>(() => {})));
   }, [queryClient, trpc]);
+  // Below the lg breakpoint the navigation is a menu the top bar opens; a new page closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const pathname = usePathname();
+  // (Closing on every change of page is what the dependency on the path is for.)
+  useEffect(() => setMenuOpen(false), [pathname]);
   const state = useMemo(() => (ready ? { me: me.data ?? null, ready } : null), [me.data, ready]);
   const redirect =
     me.isError && appErrorCode(me.error) === "UNAUTHENTICATED" ? "sign-in" : me.data && needsTwoFactor(me.data) ? "two-factor" : null;
@@ -62,14 +68,16 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <div className="flex min-h-screen flex-col">
         <Suspense fallback={<div className="h-14 bg-brand-900" />}>
-          <TopBar />
+          <TopBar menuOpen={menuOpen} onMenu={() => setMenuOpen((open) => !open)} />
         </Suspense>
         <div className="flex flex-1">
-          <Suspense fallback={<div className="w-60 shrink-0 border-r border-slate-200 bg-white" />}>
-            <SideNav />
+          <Suspense fallback={<div className="hidden w-60 shrink-0 border-r border-slate-200 bg-white lg:block" />}>
+            <SideNav open={menuOpen} />
           </Suspense>
-          <main id="main" className="min-w-0 flex-1 px-6 py-5">
-            <Suspense fallback={<PageLoading />}>{children}</Suspense>
+          <main id="main" className="min-w-0 flex-1 px-4 py-5 sm:px-6">
+            <Suspense fallback={<PageLoading />}>
+              <PageAccess>{children}</PageAccess>
+            </Suspense>
           </main>
         </div>
       </div>

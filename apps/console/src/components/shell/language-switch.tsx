@@ -38,11 +38,12 @@ export function LanguageSwitch({ signedIn, tone = "light" }: { signedIn: boolean
           type="button"
           lang={locale}
           aria-pressed={locale === current}
-          aria-label={t(`names.${locale}`)}
           onClick={() => void choose(locale)}
           className={`rounded px-2 py-1 text-xs font-semibold ${locale === current ? active : idle}`}
         >
+          {/* The visible code starts the accessible name (WCAG 2.5.3: a voice user says what they see). */}
           {t(`short.${locale}`)}
+          <span className="sr-only"> · {t(`names.${locale}`)}</span>
         </button>
       ))}
     </fieldset>

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { appErrorCode } from "@/lib/app-error";
+import { appErrorCode, isRetryable } from "@/lib/app-error";
 import { signInPath } from "@/lib/safe-next-path";
 import { Button } from "./button";
 
-/** The error state of a screen whose data could not be loaded. An ended session offers sign-in instead of a retry. */
+/**
+ * The error state of a screen whose data could not be loaded. An ended session offers sign-in instead
+ * of a retry; a refusal (no permission, not found, bad input) offers nothing, as trying again cannot help.
+ */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useTranslations("common");
   const message = useErrorMessage();
@@ -21,7 +24,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
         <Link href={signInPath(pathname)} className="mt-3 inline-block font-medium text-red-900 underline">
           {t("signInAgain")}
         </Link>
-      ) : onRetry ? (
+      ) : onRetry && isRetryable(error) ? (
         <Button className="mt-3" onClick={onRetry}>
           {t("retry")}
         </Button>

@@ -7,6 +7,7 @@ import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";
 import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
+import { DataTable } from "../ui/data-table";
 import { EmptyState } from "../ui/empty-state";
 import { QueryError } from "../ui/query-error";
 import { table } from "../ui/styles";
@@ -62,35 +63,32 @@ export function UsagePage({ institutionId }: { institutionId: string }) {
             ) : reports.data?.length === 0 ? (
               <EmptyState title={t("noReports")} />
             ) : (
-              <div className={table.wrapper}>
-                <table className={table.table}>
-                  <thead>
-                    <tr>
-                      <th className={table.th}>{t("columns.month")}</th>
-                      <th className={table.th}>{t("columns.status")}</th>
-                      <th className={`${table.th} text-right`}>{t("columns.total")}</th>
-                      <th className={table.th}>{t("columns.exports")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {reports.data?.map((r) => (
-                      <tr key={r.month} className={table.row}>
-                        <td className={table.td}>{monthLabel(r.month, locale)}</td>
-                        <td className={table.td}>
-                          <Badge tone={r.status === "FINALIZED" ? "success" : "info"}>
-                            {t(`status.${r.status}`)}
-                            {r.phase ? ` · ${t(`phase.${r.phase}`)}` : ""}
-                          </Badge>
-                        </td>
-                        <td className={`${table.td} text-right tabular-nums`}>{brl(r.totalCentavos)}</td>
-                        <td className={table.td}>
-                          <ReportDownloads institutionId={institutionId} month={r.month} label={monthLabel(r.month, locale)} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("reportsTitle")}
+                columns={[
+                  { key: "month", label: t("columns.month") },
+                  { key: "status", label: t("columns.status") },
+                  { key: "total", label: t("columns.total"), align: "right" as const },
+                  { key: "exports", label: t("columns.exports") },
+                ]}
+                rows={reports.data}
+                empty={null}
+                renderRow={(r) => (
+                  <tr key={r.month} className={table.row}>
+                    <td className={table.td}>{monthLabel(r.month, locale)}</td>
+                    <td className={table.td}>
+                      <Badge tone={r.status === "FINALIZED" ? "success" : "info"}>
+                        {t(`status.${r.status}`)}
+                        {r.phase ? ` · ${t(`phase.${r.phase}`)}` : ""}
+                      </Badge>
+                    </td>
+                    <td className={`${table.td} text-right tabular-nums`}>{brl(r.totalCentavos)}</td>
+                    <td className={table.td}>
+                      <ReportDownloads institutionId={institutionId} month={r.month} label={monthLabel(r.month, locale)} />
+                    </td>
+                  </tr>
+                )}
+              />
             )}
           </Card>
         </>

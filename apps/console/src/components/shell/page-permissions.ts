@@ -1,0 +1,33 @@
+// Which permission opens which page. The side navigation offers only what a person may open, and
+// the shell answers "not available to you" for the rest, from this one list.
+
+import type { Permission } from "@/lib/permissions";
+import { INSTITUTION_SECTIONS } from "../institutions/institution-sections";
+
+// Opus staff's pages, in the order of a working day: what needs attention first.
+export const STAFF_PAGES = [
+  { key: "dashboard", href: "/dashboard", permission: "fleet.read" },
+  { key: "institutions", href: "/institutions", permission: "fleet.read" },
+  { key: "approvals", href: "/approvals", permission: "institution.govern" },
+  { key: "signups", href: "/signups", permission: "institution.review" },
+  { key: "billing", href: "/billing", permission: "billing.read" },
+  { key: "plans", href: "/plans", permission: "plans.manage" },
+  { key: "audit", href: "/audit", permission: "audit.read-all" },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+
+export type PageRequirement = { permission: Permission; institutionId?: string };
+
+/**
+ * What opening `pathname` needs: a staff page's permission, or an institution section's permission
+ * on that institution (its runs and environments need what its environments tab needs). Null for
+ * pages anyone signed in may open.
+ */
+export function pageRequirement(pathname: string): PageRequirement | null {
+  const staff = STAFF_PAGES.find((page) => page.href === pathname);
+  if (staff) return { permission: staff.permission };
+  const match = /^\/institutions\/([^/]+)(?:\/([^/]+))?/.exec(pathname);
+  if (!match?.[1]) return null;
+  const segment = match[2] === "operations" ? "environments" : (match[2] ?? "");
+  const section = INSTITUTION_SECTIONS.find((s) => s.segment === segment);
+  return { permission: section?.permission ?? "institution.read", institutionId: decodeURIComponent(match[1]) };
+}
