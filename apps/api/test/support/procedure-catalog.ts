@@ -210,6 +210,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     secondary: { field: "cursor", kind: "auditEvent" },
   },
   "audit.findAll": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({}) },
+  "audit.verify": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({}) },
   "environments.find": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "environments.findOperations": {
     access: scoped(ALL_STAFF, ANY_MEMBER),

@@ -39,6 +39,9 @@ export const TENANT_MODELS = {
   SignupRequest: { kind: "global" },
   Meter: { kind: "global" },
   PlanPriceVersion: { kind: "global" },
+  // The audit chain spans every tenant: its head and checkpoints are the platform's.
+  AuditChainHead: { kind: "global" },
+  AuditCheckpoint: { kind: "global" },
 } as const satisfies Record<Prisma.ModelName, TenantOwnership>;
 
 /** The where-filter that keeps a query on `model` inside one institution, or null for global models. */
