@@ -94,10 +94,9 @@ describe("scopedDb", () => {
 const UNSCOPED = {
   "domain/billing/adjustments.ts": "the fleet's adjustments for Opus staff, decided by their id (requests go through scopedDb)",
   "domain/billing/compute-reports.ts": "fleet-wide computation, also inside the usage lock's transaction",
-  "domain/billing/export-files.ts": "names the file after the institution the procedure authorized",
   "domain/billing/finalize-due-reports.ts": "the scheduled job, fleet-wide, with no actor",
   "domain/billing/finalize-report.ts": "also run by the scheduled job, which has no actor to scope by",
-  "domain/billing/get-reports.ts": "reports by (institution, month) for the authorized institution, and the fleet view",
+  "domain/billing/get-reports.ts": "the fleet view for Opus billing (one institution's reports go through scopedDb)",
   "domain/billing/late-usage.ts": "SQL over the usage tables, filtered by the institution it is given",
   "domain/billing/plan-prices.ts": "plan prices are not a tenant's",
   "domain/me/get-me.ts": "a person's own memberships, across institutions",

@@ -70,6 +70,14 @@ export const SECONDARY_KINDS = {
     make: async ({ db, tenant }: Setup) => (await makeAuditEvent(db, tenant.id)).id,
     read: (db: Db, id: string) => db.auditEvent.findUnique({ where: { id } }),
   },
+  /** A usage event is addressed by the client's own id, so the same id may exist in two tenants. */
+  usageEvent: {
+    make: (s: Setup) => reportUsageEvent(s),
+    read: async (db: Db, id: string) => {
+      const rows = await db.$queryRaw<unknown[]>`SELECT * FROM usage_event WHERE event_id = ${id} ORDER BY received_at`;
+      return rows.length > 0 ? rows : null;
+    },
+  },
 } as const;
 
 export type ProcedureSpec = {
@@ -466,6 +474,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "usage.correct": {
     access: scoped(["ADMIN", "BILLING"]),
     tenant: "active",
+    secondary: { field: "eventId", kind: "usageEvent" },
     input: async (s) => ({ ...own(s), eventId: await reportUsageEvent(s), action: "void", reason: "matrix" }),
     failure: async (s) => {
       const eventId = await reportUsageEvent(s);
