@@ -102,7 +102,11 @@ async function attempt(run: Run): Promise<Outcome> {
     say("the environment was never provisioned: there is nothing to destroy");
     return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
   }
-  const { spec, secrets } = await buildTenantSpec(deps, op.environmentId);
+  const { spec, secrets } = await buildTenantSpec(
+    deps,
+    op.environmentId,
+    op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null,
+  );
   run.redactor.add(secrets);
 
   if (claimed.reclaimed) {

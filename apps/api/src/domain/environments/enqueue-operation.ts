@@ -28,6 +28,8 @@ export type EnqueueOperationInput = {
   onePending?: boolean;
   maxAttempts?: number;
   requestedById?: string | null;
+  /** UP only: the release to deploy (from the registry); without it the environment keeps its release. */
+  releaseVersion?: string | null;
 };
 
 /**
@@ -71,6 +73,7 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
       idempotencyKey,
       maxAttempts: input.maxAttempts ?? 5,
       requestedById: input.requestedById ?? null,
+      releaseVersion: input.releaseVersion ?? null,
       // The run continues this request's trace (the worker's spans and logs name it).
       requestId: currentRequestId(),
       traceParent: currentTraceParent(),

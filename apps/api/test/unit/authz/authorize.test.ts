@@ -27,6 +27,8 @@ const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
     "install-bundle.issue",
     "api-keys.read",
     "api-keys.manage",
+    "releases.read",
+    "environments.schedule",
   ],
   BILLING: [
     ...EVERYONE_READS,
@@ -37,6 +39,7 @@ const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
     "reports.read",
     "billing.read",
     "billing.manage",
+    "releases.read",
   ],
 };
 const MEMBER_GRANTS: Record<InstitutionRole, Permission[]> = {
@@ -52,6 +55,7 @@ const MEMBER_GRANTS: Record<InstitutionRole, Permission[]> = {
     "api-keys.read",
     "api-keys.manage",
     "reports.read",
+    "environments.schedule",
   ],
   VIEWER: [...EVERYONE_READS, "members.read"],
 };
@@ -105,6 +109,9 @@ describe("the permission table", () => {
         "billing.read",
         "billing.manage",
         "audit.read-all",
+        "releases.read",
+        "releases.manage",
+        "environments.schedule",
       ].sort(),
     );
   });
