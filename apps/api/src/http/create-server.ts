@@ -3,12 +3,12 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { toNodeHandler } from "better-auth/node";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
 import type { Services } from "../services.ts";
 import { appRouter } from "../trpc/app-router.ts";
 import { createHttpContext } from "../trpc/context.ts";
 import { toTrpcError } from "../trpc/init.ts";
+import { createAuthHandler } from "./auth-handler.ts";
 import { checkReadiness } from "./readiness.ts";
 import { createRestHandler, REST_PREFIX } from "./rest/handle-rest.ts";
 import type { RateLimit } from "./rest/rate-limiter.ts";
@@ -45,7 +45,7 @@ function json(res: ServerResponse, status: number, body: unknown) {
 
 export function createApiServer(services: Services, options: { restRateLimit?: RateLimit } = {}) {
   const restHandler = createRestHandler(services, options.restRateLimit ? { rateLimit: options.restRateLimit } : {});
-  const authHandler = toNodeHandler(services.auth);
+  const authHandler = createAuthHandler(services.auth, services.db);
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",

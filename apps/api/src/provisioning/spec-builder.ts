@@ -63,6 +63,7 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string): Pr
       target: { cluster: region.cluster, gatewayDomain: region.gatewayDomain, gatewayNamespace: region.gatewayNamespace },
       database: region.database,
       queue: region.queue,
+      ...(region.network ? { network: region.network } : {}),
     };
     built = { spec, secrets: [region.database.adminPassword, region.queue.adminPassword] };
   } else {

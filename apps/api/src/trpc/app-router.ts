@@ -10,6 +10,7 @@ import { institutionsRouter } from "./routers/institutions-router.ts";
 import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";
 import { plansRouter } from "./routers/plans-router.ts";
+import { releasesRouter } from "./routers/releases-router.ts";
 import { signupsRouter } from "./routers/signups-router.ts";
 import { usageRouter } from "./routers/usage-router.ts";
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   usage: usageRouter,
   billing: billingRouter,
+  releases: releasesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import type { Db } from "@opus/db/client";
 import { ingestUsageEvents } from "../../src/domain/usage/ingest-usage-events.ts";
 import { callerFor } from "./callers.ts";
 import { makeCertificate } from "./make-certificate.ts";
+import { freshVersion, makeRelease, releaseInput } from "./release-fixtures.ts";
 import {
   finalizedReport,
   freshCnpj,
@@ -69,6 +70,14 @@ export const SECONDARY_KINDS = {
     make: async ({ db, tenant }: Setup) => (await makeAuditEvent(db, tenant.id)).id,
     read: (db: Db, id: string) => db.auditEvent.findUnique({ where: { id } }),
   },
+  /** A usage event is addressed by the client's own id, so the same id may exist in two tenants. */
+  usageEvent: {
+    make: (s: Setup) => reportUsageEvent(s),
+    read: async (db: Db, id: string) => {
+      const rows = await db.$queryRaw<unknown[]>`SELECT * FROM usage_event WHERE event_id = ${id} ORDER BY received_at`;
+      return rows.length > 0 ? rows : null;
+    },
+  },
 } as const;
 
 export type ProcedureSpec = {
@@ -127,7 +136,35 @@ const operate = (): Pick<ProcedureSpec, "access" | "secondary"> => ({
   secondary: { field: "environmentId", kind: "environment" },
 });
 
+const releaseId = async (db: Db, status: Parameters<typeof makeRelease>[1]) => ({ releaseId: (await makeRelease(db, status)).id });
+
 export const PROCEDURES: Record<string, ProcedureSpec> = {
+  "releases.find": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.get": { access: scoped(ALL_STAFF), tenant: "active", input: async ({ db }) => releaseId(db, "AVAILABLE") },
+  "releases.create": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => releaseInput(freshVersion()),
+    failure: async ({ db }) => ({ input: releaseInput((await makeRelease(db, "DRAFT")).version), code: "CONFLICT" }),
+  },
+  "releases.publish": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => releaseId(db, "DRAFT"),
+    failure: async ({ db }) => ({ input: await releaseId(db, "WITHDRAWN"), code: "CONFLICT" }),
+  },
+  "releases.deprecate": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => releaseId(db, "AVAILABLE"),
+    failure: async ({ db }) => ({ input: await releaseId(db, "DRAFT"), code: "CONFLICT" }),
+  },
+  "releases.withdraw": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => ({ ...(await releaseId(db, "AVAILABLE")), reason: "matrix" }),
+    failure: async () => ({ input: { releaseId: missing, reason: "matrix" }, code: "NOT_FOUND" }),
+  },
   "me.get": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "me.setLocale": {
     access: { kind: "signed-in" },
@@ -437,6 +474,7 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "usage.correct": {
     access: scoped(["ADMIN", "BILLING"]),
     tenant: "active",
+    secondary: { field: "eventId", kind: "usageEvent" },
     input: async (s) => ({ ...own(s), eventId: await reportUsageEvent(s), action: "void", reason: "matrix" }),
     failure: async (s) => {
       const eventId = await reportUsageEvent(s);
