@@ -81,7 +81,11 @@ function groupByEndpoint(rows: EndpointDayFigures[]): Map<string, EndpointDayFig
 
 function chartDays(rows: EndpointDayFigures[], rules: RegulatoryRules): HealthDay[] {
   const byDay = new Map<string, EndpointDayFigures[]>();
-  for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+  for (const row of rows) {
+    const list = byDay.get(row.day);
+    if (list) list.push(row);
+    else byDay.set(row.day, [row]);
+  }
   return [...byDay.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([day, list]) => {
