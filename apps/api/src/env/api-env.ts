@@ -9,6 +9,7 @@ import {
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,
@@ -25,6 +26,7 @@ const apiSettings = z.object({
   ...credentialsKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  ...metricsSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),

@@ -7,6 +7,7 @@ import {
   credentialsKeySetting,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,
@@ -23,6 +24,7 @@ const workerSettings = z.object({
   ...credentialsKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  ...metricsSettings,
   /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),

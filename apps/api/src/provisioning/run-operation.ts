@@ -59,6 +59,7 @@ export async function runOperation(
   // Logs first: when the status turns final, the console already has every line.
   await sink.close();
   await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
+  deps.metrics.operations.inc({ kind: op.kind, result: outcome.type });
   deps.log.info(
     { operationId: op.id, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
     "operation run ended",
@@ -84,7 +85,11 @@ async function attempt(run: Run): Promise<Outcome> {
     say("the environment was never provisioned: there is nothing to destroy");
     return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
   }
-  const { spec, secrets } = await buildTenantSpec(deps, op.environmentId);
+  const { spec, secrets } = await buildTenantSpec(
+    deps,
+    op.environmentId,
+    op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null,
+  );
   run.redactor.add(secrets);
 
   if (claimed.reclaimed) {

@@ -124,6 +124,9 @@ const UNSCOPED = {
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
   "domain/releases/create-release.ts": "releases are Opus' own, not a tenant's",
   "domain/releases/move-release.ts": "releases are Opus' own, not a tenant's",
+  "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
+  "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
+  "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
 } as Record<string, string>;
 
 describe("the domain reaches tenant records only through scopedDb", () => {

@@ -136,6 +136,13 @@ const operate = (): Pick<ProcedureSpec, "access" | "secondary"> => ({
   secondary: { field: "environmentId", kind: "environment" },
 });
 
+const RELEASE_SETTINGS = {
+  updateChannel: "FAST",
+  pinnedReleaseVersion: null,
+  timeZone: "America/Sao_Paulo",
+  maintenanceWindows: [{ rrule: "FREQ=WEEKLY;BYDAY=SU;BYHOUR=2", durationMinutes: 240 }],
+  freezes: [],
+};
 const releaseId = async (db: Db, status: Parameters<typeof makeRelease>[1]) => ({ releaseId: (await makeRelease(db, status)).id });
 
 export const PROCEDURES: Record<string, ProcedureSpec> = {
@@ -164,6 +171,63 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     tenant: "active",
     input: async ({ db }) => ({ ...(await releaseId(db, "AVAILABLE")), reason: "matrix" }),
     failure: async () => ({ input: { releaseId: missing, reason: "matrix" }, code: "NOT_FOUND" }),
+  },
+  "releases.environment": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+  },
+  "releases.setEnvironmentSettings": {
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id, ...RELEASE_SETTINGS }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async ({ tenant }) => ({
+      input: { institutionId: tenant.id, environmentId: missing, ...RELEASE_SETTINGS },
+      code: "NOT_FOUND",
+    }),
+  },
+  "releases.upgradeEnvironment": {
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id, ...(await releaseId(s.db, "AVAILABLE")) }),
+    failure: async (s) => ({
+      input: { ...own(s), environmentId: s.tenant.env.id, ...(await releaseId(s.db, "WITHDRAWN")) },
+      code: "PRECONDITION_FAILED",
+    }),
+  },
+  "releases.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.setFleetFreezes": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => ({ freezes: [] }),
+    failure: { none: "only input validation refuses it" },
+  },
+  "releases.declareEmergencyHalt": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    // Each allowed call must succeed, so the halt declared by the previous one is lifted first.
+    input: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: null } });
+      return { reason: "matrix" };
+    },
+    failure: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: new Date() } });
+      return { input: { reason: "again" }, code: "CONFLICT" };
+    },
+  },
+  "releases.liftEmergencyHalt": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: new Date() } });
+      return {};
+    },
+    failure: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: null } });
+      return { input: {}, code: "CONFLICT" };
+    },
   },
   "me.get": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "me.setLocale": {

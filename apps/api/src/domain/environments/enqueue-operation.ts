@@ -27,6 +27,8 @@ export type EnqueueOperationInput = {
   onePending?: boolean;
   maxAttempts?: number;
   requestedById?: string | null;
+  /** UP only: the release to deploy (from the registry); without it the environment keeps its release. */
+  releaseVersion?: string | null;
 };
 
 /**
@@ -70,6 +72,7 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
       idempotencyKey,
       maxAttempts: input.maxAttempts ?? 5,
       requestedById: input.requestedById ?? null,
+      releaseVersion: input.releaseVersion ?? null,
       runAfter: ctx.now,
       createdAt: ctx.now,
     },

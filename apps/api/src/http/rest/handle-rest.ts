@@ -22,6 +22,9 @@ export const MAX_REST_BODY_BYTES = 2 * 1024 * 1024;
 
 const ROUTES = [postUsageEvents, getMeters, postMetrics] as RestRoute<never>[];
 
+/** The machine API's paths, for the metrics' route label. */
+export const REST_PATHS: readonly string[] = ROUTES.map((r) => r.path);
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
