@@ -7,6 +7,7 @@ import type { AuditSigner } from "./lib/audit-signer.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
+import type { Metrics } from "./observability/metrics.ts";
 
 export type Services = {
   db: Db;
@@ -14,6 +15,7 @@ export type Services = {
   sql: SqlPool;
   auth: Auth;
   log: Logger;
+  metrics: Metrics;
   clock: Clock;
   cipher: CredentialsCipher;
   auditSigner: AuditSigner;

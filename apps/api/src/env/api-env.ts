@@ -10,11 +10,13 @@ import {
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
   refuseDevAuditSigningKey,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -30,6 +32,8 @@ const apiSettings = z.object({
   ...usageReportSettings,
   /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  ...metricsSettings,
+  ...tracingSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
