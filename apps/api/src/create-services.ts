@@ -4,9 +4,11 @@ import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
+import { createAuditSigner } from "./lib/audit-signer.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
+import { createMetrics } from "./observability/metrics.ts";
 import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
 import type { WorkerProcessServices } from "./provisioning/run-worker-process.ts";
 import { type Services, systemClock } from "./services.ts";
@@ -20,8 +22,11 @@ export function createServices(env: ApiEnv, name: string): Services {
     sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
     log,
+    metrics: createMetrics(db, "api"),
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY),
+    auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     platformRelease: platformReleaseFrom(env),
     saasRegions: env.SAAS_REGION_NAMES,
@@ -36,8 +41,10 @@ export function createWorkerServices(
   name: string,
 ): WorkerProcessServices {
   const log = createLogger(env.LOG_LEVEL, name);
+  const db = createDb(env.DATABASE_URL);
   return {
-    db: createDb(env.DATABASE_URL),
+    db,
+    metrics: createMetrics(db, "worker"),
     sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
     log,

@@ -14,6 +14,16 @@ test("an Opus admin reads the fleet-wide audit trail", async ({ page, signIn }) 
   await screenshot(page, "audit");
 });
 
+test("an Opus admin checks the audit chain's integrity", async ({ page, signIn }) => {
+  await signIn(ACCOUNTS.opusAdmin);
+  await page.goto("/audit");
+  const integrity = page.getByRole("region", { name: "Integrity" });
+  await integrity.getByRole("button", { name: "Check the chain" }).click();
+  await expect(integrity.getByRole("status")).toContainText(/The chain is intact: [\d,]+ events/);
+  await expect(integrity).toContainText(/signed checkpoints verified/);
+  await screenshot(page, "audit-integrity");
+});
+
 test("an institution admin reads who did what, when and from where", async ({ page, signIn }) => {
   await signIn(ACCOUNTS.auroraAdmin);
   const institutionId = await openHome(page);

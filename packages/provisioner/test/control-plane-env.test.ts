@@ -36,6 +36,7 @@ const SECRET = {
   DATABASE_URL: "postgresql://opus:s3cret@db.opus.internal:5432/opus?sslmode=require",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(24).toString("base64url"),
   SAAS_REGIONS: JSON.stringify(PRODUCTION_REGIONS),
   SMTP_URL: "smtps://opus:mailpass@smtp.opus.cloud:465",
@@ -128,6 +129,26 @@ describe("pulumi/control-plane containers' environment", () => {
     }
   });
 
+  it("exposes the API's and the worker's metrics port to Prometheus, never through the Service", async () => {
+    const resources = await render(CONFIG);
+    const manifests = resources.map((r) => ({ type: r.type, manifest: toManifest(r) as Manifest }));
+    for (const app of ["opus-api", "opus-worker"]) {
+      const deployment = manifests.find((m) => m.type === "kubernetes:apps/v1:Deployment" && m.manifest.metadata.name === app)?.manifest;
+      const port = Number(workloads.find((w) => w.app === app)?.env.METRICS_PORT);
+      expect(port, app).toBeGreaterThan(0);
+      const container = deployment?.spec.template.spec.containers[0];
+      expect(container?.ports, app).toContainEqual({ name: "metrics", containerPort: port, protocol: "TCP" });
+      expect(deployment?.spec.template.metadata.annotations, app).toMatchObject({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": String(port),
+        "prometheus.io/path": "/metrics",
+      });
+    }
+    const services = manifests.filter((m) => m.type === "kubernetes:core/v1:Service").map((m) => m.manifest);
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) expect(service.spec.ports.map((p: Manifest) => p.name)).not.toContain("metrics");
+  });
+
   it("gives each process only its own secrets", () => {
     const env = (app: string) => Object.keys(workloads.find((w) => w.app === app)?.env ?? {});
     // The API never holds the shared servers' passwords nor Pulumi's passphrase; the worker signs nobody in.
@@ -158,7 +179,7 @@ describe("pulumi/control-plane containers' environment", () => {
     }
     for (const names of Object.values(required)) names.sort();
     expect(required).toEqual({
-      "opus-api": ["AUTH_SECRET", "CREDENTIALS_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
+      "opus-api": ["AUDIT_SIGNING_KEY", "AUTH_SECRET", "CREDENTIALS_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
       "opus-worker": ["CREDENTIALS_KEY", "DATABASE_URL", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"],
       "opus-migrations": ["DATABASE_URL"],
     });

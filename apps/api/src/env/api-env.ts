@@ -5,14 +5,18 @@ import { z } from "zod";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
+  auditSigningKeySetting,
   credentialsKeySetting,
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
+  refuseDevAuditSigningKey,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -23,8 +27,13 @@ const apiSettings = z.object({
   ...databaseSettings,
   ...dataDirSetting,
   ...credentialsKeySetting,
+  ...auditSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  ...metricsSettings,
+  ...tracingSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
@@ -51,6 +60,7 @@ const ApiEnvSchema = apiSettings
     refuseInProduction<z.output<typeof apiSettings>>([
       { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
       refuseDevCredentialsKey,
+      refuseDevAuditSigningKey,
       {
         key: "SMTP_URL",
         when: (env) => env.SMTP_URL === undefined,

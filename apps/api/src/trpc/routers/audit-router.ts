@@ -1,6 +1,7 @@
 import { MAX_PAGE_SIZE } from "@opus/rules/text-limits";
 import { z } from "zod";
 import { listAllAuditEvents, listInstitutionAuditEvents } from "../../domain/audit/list-audit-events.ts";
+import { verifyAuditChain } from "../../domain/audit/verify-audit-chain.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zInstitutionScope } from "../schemas.ts";
 
@@ -15,4 +16,8 @@ export const auditRouter = router({
   findAll: protectedProcedure("audit.read-all")
     .input(z.strictObject(page))
     .query(({ ctx, input }) => listAllAuditEvents(ctx, input)),
+  /** Checks the whole chain and its signed checkpoints; names the first broken link. Opus admins only. */
+  verify: protectedProcedure("audit.read-all")
+    .input(z.strictObject({}).optional())
+    .query(({ ctx }) => verifyAuditChain(ctx.db, ctx.ports.auditSigner.publicKey)),
 });
