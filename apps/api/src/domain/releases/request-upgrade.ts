@@ -5,7 +5,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
-import { operationSelect, withDuration } from "../environments/operation-select.ts";
+import { operationSelect, presentOperation } from "../environments/operation-select.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { clusterKubernetesVersion, scheduleOf } from "./environment-release.ts";
 import { readFleetFreezes } from "./fleet-control.ts";
@@ -76,5 +76,5 @@ export async function requestUpgrade(ctx: DomainContext, input: { institutionId:
     };
   });
   const selected = await db.operation.findUniqueOrThrow({ where: { id: operation.id }, select: operationSelect });
-  return { operation: withDuration(selected), created };
+  return { operation: presentOperation(ctx.actor, selected), created };
 }
