@@ -7,10 +7,16 @@ test("an Opus admin reads the fleet-wide audit trail", async ({ page, signIn }) 
   await signIn(ACCOUNTS.opusAdmin);
   await page.goto("/audit");
   await expect(page.getByRole("heading", { level: 1, name: "Audit" })).toBeVisible();
+  // The oldest event: other tests' sign-ins (audited) may have pushed it to a later page.
   const seeded = page.getByRole("row").filter({ hasText: "Demo data loaded" });
+  const older = page.getByRole("button", { name: "Older" });
+  for (let pages = 0; pages < 20 && (await seeded.count()) === 0; pages++) {
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    if ((await seeded.count()) > 0 || !(await older.isEnabled())) break;
+    await older.click();
+  }
   await expect(seeded).toContainText("System");
   await expect(page.getByText("Times in Brasília time (America/Sao_Paulo).")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Newer" })).toBeDisabled();
   await screenshot(page, "audit");
 });
 

@@ -41,9 +41,12 @@ for (const width of WIDTHS) {
       ["environment", `/institutions/${tenant.id}/environments/${tenant.environmentId}`],
       ["run", `/institutions/${tenant.id}/operations/${deployId}`],
     ];
+    // Pages whose own content comes after the institution's header: wait for it too.
+    const content: Record<string, string> = { environment: "environment-status", run: "run-status" };
     for (const [name, path] of pages) {
       await page.goto(path);
       await settle(page);
+      if (content[name]) await expect(page.getByTestId(content[name] ?? "")).toBeVisible();
       await screenshot(page, `layout-${width}-${name}`);
       expect(await horizontalOverflow(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
     }

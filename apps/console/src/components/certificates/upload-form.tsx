@@ -86,13 +86,13 @@ export function UploadForm({ institutionId }: { institutionId: string }) {
           className="[&_textarea]:font-mono [&_textarea]:text-xs"
         />
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <label className={`${labelClass} flex items-center gap-2 font-normal`}>
+          <label className={`${labelClass} flex min-w-0 max-w-full items-center gap-2 font-normal`}>
             {t("upload.file")}
             <input
               type="file"
               accept=".pem,.crt,.cer,.txt,application/x-pem-file,application/x-x509-ca-cert"
               onChange={(e) => void pick(e)}
-              className="text-sm text-slate-600 file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2.5 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
+              className="min-w-0 max-w-full text-sm text-slate-600 file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2.5 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
             />
           </label>
           <Button type="submit" variant="primary" pending={upload.isPending}>
