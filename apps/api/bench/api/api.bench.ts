@@ -18,7 +18,6 @@ import { seedDemoData } from "@opus/db/seed";
 import { createTestDatabase } from "@opus/db/test-database";
 import autocannon from "autocannon";
 import superjson from "superjson";
-import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { cpuMillis } from "./process-cpu.ts";
 import { seedFleet } from "./seed-fleet.ts";
@@ -76,8 +75,10 @@ try {
         API_PORT: String(API_PORT),
         PUBLIC_URL,
         LOG_LEVEL: "warn",
-        // Production refuses the local default; any valid region will do for a read benchmark.
-        SAAS_REGIONS: JSON.stringify({ "bench-region": LOCAL_SAAS_REGIONS["sa-east-1"] }),
+        // Production refuses the local defaults; any valid region and mail server will do for a read
+        // benchmark (nothing is sent).
+        SAAS_REGION_NAMES: "bench-region",
+        SMTP_URL: "smtp://127.0.0.1:2525",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -86,7 +87,9 @@ try {
   api.stdout?.on("data", (d: Buffer) => apiOutput.push(d.toString()));
   api.stderr?.on("data", (d: Buffer) => apiOutput.push(d.toString()));
   const apiBase = `http://127.0.0.1:${API_PORT}`;
-  await waitFor(`${apiBase}/readyz`, api);
+  await waitFor(`${apiBase}/readyz`, api).catch((err: Error) => {
+    throw new Error(`${err.message}:\n${apiOutput.join("").slice(-2000)}`);
+  });
   api.once("exit", (code, signal) => {
     if (!stopping)
       console.error(`[bench:api] the API exited during the benchmark (${signal ?? code}):\n${apiOutput.join("").slice(-2000)}`);
