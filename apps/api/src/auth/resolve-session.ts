@@ -35,6 +35,11 @@ export type SessionRequest = {
   headers: () => Headers;
   /** Adds a Set-Cookie header to the response (the refreshed session cookie). */
   setCookie: (value: string) => void;
+  /**
+   * False for the console server's own requests while it renders a page: their Set-Cookie never
+   * reaches the browser, so a due refresh waits for the browser's next request (within seconds).
+   */
+  cookieReachesBrowser: boolean;
 };
 
 export async function resolveSessionActor(auth: Auth, sql: SqlPool, request: SessionRequest): Promise<Actor | null> {
@@ -46,7 +51,7 @@ export async function resolveSessionActor(auth: Auth, sql: SqlPool, request: Ses
   if (!found) return null;
   // better-auth's own rule: refresh once the session was last extended more than updateAge ago.
   const lastExtended = found.expiresAt.getTime() - settings.expiresInMs;
-  if (lastExtended + settings.updateAgeMs > now) return found.actor;
+  if (lastExtended + settings.updateAgeMs > now || !request.cookieReachesBrowser) return found.actor;
   const refreshed = await auth.api.getSession({ headers: request.headers(), returnHeaders: true });
   for (const cookie of refreshed.headers.getSetCookie()) request.setCookie(cookie);
   return refreshed.response ? found.actor : null;
