@@ -1,6 +1,7 @@
 // The one input of the tenant program: everything needed to build one tenant environment.
 // The control plane builds it from its database; `pulumi/tenant` builds it from stack config.
 import { z } from "zod";
+import { NetworkSettingsSchema } from "./network-allowances.ts";
 
 export const PLAN_SIZES = ["SMALL", "MEDIUM", "LARGE"] as const;
 export const DEPLOYMENT_MODES = ["SAAS", "MANAGED", "SELF_MANAGED"] as const;
@@ -49,6 +50,8 @@ export const TenantEnvironmentSpecSchema = z.strictObject({
     port: z.number().int().positive(),
     cidr: z.string().min(1),
   }),
+  /** What the namespace may reach beyond the database and queue; defaults in network-allowances.ts. */
+  network: NetworkSettingsSchema.optional(),
 });
 
 export type TenantEnvironmentSpec = z.infer<typeof TenantEnvironmentSpecSchema>;

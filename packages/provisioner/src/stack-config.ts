@@ -23,6 +23,7 @@ export const TenantStackConfigSchema = z
     database: shape.database.omit({ adminPassword: true }),
     queue: shape.queue.omit({ adminPassword: true }),
     usageReporting: z.strictObject({ endpoint: z.url() }).optional(),
+    network: shape.network,
   })
   .refine((c) => c.mode !== "SELF_MANAGED" || c.usageReporting !== undefined, {
     path: ["usageReporting"],
@@ -32,7 +33,7 @@ export const TenantStackConfigSchema = z
 export type TenantStackConfig = z.infer<typeof TenantStackConfigSchema>;
 
 /** Keys holding objects (JSON in the config) and keys holding plain strings. */
-export const OBJECT_CONFIG_KEYS = ["tenant", "environment", "release", "target", "database", "queue", "usageReporting"] as const;
+export const OBJECT_CONFIG_KEYS = ["tenant", "environment", "release", "target", "database", "queue", "usageReporting", "network"] as const;
 export const SCALAR_CONFIG_KEYS = ["mode", "planSize"] as const;
 
 export const SECRET_CONFIG_KEYS = {

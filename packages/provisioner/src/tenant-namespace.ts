@@ -4,6 +4,7 @@
 // (TenantWorkloadAccess).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { NetworkAllowances } from "./network-allowances.ts";
 import type { PlanSizing } from "./plan-sizing.ts";
 import { type NetworkEndpoint, TenantNetworkPolicies } from "./tenant-network-policies.ts";
 import { TenantWorkloadAccess } from "./tenant-workload-access.ts";
@@ -17,6 +18,8 @@ export type TenantNamespaceArgs = {
   gatewayNamespace: string;
   database: NetworkEndpoint;
   queue: NetworkEndpoint;
+  /** Open Finance, usage reporting and monitoring openings (network-allowances.ts). */
+  network: NetworkAllowances;
   /** Secrets the platform's workloads may read through the Kubernetes API. */
   readableSecrets: string[];
 };
@@ -102,6 +105,7 @@ export class TenantNamespace extends pulumi.ComponentResource {
         gatewayNamespace: args.gatewayNamespace,
         database: args.database,
         queue: args.queue,
+        allowances: args.network,
       },
       { parent: this },
     );

@@ -4,6 +4,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as k8sInputs from "@pulumi/kubernetes/types/input";
 import * as pulumi from "@pulumi/pulumi";
+import { type AddressRange, HTTPS_PORT, type NetworkAllowances } from "./network-allowances.ts";
 
 /** Where an external dependency (database, queue) listens, as NetworkPolicy needs it. */
 export type NetworkEndpoint = { cidr: string; port: number };
@@ -14,6 +15,7 @@ export type TenantNetworkPoliciesArgs = {
   gatewayNamespace: string;
   database: NetworkEndpoint;
   queue: NetworkEndpoint;
+  allowances: NetworkAllowances;
 };
 
 type PolicySpec = k8sInputs.networking.v1.NetworkPolicySpec;
@@ -64,17 +66,39 @@ export class TenantNetworkPolicies extends pulumi.ComponentResource {
       ],
     });
 
-    policy("allow-database-egress", egressTo(args.database));
-    policy("allow-queue-egress", egressTo(args.queue));
+    // Prometheus scrapes the platform's metrics port, and only that port.
+    policy("allow-monitoring-ingress", {
+      podSelector: ALL_PODS,
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: args.allowances.monitoringNamespace } } }],
+          ports: [{ protocol: "TCP", port: args.allowances.metricsPort }],
+        },
+      ],
+    });
+
+    policy("allow-database-egress", egressTo([{ cidr: args.database.cidr }], args.database.port));
+    policy("allow-queue-egress", egressTo([{ cidr: args.queue.cidr }], args.queue.port));
+    // The Open Finance Directory (participants, keys, certificates) and the other participants' APIs.
+    policy("allow-open-finance-egress", egressTo(args.allowances.openFinance, HTTPS_PORT));
+    if (args.allowances.usageReporting) {
+      policy("allow-usage-reporting-egress", egressTo(args.allowances.usageReporting, HTTPS_PORT));
+    }
 
     this.registerOutputs({});
   }
 }
 
-function egressTo(endpoint: NetworkEndpoint): PolicySpec {
+function egressTo(ranges: AddressRange[], port: number): PolicySpec {
   return {
     podSelector: ALL_PODS,
     policyTypes: ["Egress"],
-    egress: [{ to: [{ ipBlock: { cidr: endpoint.cidr } }], ports: [{ protocol: "TCP", port: endpoint.port }] }],
+    egress: [
+      {
+        to: ranges.map((range) => ({ ipBlock: range.except ? { cidr: range.cidr, except: range.except } : { cidr: range.cidr } })),
+        ports: [{ protocol: "TCP", port }],
+      },
+    ],
   };
 }

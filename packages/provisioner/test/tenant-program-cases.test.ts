@@ -4,18 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { tenantNames } from "../src/naming.ts";
 import { createTenantProgram } from "../src/tenant-program.ts";
-import { KUBECONFIG, managedSpec, selfManagedSpec, tenantSpec, USAGE_TOKEN } from "./support/fixtures.ts";
+import { FIXTURE_ISOLATION_RULES, KUBECONFIG, managedSpec, selfManagedSpec, tenantSpec, USAGE_TOKEN } from "./support/fixtures.ts";
 import { isolationViolations } from "./support/isolation-policy.ts";
 import { toManifest, validateKubernetesObject } from "./support/kubernetes-schemas.ts";
 import { isSecretValue, type RecordedResource, revealSecrets, runWithMocks, withoutSecrets } from "./support/pulumi-mocks.ts";
 
-const RULES = {
-  gatewayNamespace: "opus-gateway",
-  externalEgress: [
-    { cidr: "10.20.0.0/24", port: 5432 },
-    { cidr: "10.30.0.0/24", port: 5671 },
-  ],
-};
+const RULES = FIXTURE_ISOLATION_RULES;
 
 async function resourcesOf(spec: Parameters<typeof createTenantProgram>[0]): Promise<RecordedResource[]> {
   const run = await runWithMocks("acme-production", async () => {

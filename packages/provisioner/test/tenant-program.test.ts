@@ -4,7 +4,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stackNameFor, type TenantEnvironmentSpec } from "../src/spec.ts";
 import type { TenantProgramOutputs } from "../src/tenant-program.ts";
-import { ALL_CREDENTIALS, DATABASE_ADMIN_PASSWORD, KUBECONFIG, managedSpec, QUEUE_ADMIN_PASSWORD, tenantSpec } from "./support/fixtures.ts";
+import {
+  ALL_CREDENTIALS,
+  DATABASE_ADMIN_PASSWORD,
+  FIXTURE_ISOLATION_RULES,
+  KUBECONFIG,
+  managedSpec,
+  QUEUE_ADMIN_PASSWORD,
+  tenantSpec,
+} from "./support/fixtures.ts";
 import { isolationViolations } from "./support/isolation-policy.ts";
 import { kubernetesObjects, nameProblems, toManifest, validateKubernetesObject } from "./support/kubernetes-schemas.ts";
 import {
@@ -77,6 +85,8 @@ describe.each(CASES)("tenant program, $mode mode, $planSize plan", ({ mode, plan
           "allow-dns-egress",
           "allow-database-egress",
           "allow-queue-egress",
+          "allow-monitoring-ingress",
+          "allow-open-finance-egress",
         ].map((p) => `kubernetes:networking.k8s.io/v1:NetworkPolicy ${env}-network-${p}`),
         `opus:tenant:WorkloadAccess ${env}-access`,
         `kubernetes:core/v1:ServiceAccount ${env}-access-service-account`,
@@ -169,16 +179,8 @@ describe.each(CASES)("tenant program, $mode mode, $planSize plan", ({ mode, plan
     expect(Object.keys(container.max).sort()).toEqual(["cpu", "memory"]);
   });
 
-  it("closes the namespace: default deny, ingress only from the gateway, egress only to DNS, database and queue", () => {
-    expect(
-      isolationViolations(run.resources, {
-        gatewayNamespace: "opus-gateway",
-        externalEgress: [
-          { cidr: "10.20.0.0/24", port: 5432 },
-          { cidr: "10.30.0.0/24", port: 5671 },
-        ],
-      }),
-    ).toEqual([]);
+  it("closes the namespace: default deny, ingress only from the gateway and monitoring, egress only to DNS, database, queue and public 443", () => {
+    expect(isolationViolations(run.resources, FIXTURE_ISOLATION_RULES)).toEqual([]);
     const denyAll = manifestOf(run.resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "acme-production-network-default-deny-all");
     expect(denyAll.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
   });

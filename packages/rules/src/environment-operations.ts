@@ -2,26 +2,15 @@
 // is requested (to answer the person clearly) and again when a worker starts it (the tenant may have
 // changed in between, e.g. an upgrade queued before the tenant was offboarded); the console asks
 // the same functions which buttons to offer. Pure: a refusal is data, the API turns it into an error.
+import type { DeploymentMode, InstitutionStatus as TenantStatus } from "./enums.ts";
 import { canTransitionEnvironment, type EnvironmentStatus } from "./environment-lifecycle.ts";
+import type { Refusal } from "./refusal.ts";
 
 export const OPERATION_KINDS = ["PREVIEW", "UP", "REFRESH", "DESTROY"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** Operations that have not ended: a worker may still pick them up or is running them. */
 export const PENDING_OPERATION_STATUSES = ["QUEUED", "RUNNING"] as const;
-
-// The tenant statuses these rules name (the institution lifecycle owns the full list).
-type TenantStatus =
-  | "DRAFT"
-  | "SUBMITTED"
-  | "REJECTED"
-  | "APPROVED"
-  | "PROVISIONING"
-  | "ACTIVE"
-  | "SUSPENDED"
-  | "OFFBOARDING"
-  | "OFFBOARDED";
-type DeploymentMode = "SAAS" | "MANAGED" | "SELF_MANAGED";
 
 export type OperationTenant = {
   slug: string;
@@ -30,9 +19,6 @@ export type OperationTenant = {
   retentionUntil: Date | null;
 };
 export type OperationEnvironment = { kind: string; status: EnvironmentStatus };
-
-/** Codes from the API's error table, so a refusal maps to the same HTTP status on every path. */
-export type Refusal = { code: "PRECONDITION_FAILED" | "INVALID_TRANSITION"; message: string };
 
 const VERB: Record<OperationKind, string> = { PREVIEW: "preview", UP: "deploy", REFRESH: "check for drift", DESTROY: "destroy" };
 const LIVE_TENANT: readonly TenantStatus[] = ["APPROVED", "PROVISIONING", "ACTIVE"];

@@ -44,6 +44,11 @@ describe("computeCnpjCheckDigits", () => {
     expect(computeCnpjCheckDigits("12ABC34501CC")).toBe("00");
   });
 
+  it("maps a remainder of 2 (the first that counts) to a check digit of 9", () => {
+    expect(computeCnpjCheckDigits("112223330006")).toBe("96"); // first remainder 2
+    expect(computeCnpjCheckDigits("112223330000")).toBe("09"); // second remainder 2
+  });
+
   it("gives 00 for an all-zero base, which is why all-same needs its own rule", () => {
     expect(computeCnpjCheckDigits("000000000000")).toBe("00");
   });

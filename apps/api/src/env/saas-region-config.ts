@@ -13,6 +13,8 @@ export const SaasRegionSchema = z.strictObject({
   gatewayNamespace: spec.target.shape.gatewayNamespace,
   database: spec.database,
   queue: spec.queue,
+  /** Egress CIDRs to the Open Finance Directory and participants, monitoring namespace (optional; defaults in @opus/provisioner). */
+  network: spec.network,
 });
 
 export type SaasRegion = z.infer<typeof SaasRegionSchema>;

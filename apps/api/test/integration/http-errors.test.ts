@@ -140,6 +140,19 @@ describe("503: a lost database", () => {
       expect(machine.status).toBe(503);
       expect(await machine.json()).toMatchObject({ error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE } });
 
+      // better-auth's own routes too: signing in and reading the session need the database.
+      const signIn = await fetch(`${lost.base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { ...json, origin: services.publicUrl },
+        body: JSON.stringify({ email: "ana@aurora.example", password: DEMO_PASSWORD }),
+      });
+      expect(signIn.status).toBe(503);
+      expect(await signIn.json()).toEqual({ message: DATABASE_UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" });
+      const session = await fetch(`${lost.base}/api/auth/get-session`, {
+        headers: { cookie: signedIn.cookieHeader(), origin: services.publicUrl },
+      });
+      expect(session.status).toBe(503);
+
       const ready = await fetch(`${lost.base}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({

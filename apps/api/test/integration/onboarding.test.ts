@@ -215,6 +215,24 @@ describe("onboarding", () => {
       },
     });
     expect((await services.db.institution.findUniqueOrThrow({ where: { id: horizonte.id } })).status).toBe("DRAFT");
+    // The reopening is recorded with the edit that caused it; a later edit of the draft is a plain save.
+    await admin.institutions.saveStep({
+      institutionId: horizonte.id,
+      step: "contacts",
+      data: {
+        technical: { name: "Helena Costa", email: "helena@horizonte.example" },
+        billing: { name: "Tesouraria Horizonte", email: "tesouraria@horizonte.example" },
+      },
+    });
+    const saves = await services.db.auditEvent.findMany({
+      where: { institutionId: horizonte.id, action: "institution.draft_saved" },
+      orderBy: { createdAt: "asc" },
+      select: { data: true },
+    });
+    expect(saves.slice(-2).map((e) => e.data)).toEqual([
+      { step: "contacts", reopened: { from: "REJECTED", to: "DRAFT" } },
+      { step: "contacts" },
+    ]);
     expect((await admin.institutions.submit({ institutionId: horizonte.id })).status).toBe("SUBMITTED");
   });
 

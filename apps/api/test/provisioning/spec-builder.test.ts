@@ -62,6 +62,17 @@ describe("SaaS", () => {
     expect(secrets).toEqual([DB_PASSWORD, QUEUE_PASSWORD]);
   });
 
+  it("carries the region's network ranges into the spec (and none when the region leaves the defaults)", async () => {
+    const env = await services.db.environment.findUniqueOrThrow({ where: { stackName: "banco-aurora-production" } });
+    const network = { openFinanceCidrs: ["200.160.0.0/20"], monitoringNamespace: "observability" };
+    const region = TEST_CONFIG.saasRegions["sa-east-1"];
+    if (!region) throw new Error("the test configuration has no sa-east-1");
+    const config = { ...TEST_CONFIG, saasRegions: { "sa-east-1": { ...region, network } } };
+    const { spec } = await buildTenantSpec({ ...deps(), config }, env.id);
+    expect(spec.network).toEqual(network);
+    expect((await buildTenantSpec(deps(), env.id)).spec.network).toBeUndefined();
+  });
+
   it("refuses a region that is not configured, naming the configured ones", async () => {
     const tenant = await createTenant(services.db);
     await services.db.institution.update({ where: { id: tenant.id }, data: { region: "brazilsouth" } });

@@ -63,3 +63,18 @@ export function selfManagedSpec(): TenantProgramSpec {
 }
 
 export const ALL_CREDENTIALS = [DATABASE_ADMIN_PASSWORD, QUEUE_ADMIN_PASSWORD, KUBECONFIG_TOKEN, USAGE_TOKEN];
+
+/**
+ * What the fixtures' namespace may open, written out here (not read from network-allowances.ts) so
+ * a change to the defaults is a deliberate change to the tests too.
+ */
+export const NON_PUBLIC = ["10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16"];
+export const FIXTURE_ISOLATION_RULES = {
+  gatewayNamespace: "opus-gateway",
+  monitoring: { namespace: "monitoring", port: 9090 },
+  externalEgress: [
+    { cidr: "10.20.0.0/24", port: 5432 },
+    { cidr: "10.30.0.0/24", port: 5671 },
+    { cidr: "0.0.0.0/0", port: 443, except: NON_PUBLIC },
+  ],
+};

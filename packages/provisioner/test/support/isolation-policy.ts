@@ -8,8 +8,10 @@ import type { RecordedResource } from "./pulumi-mocks.ts";
 
 export type IsolationRules = {
   gatewayNamespace: string;
-  /** ipBlock destinations allowed, each on one TCP port. */
-  externalEgress: { cidr: string; port: number }[];
+  /** Namespace allowed in on one TCP port only (Prometheus scraping). */
+  monitoring: { namespace: string; port: number };
+  /** ipBlock destinations allowed, each on one TCP port, with the exceptions it must keep. */
+  externalEgress: { cidr: string; port: number; except?: string[] }[];
 };
 
 type LabelSelector = { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
@@ -59,9 +61,15 @@ export function isolationViolations(resources: RecordedResource[], rules: Isolat
       const from = rule.from ?? [];
       if (from.length === 0) violations.push(`${where}: ingress from anywhere`);
       for (const peer of from) {
-        if (!sameNamespaceOnly(peer) && !selectsNamespace(peer, rules.gatewayNamespace)) {
-          violations.push(`${where}: ingress from ${JSON.stringify(peer)}`);
+        if (sameNamespaceOnly(peer) || selectsNamespace(peer, rules.gatewayNamespace)) continue;
+        if (selectsNamespace(peer, rules.monitoring.namespace)) {
+          const ports = rule.ports ?? [];
+          const metricsOnly =
+            ports.length > 0 && ports.every((p) => p.port === rules.monitoring.port && (p.protocol ?? "TCP") === "TCP" && !p.endPort);
+          if (!metricsOnly) violations.push(`${where}: ingress from ${rules.monitoring.namespace} beyond TCP ${rules.monitoring.port}`);
+          continue;
         }
+        violations.push(`${where}: ingress from ${JSON.stringify(peer)}`);
       }
     }
     for (const rule of policy.spec.egress ?? []) {
@@ -84,7 +92,9 @@ function egressViolations(where: string, rule: Rule, rules: IsolationRules): str
   for (const peer of to) {
     const allowed =
       peer.ipBlock && !peer.namespaceSelector && !peer.podSelector
-        ? rules.externalEgress.find((e) => e.cidr === peer.ipBlock?.cidr)
+        ? rules.externalEgress.find(
+            (e) => e.cidr === peer.ipBlock?.cidr && JSON.stringify(e.except ?? []) === JSON.stringify(peer.ipBlock?.except ?? []),
+          )
         : undefined;
     if (!allowed) {
       problems.push(`${where}: egress to ${JSON.stringify(peer)}`);

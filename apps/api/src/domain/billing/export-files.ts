@@ -1,5 +1,6 @@
 // Export downloads as { filename, contentType, base64 } (tRPC carries JSON; the console saves a Blob).
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { getReport, listFleetReports } from "./get-reports.ts";
 import { fleetCsv, reportCsv, reportJson } from "./report-exports.ts";
 import { reportPdf } from "./report-pdf.ts";
@@ -11,7 +12,10 @@ export async function exportReport(
   input: { institutionId: string; month: string; format: "csv" | "json" | "pdf" },
 ): Promise<ExportFile> {
   const view = await getReport(ctx, input);
-  const slug = await ctx.db.institution.findUnique({ where: { id: input.institutionId }, select: { slug: true } });
+  const slug = await scopedDb(ctx, input.institutionId).institution.findUnique({
+    where: { id: input.institutionId },
+    select: { slug: true },
+  });
   const name = `usage-report-${slug?.slug ?? input.institutionId}-${input.month}`;
   if (input.format === "pdf")
     return { filename: `${name}.pdf`, contentType: "application/pdf", base64: (await reportPdf(view)).toString("base64") };

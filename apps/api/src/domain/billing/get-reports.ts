@@ -2,6 +2,7 @@
 // is computed from the rollups on every read.
 import { AppError } from "../../errors/app-error.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { addMonths, billingMonthOf, MONTH_PATTERN } from "../usage/sao-paulo-time.ts";
 import { computeReport, computeReports } from "./compute-reports.ts";
 import type { ReportContent } from "./report-content.ts";
@@ -54,7 +55,7 @@ function draftView(content: ReportContent, now: Date, graceDays: number): Report
 export async function getReport(ctx: DomainContext, input: { institutionId: string; month: string }): Promise<ReportView> {
   assertMonth(input.month);
   const graceDays = ctx.settings.reportGraceDays;
-  const row = await ctx.db.usageReport.findUnique({
+  const row = await scopedDb(ctx, input.institutionId).usageReport.findUnique({
     where: { institutionId_month: { institutionId: input.institutionId, month: input.month } },
   });
   if (row) return finalizedView(row, graceDays);
@@ -67,8 +68,7 @@ export async function getReport(ctx: DomainContext, input: { institutionId: stri
 export async function listInstitutionReports(ctx: DomainContext, input: { institutionId: string }) {
   const now = ctx.clock.now();
   const current = billingMonthOf(now);
-  const finalized = await ctx.db.usageReport.findMany({
-    where: { institutionId: input.institutionId },
+  const finalized = await scopedDb(ctx, input.institutionId).usageReport.findMany({
     orderBy: { month: "desc" },
     select: { month: true, totalCentavos: true, contentSha256: true, finalizedAt: true },
   });

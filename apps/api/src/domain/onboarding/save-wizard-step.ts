@@ -49,7 +49,7 @@ export async function saveWizardStep(ctx: DomainContext, input: SaveStepInput) {
         institutionId: draft.id,
         targetType: "institution",
         targetId: draft.id,
-        data: { step: input.step },
+        data: draft.reopened ? { step: input.step, reopened: { from: "REJECTED", to: "DRAFT" } } : { step: input.step },
       },
     };
   });
