@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   "releases.manage": { staff: ["ADMIN"], member: [] },
   /** An environment's update policy, maintenance windows and freezes. */
   "environments.schedule": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** An environment's health against Open Finance's thresholds (its reported metrics). */
+  "health.read": { staff: ALL_STAFF, member: ANY_MEMBER },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },
 } as const satisfies Record<string, Rule>;

@@ -73,7 +73,7 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
       stopping = true;
       services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
       drift.abort();
-      void Promise.all([worker.stop(), driftDone, usageDone, closeMetrics()])
+      void Promise.all([worker.stop(), driftDone, usageDone, rolloutsDone, closeMetrics()])
         .then(() => services.db.$disconnect())
         .finally(() => process.exit(0));
     });

@@ -119,6 +119,10 @@ const UNSCOPED = {
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
+  "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
+  "domain/regulatory/environment-health-verdict.ts": "the rollout health gate, run by the system for any environment",
+  "domain/regulatory/ingest-metrics-report.ts":
+    "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
   "domain/releases/create-release.ts": "releases are Opus' own, not a tenant's",
   "domain/releases/move-release.ts": "releases are Opus' own, not a tenant's",

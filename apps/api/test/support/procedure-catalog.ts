@@ -607,6 +607,14 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async () => ({ input: { code: "starter", name: "Starter again", size: "SMALL", active: true }, code: "CONFLICT" }),
   },
   "dashboard.get": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "health.environment": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async (s) => ({ input: { ...own(s), environmentId: missing }, code: "NOT_FOUND" }),
+  },
+  "health.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ mode: "SAAS" }) },
   "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "usage.daily": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => ({ ...own(s), month: "2026-11" }) },
   "usage.correct": {

@@ -28,6 +28,8 @@ export const TENANT_MODELS = {
   UsageReport: { kind: "direct" },
   UsageAdjustment: { kind: "direct" },
   UsageCorrection: { kind: "direct" },
+  EndpointMetricDay: { kind: "direct" },
+  EndpointMetricRevision: { kind: "direct" },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
   User: { kind: "global" },

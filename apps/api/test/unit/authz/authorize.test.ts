@@ -6,7 +6,7 @@ import type { Actor, InstitutionRole, StaffRole } from "../../../src/authz/actor
 import { authorize, isAllowed, PERMISSIONS, type Permission } from "../../../src/authz/permissions.ts";
 import { catchAppError } from "../institutions/catch-app-error.ts";
 
-const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read"];
+const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read", "health.read"];
 
 // What each role may do. Staff act on any institution; members only on their own.
 const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
@@ -103,6 +103,7 @@ describe("the permission table", () => {
         "api-keys.read",
         "api-keys.manage",
         "usage.read",
+        "health.read",
         "usage.correct",
         "meters.manage",
         "reports.read",
