@@ -132,6 +132,8 @@ const UNSCOPED = {
   "domain/rollouts/approve-wave.ts": "a rollout spans tenants (Opus admins only)",
   "domain/rollouts/rollback.ts": "a rollout spans tenants (Opus admins only)",
   "domain/rollouts/advance-rollout.ts": "the orchestrator: the worker's fleet-wide schedule, with no actor",
+  "domain/releases/version-matrix.ts": "the fleet's version matrix for Opus staff",
+  "domain/releases/record-heartbeat.ts": "a machine request: the institution comes from its API key, the environment is filtered by it",
   "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
   "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
   "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",

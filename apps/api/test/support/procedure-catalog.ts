@@ -271,6 +271,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
       code: "PRECONDITION_FAILED",
     }),
   },
+  "releases.matrix": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.exportMatrix": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ staleAfterMinutes: 30 }) },
   "releases.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
   "releases.setFleetFreezes": {
     access: scoped(["ADMIN"]),

@@ -38,7 +38,7 @@ export async function makeRelease(
 ) {
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@opus.example" }, select: { id: true } });
   return db.release.create({
-    data: { ...releaseInput(version), ...extra, status, createdById: admin.id, ...(status !== "DRAFT" ? { publishedAt: new Date() } : {}) },
+    data: { ...releaseInput(version), status, createdById: admin.id, ...(status !== "DRAFT" ? { publishedAt: new Date() } : {}), ...extra },
   });
 }
 
