@@ -17,7 +17,7 @@ export function createContextInner(input: { services: Services; actor: Actor | n
     db: input.services.db,
     sql: input.services.sql,
     clock: input.services.clock,
-    ports: { mailer: input.services.mailer, cipher: input.services.cipher },
+    ports: { mailer: input.services.mailer, cipher: input.services.cipher, auditSigner: input.services.auditSigner },
     settings: {
       platformRelease: input.services.platformRelease,
       saasRegions: input.services.saasRegions,
