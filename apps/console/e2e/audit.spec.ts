@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { ACCOUNTS, uniqueEmail } from "./support/accounts";
 import { expect, openHome, test } from "./support/fixtures";
 import { invite } from "./support/invitations";
@@ -27,6 +28,11 @@ test("an Opus admin checks the audit chain's integrity", async ({ page, signIn }
   await integrity.getByRole("button", { name: "Check the chain" }).click();
   await expect(integrity.getByRole("status")).toContainText(/The chain is intact: [\d,]+ events/);
   await expect(integrity).toContainText(/signed checkpoints verified/);
+  // Today's events as JSON lines: a header, then one line per event.
+  const [download] = await Promise.all([page.waitForEvent("download"), integrity.getByRole("button", { name: "Download export" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^opus-audit-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const text = await readFile((await download.path()) ?? "", "utf8");
+  expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({ export: { format: "opus-audit-export/v1" } });
   await screenshot(page, "audit-integrity");
 });
 

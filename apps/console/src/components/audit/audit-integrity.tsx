@@ -6,6 +6,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { QueryError } from "../ui/query-error";
+import { AuditExport } from "./audit-export";
 
 /** Opus admins check the hash chain and its signed checkpoints on demand (it reads the whole trail). */
 export function AuditIntegrity() {
@@ -44,6 +45,7 @@ export function AuditIntegrity() {
           </p>
         </div>
       ) : null}
+      <AuditExport />
     </Card>
   );
 }

@@ -12,6 +12,9 @@ export const STAFF_PAGES = [
   { key: "signups", href: "/signups", permission: "institution.review" },
   { key: "billing", href: "/billing", permission: "billing.read" },
   { key: "plans", href: "/plans", permission: "plans.manage" },
+  { key: "releases", href: "/releases", permission: "releases.read" },
+  { key: "rollouts", href: "/rollouts", permission: "releases.read" },
+  { key: "versions", href: "/versions", permission: "releases.read" },
   { key: "audit", href: "/audit", permission: "audit.read-all" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 
@@ -23,7 +26,8 @@ export type PageRequirement = { permission: Permission; institutionId?: string }
  * pages anyone signed in may open.
  */
 export function pageRequirement(pathname: string): PageRequirement | null {
-  const staff = STAFF_PAGES.find((page) => page.href === pathname);
+  // A staff page and what lives under it (a rollout's own page).
+  const staff = STAFF_PAGES.find((page) => pathname === page.href || pathname.startsWith(`${page.href}/`));
   if (staff) return { permission: staff.permission };
   const match = /^\/institutions\/([^/]+)(?:\/([^/]+))?/.exec(pathname);
   if (!match?.[1]) return null;
