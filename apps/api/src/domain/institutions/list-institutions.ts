@@ -108,7 +108,10 @@ export async function listInstitutions(ctx: DomainContext, input: ListInstitutio
       createdAt: row.createdAt,
       plan: row.planId && row.planName !== null ? { id: row.planId, name: row.planName } : null,
       _count: { environments: row.environments, memberships: row.memberships },
-      setupFailed: setupFailed(row.status, row.environmentStatuses.map((status) => ({ status }))),
+      setupFailed: setupFailed(
+        row.status,
+        row.environmentStatuses.map((status) => ({ status })),
+      ),
     }),
   );
   // A page past the end has no row to carry the total: only then is it counted on its own.
