@@ -31,7 +31,8 @@ describe("date formats", () => {
 
   it("no component formats a date by hand", () => {
     const offending = sources
-      .filter(({ file }) => !file.startsWith("lib/billing-month") && !file.startsWith("i18n/"))
+      // Not for display: a billing month's key, an export's file name.
+      .filter(({ file }) => !["lib/billing-month.ts", "components/audit/audit-export.tsx"].includes(file) && !file.startsWith("i18n/"))
       .filter(({ text }) => /toLocale(Date|Time)?String\(|new Intl\.DateTimeFormat/.test(text))
       .map(({ file }) => file);
     expect(offending).toEqual([]);

@@ -1,7 +1,7 @@
 "use client";
 import { canMoveRollout } from "@opus/rules/releases";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc";
@@ -13,11 +13,12 @@ import { Card } from "../ui/card";
 import { PageHeader } from "../ui/page-header";
 import { QueryError } from "../ui/query-error";
 
-const when = (iso: string | Date | null) => (iso ? new Date(iso).toLocaleString("pt-BR", { timeZone: "America/Sao_Paulo" }) : "—");
-
 /** The plan approvers approve (by its hash), the gates, and live progress against the plan. */
 export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
   const t = useTranslations("rollouts");
+  const format = useFormatter();
+  // The console's one date format, in the person's language (São Paulo time, as everywhere).
+  const when = (iso: string | Date | null) => (iso ? format.dateTime(new Date(iso), "dateTime") : "—");
   const trpc = useTRPC();
   const me = useCurrentMe();
   const manage = can(me, "releases.manage");
