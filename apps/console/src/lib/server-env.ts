@@ -37,3 +37,8 @@ export function parseConsoleEnv(source: Record<string, string | undefined>): Con
 export function consoleEnv(): ConsoleEnv {
   return parseConsoleEnv(process.env);
 }
+
+/** `next dev` evaluates code with eval (the page policy allows it only there). */
+export function isDevelopmentServer(): boolean {
+  return process.env.NODE_ENV === "development";
+}
