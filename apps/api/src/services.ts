@@ -3,7 +3,7 @@ import type { Db } from "@opus/db/client";
 import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
-import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
@@ -16,7 +16,7 @@ export type Services = {
   log: Logger;
   metrics: Metrics;
   clock: Clock;
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   mailer: Mailer;
   /** The platform release new environments and install bundles get. */
   platformRelease: PlatformRelease;

@@ -3,7 +3,7 @@
 // to is a named port, so a test can see (and replace) exactly what a function reaches.
 import type { Db } from "@opus/db/client";
 import type { Actor } from "../authz/actor.ts";
-import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "../lib/credentials-envelope.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Logger } from "../logger.ts";
 
@@ -22,7 +22,7 @@ export type PlatformRelease = { version: string; chart: string; repository: stri
 export type DomainPorts = {
   mailer: Mailer;
   /** Seals managed-cluster credentials at rest. */
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
 };
 
 /** Deployment facts the domain needs to decide things. */

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
-  credentialsKeySetting,
+  credentialsPublicKeySetting,
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
   metricsSettings,
   platformReleaseSettings,
   processSettings,
-  refuseDevCredentialsKey,
+  refuseDevCredentialsPublicKey,
   refuseInProduction,
   tracingSettings,
   usageReportSettings,
@@ -24,7 +24,7 @@ const apiSettings = z.object({
   ...processSettings,
   ...databaseSettings,
   ...dataDirSetting,
-  ...credentialsKeySetting,
+  ...credentialsPublicKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
   ...metricsSettings,
@@ -54,7 +54,7 @@ const ApiEnvSchema = apiSettings
   .superRefine(
     refuseInProduction<z.output<typeof apiSettings>>([
       { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
-      refuseDevCredentialsKey,
+      refuseDevCredentialsPublicKey,
       {
         key: "SMTP_URL",
         when: (env) => env.SMTP_URL === undefined,
