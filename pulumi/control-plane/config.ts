@@ -53,6 +53,8 @@ export const ControlPlaneConfigSchema = z.strictObject({
           authSecret: z.string().default("AUTH_SECRET"),
           /** The worker's credentials private keys (CREDENTIALS_PRIVATE_KEYS): only the worker gets them. */
           credentialsPrivateKeys: z.string().default("CREDENTIALS_PRIVATE_KEYS"),
+          /** base64 of a 32-byte Ed25519 seed: signs the audit chain's checkpoints. */
+          auditSigningKey: z.string().default("AUDIT_SIGNING_KEY"),
           /** Only read while `worker.secretsProvider` is "passphrase". */
           pulumiPassphrase: z.string().default("PULUMI_CONFIG_PASSPHRASE"),
           /** The worker's SAAS_REGIONS JSON: it holds the shared servers' admin passwords. */

@@ -72,7 +72,13 @@ describe("scopedDb", () => {
     await expect(scoped().membership.create({ data: { userId: user.id, institutionId: theirs.id, role: "VIEWER" } })).rejects.toThrow(
       /another institution/,
     );
-    const created = await scoped().auditEvent.create({ data: { action: "institution.exported" } });
+    // No institutionId given (the type wants one): the scoped client fills it in.
+    const brand = { name: "Scoped brand", authorisationServerId: crypto.randomUUID() } as {
+      name: string;
+      authorisationServerId: string;
+      institutionId: string;
+    };
+    const created = await scoped().brand.create({ data: brand });
     expect(created.institutionId).toBe(mine.id);
     await expect(scoped().institution.create({ data: { slug: "nope", legalName: "Nope" } })).rejects.toThrow(/cannot create/);
   });
@@ -126,6 +132,14 @@ const UNSCOPED = {
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
   "domain/releases/create-release.ts": "releases are Opus' own, not a tenant's",
   "domain/releases/move-release.ts": "releases are Opus' own, not a tenant's",
+  "domain/rollouts/create-rollout.ts": "a rollout spans tenants: Opus admins select environments fleet-wide",
+  "domain/rollouts/get-rollout.ts": "a rollout spans tenants (Opus staff only)",
+  "domain/rollouts/move-rollout.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/approve-wave.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/rollback.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/advance-rollout.ts": "the orchestrator: the worker's fleet-wide schedule, with no actor",
+  "domain/releases/version-matrix.ts": "the fleet's version matrix for Opus staff",
+  "domain/releases/record-heartbeat.ts": "a machine request: the institution comes from its API key, the environment is filtered by it",
   "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
   "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
   "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
