@@ -44,7 +44,7 @@ export async function createTestServices(
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
-  const sql = createSqlPool(database.url, { poolSize: 5 });
+  const sql = createSqlPool(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const cipher = createCredentialsSealer(credentialsPublicKeyOf(TEST_CREDENTIALS_PRIVATE_KEY));
   const opener = createCredentialsOpener({ privateKeys: [TEST_CREDENTIALS_PRIVATE_KEY] });
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
