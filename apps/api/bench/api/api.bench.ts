@@ -41,6 +41,7 @@ const PUBLIC_URL = "http://localhost:3000";
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("hex"),
   CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(16).toString("hex"),
 };
 
