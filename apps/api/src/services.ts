@@ -4,7 +4,7 @@ import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { AuditSigner } from "./lib/audit-signer.ts";
-import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { RateLimits } from "./lib/rate-limits.ts";
 import type { Logger } from "./logger.ts";
@@ -22,7 +22,7 @@ export type Services = {
   log: Logger;
   metrics: Metrics;
   clock: Clock;
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   auditSigner: AuditSigner;
   /** Seconds between signed checkpoints of the audit chain. */
   auditCheckpointIntervalSeconds: number;

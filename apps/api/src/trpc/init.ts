@@ -1,7 +1,6 @@
 // tRPC setup: one error translation (AppError → tRPC code via ERROR_TABLE), readable validation
 // messages, and the procedure builders every router uses.
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor } from "../authz/actor.ts";
 import { authorize, type Permission } from "../authz/permissions.ts";
@@ -13,6 +12,7 @@ import { RateLimitedError } from "../errors/rate-limited-error.ts";
 import { type RateRuleName, tooManyMessage } from "../lib/rate-limits.ts";
 import { findUnstorableText } from "../lib/storable-text.ts";
 import type { Context } from "./context.ts";
+import { transformer } from "./transformer.ts";
 
 export type ProcedureMeta = {
   /** Documents the permission a procedure requires (read by the authorization matrix test). */
@@ -23,7 +23,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, type, path }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : null;

@@ -42,3 +42,11 @@ export function consoleEnv(): ConsoleEnv {
 export function isDevelopmentServer(): boolean {
   return process.env.NODE_ENV === "development";
 }
+
+/**
+ * The API's origin for the console server's own requests (a page's first data, fetched while it
+ * renders): compiled into the build like the rewrites (next.config.ts passes it through `env`).
+ */
+export function builtApiOrigin(): string {
+  return process.env.API_ORIGIN ?? "http://127.0.0.1:4000";
+}
