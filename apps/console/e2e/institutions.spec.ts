@@ -90,6 +90,7 @@ test.describe("institutions (Opus staff)", () => {
       "Environments",
       "Certificates",
       "Usage",
+      "Health",
       "API keys",
       "Members",
       "Audit",
@@ -116,6 +117,7 @@ test("Opus billing staff see an institution's overview, environments and certifi
     "Environments",
     "Certificates",
     "Usage",
+    "Health",
     "API keys",
   ]);
   // Billing reads; it has no Opus actions to take.

@@ -39,6 +39,7 @@ test.describe("members of an institution", () => {
       "Environments",
       "Certificates",
       "Usage",
+      "Health",
       "Members",
     ]);
     await expect(invited.getByTestId("current-person")).toContainText("Nina Nova");
