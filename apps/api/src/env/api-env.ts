@@ -14,6 +14,7 @@ import {
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -27,6 +28,7 @@ const apiSettings = z.object({
   ...platformReleaseSettings,
   ...usageReportSettings,
   ...metricsSettings,
+  ...tracingSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),

@@ -12,6 +12,7 @@ import {
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -25,6 +26,7 @@ const workerSettings = z.object({
   ...platformReleaseSettings,
   ...usageReportSettings,
   ...metricsSettings,
+  ...tracingSettings,
   /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),

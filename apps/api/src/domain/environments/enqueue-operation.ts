@@ -5,6 +5,7 @@
 import type { Db, Enums, Prisma } from "@opus/db/client";
 import { operationRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
+import { currentRequestId, currentTraceParent } from "../../observability/tracing.ts";
 
 /**
  * Prefix of the keys the server gives requests that came without one. A partial unique index
@@ -73,6 +74,9 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
       maxAttempts: input.maxAttempts ?? 5,
       requestedById: input.requestedById ?? null,
       releaseVersion: input.releaseVersion ?? null,
+      // The run continues this request's trace (the worker's spans and logs name it).
+      requestId: currentRequestId(),
+      traceParent: currentTraceParent(),
       runAfter: ctx.now,
       createdAt: ctx.now,
     },
