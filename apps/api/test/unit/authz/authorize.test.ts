@@ -6,7 +6,14 @@ import type { Actor, InstitutionRole, StaffRole } from "../../../src/authz/actor
 import { authorize, isAllowed, PERMISSIONS, type Permission } from "../../../src/authz/permissions.ts";
 import { catchAppError } from "../institutions/catch-app-error.ts";
 
-const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read", "health.read", "go-live.read"];
+const EVERYONE_READS: Permission[] = [
+  "institution.read",
+  "environments.read",
+  "certificates.read",
+  "usage.read",
+  "health.read",
+  "go-live.read",
+];
 
 // What each role may do. Staff act on any institution; members only on their own.
 const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
