@@ -91,6 +91,7 @@ test.describe("institutions (Opus staff)", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Go-live",
       "API keys",
       "Members",
       "Audit",
@@ -118,6 +119,7 @@ test("Opus billing staff see an institution's overview, environments and certifi
     "Certificates",
     "Usage",
     "Health",
+    "Go-live",
     "API keys",
   ]);
   // Billing reads; it has no Opus actions to take.

@@ -40,6 +40,7 @@ test.describe("members of an institution", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Go-live",
       "Members",
     ]);
     await expect(invited.getByTestId("current-person")).toContainText("Nina Nova");

@@ -66,6 +66,7 @@ test.describe("signing in with the form", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Go-live",
       "API keys",
       "Members",
       "Audit",
@@ -77,7 +78,7 @@ test.describe("signing in with the form", () => {
     await fillCredentials(page, ACCOUNTS.auroraViewer);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    const sections = ["Overview", "Environments", "Certificates", "Usage", "Health", "Members"];
+    const sections = ["Overview", "Environments", "Certificates", "Usage", "Health", "Go-live", "Members"];
     await expect(mainNav(page).getByRole("link")).toHaveText(sections);
     await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(sections);
   });
