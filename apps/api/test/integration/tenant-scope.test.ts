@@ -123,6 +123,7 @@ const UNSCOPED = {
   "domain/plans/plans.ts": "plans are not a tenant's",
   "domain/me/set-locale.ts": "a person's own preference",
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",
+  "domain/usage/write-usage-events.ts": "one SQL statement per batch, for the institution the API key tells (every row carries it)",
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
@@ -153,8 +154,9 @@ describe("the domain reaches tenant records only through scopedDb", () => {
       .map((f) => path.join(dir, f)),
   );
   it("uses the plain client only where listed, with a reason", () => {
-    // The plain client on a model other than the global ones, or handed on (to audited, a helper).
-    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion|release|fleetControl)\b)|\s*[,)])/;
+    // The plain client on a model other than the global ones, or handed on (to audited, a helper);
+    // the plain pg pool (ctx.sql) is never scoped.
+    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion|release|fleetControl)\b)|\s*[,)])|\bctx\.sql\b/;
     const unscoped = files.filter((f) => plain.test(readFileSync(path.join(src, f), "utf8")));
     expect(unscoped.filter((f) => !(f in UNSCOPED))).toEqual([]);
     // No stale entries: a file that no longer needs the plain client leaves the list.

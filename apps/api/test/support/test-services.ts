@@ -36,7 +36,7 @@ export async function createTestServices(
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
-  const sql = createSqlPool(database.url, { poolSize: 5 });
+  const sql = createSqlPool(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
   let now: Date | null = null;
