@@ -34,6 +34,9 @@ test.describe("signing in with the form", () => {
       "Sign-ups",
       "Billing",
       "Plans",
+      "Releases",
+      "Rollouts",
+      "Version matrix",
       "Audit",
     ]);
     await expect(page.getByTestId("current-person")).toContainText("Ada Admin");
@@ -41,8 +44,12 @@ test.describe("signing in with the form", () => {
   });
 
   for (const [who, role, links] of [
-    [ACCOUNTS.opusOperator, "Opus operator", ["Dashboard", "Institutions", "Health", "Approvals", "Sign-ups"]],
-    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Health", "Billing"]],
+    [
+      ACCOUNTS.opusOperator,
+      "Opus operator",
+      ["Dashboard", "Institutions", "Health", "Approvals", "Sign-ups", "Releases", "Rollouts", "Version matrix"],
+    ],
+    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Health", "Billing", "Releases", "Rollouts", "Version matrix"]],
   ] as const) {
     test(`${role} passes the TOTP step and sees the pages of that role`, async ({ page }) => {
       await fillCredentials(page, who);
