@@ -14,7 +14,7 @@ import { advanceRollouts } from "../src/domain/rollouts/advance-rollout.ts";
 import { createRollout } from "../src/domain/rollouts/create-rollout.ts";
 import { moveRollout } from "../src/domain/rollouts/move-rollout.ts";
 import { LOCAL_SAAS_REGIONS } from "../src/env/saas-region-config.ts";
-import { createCredentialsCipher } from "../src/lib/credentials-cipher.ts";
+import { createCredentialsOpener } from "../src/lib/credentials-envelope.ts";
 import { createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/observability/metrics.ts";
 import { createOperationWorker } from "../src/provisioning/operation-worker.ts";
@@ -37,7 +37,7 @@ const worker = createOperationWorker(
     clock: systemClock,
     log,
     metrics: createMetrics(db, "worker"),
-    cipher: createCredentialsCipher(Buffer.alloc(32, 7).toString("base64")),
+    cipher: createCredentialsOpener({ privateKeys: [Buffer.alloc(32, 7).toString("base64")] }),
     engine,
     config: { saasRegions: LOCAL_SAAS_REGIONS, defaultRelease: { version: "5.0.0", chart: "opus-platform", repository: "oci://bench" } },
   },

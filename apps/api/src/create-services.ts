@@ -5,8 +5,9 @@ import { createAuth } from "./auth/create-auth.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
 import { createAuditSigner } from "./lib/audit-signer.ts";
-import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
+import { createCredentialsOpener, createCredentialsSealer } from "./lib/credentials-envelope.ts";
 import { createMailer } from "./lib/mailer.ts";
+import { createRateLimits } from "./lib/rate-limits.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
@@ -17,14 +18,19 @@ import { type Services, systemClock } from "./services.ts";
 export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   const log = createLogger(env.LOG_LEVEL, name);
+  const sql = createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") });
+  const rateLimits = createRateLimits(sql, env.RATE_LIMITS);
   return {
     db,
-    sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
-    auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
+    sql,
+    rateLimits,
+    trustedProxies: env.TRUSTED_PROXIES,
+    auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimits }),
     log,
     metrics: createMetrics(db, "api"),
     clock: systemClock,
-    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    // Seals only: the API cannot open what it stores.
+    cipher: createCredentialsSealer(env.CREDENTIALS_PUBLIC_KEY),
     auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
@@ -37,7 +43,7 @@ export function createServices(env: ApiEnv, name: string): Services {
 
 /** The worker's services: no sign-in and no mail; the queue's database, the cipher and the usage schedule's. */
 export function createWorkerServices(
-  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
+  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_PRIVATE_KEYS" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
   name: string,
 ): WorkerProcessServices {
   const log = createLogger(env.LOG_LEVEL, name);
@@ -49,6 +55,6 @@ export function createWorkerServices(
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
     log,
     clock: systemClock,
-    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    cipher: createCredentialsOpener({ privateKeys: env.CREDENTIALS_PRIVATE_KEYS, legacyKey: env.CREDENTIALS_KEY }),
   };
 }

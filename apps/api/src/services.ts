@@ -4,8 +4,9 @@ import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { AuditSigner } from "./lib/audit-signer.ts";
-import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
 import type { Mailer } from "./lib/mailer.ts";
+import type { RateLimits } from "./lib/rate-limits.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 
@@ -14,10 +15,14 @@ export type Services = {
   /** Plain SQL for the hot paths that are one statement (usage ingestion). */
   sql: SqlPool;
   auth: Auth;
+  /** Rate limits shared by every replica (PostgreSQL). */
+  rateLimits: RateLimits;
+  /** TRUSTED_PROXIES: how many proxies in front of the API append to X-Forwarded-For. */
+  trustedProxies: number;
   log: Logger;
   metrics: Metrics;
   clock: Clock;
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   auditSigner: AuditSigner;
   /** Seconds between signed checkpoints of the audit chain. */
   auditCheckpointIntervalSeconds: number;

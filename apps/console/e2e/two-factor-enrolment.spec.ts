@@ -32,6 +32,15 @@ test("staff without TOTP are sent to enrolment, and get in once it is set up", a
   await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is on" })).toBeVisible();
   await page.getByRole("button", { name: "Continue to the console" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups"]);
+  await expect(mainNav(page).getByRole("link")).toHaveText([
+    "Dashboard",
+    "Institutions",
+    "Health",
+    "Approvals",
+    "Sign-ups",
+    "Releases",
+    "Rollouts",
+    "Version matrix",
+  ]);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });

@@ -19,7 +19,7 @@ import { seedDemoData } from "@opus/db/seed";
 import { createTestDatabase } from "@opus/db/test-database";
 import autocannon from "autocannon";
 import superjson from "superjson";
-import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
+import { createCredentialsSealer, generateCredentialsKeyPair } from "../../src/lib/credentials-envelope.ts";
 import { cpuMillis } from "./process-cpu.ts";
 import { seedFleet } from "./seed-fleet.ts";
 import { signIn } from "./sign-in.ts";
@@ -38,10 +38,12 @@ const say = (line: string) => console.log(`[bench:api] ${line}`);
 // Ports the OS says are free (fixed ones collide with other runs, e.g. the e2e suite's API on 4610).
 const [API_PORT, PG_PORT, BARE_PORT] = await Promise.all([freePort(), freePort(), freePort()]);
 const PUBLIC_URL = "http://localhost:3000";
+const credentials = generateCredentialsKeyPair();
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("hex"),
-  CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(16).toString("hex"),
+  CREDENTIALS_PUBLIC_KEY: credentials.publicKey,
 };
 
 // The console's first request for the list: tRPC batch format, superjson input, default query.
@@ -54,7 +56,7 @@ let stopping = false;
 try {
   say("seeding demo data and a realistic fleet…");
   const db = createDb(database.url, { poolSize: 2 });
-  await seedDemoData(db, { authSecret: secrets.AUTH_SECRET, encryptCredentials: createCredentialsCipher(secrets.CREDENTIALS_KEY).encrypt });
+  await seedDemoData(db, { authSecret: secrets.AUTH_SECRET, encryptCredentials: createCredentialsSealer(credentials.publicKey).encrypt });
   await db.$disconnect();
   const counts = await seedFleet(database.url);
   say(

@@ -5,7 +5,7 @@ import type { Db } from "@opus/db/client";
 import type { SqlPool } from "@opus/db/sql-pool";
 import type { Actor } from "../authz/actor.ts";
 import type { AuditSigner } from "../lib/audit-signer.ts";
-import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "../lib/credentials-envelope.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Logger } from "../logger.ts";
 
@@ -24,7 +24,7 @@ export type PlatformRelease = { version: string; chart: string; repository: stri
 export type DomainPorts = {
   mailer: Mailer;
   /** Seals managed-cluster credentials at rest. */
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   /** Signs and checks the audit chain's checkpoints. */
   auditSigner: AuditSigner;
 };

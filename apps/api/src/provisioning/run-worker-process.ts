@@ -11,6 +11,7 @@ import { runDriftSchedule } from "./drift-schedule.ts";
 import { createOperationWorker } from "./operation-worker.ts";
 import { provisioningConfigFrom } from "./provisioning-config.ts";
 import { ROLLOUT_STEP_MS, runRolloutSchedule } from "./rollout-schedule.ts";
+import { rotateCredentials } from "./rotate-credentials.ts";
 import { DEFAULT_WORKER_OPTIONS, type WorkerDeps } from "./worker-deps.ts";
 
 /** How often the usage schedule runs; finalization is due days after a month ends, so minutes are plenty. */
@@ -54,6 +55,11 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
     },
   );
   worker.start();
+  // A new current key takes effect for stored credentials at the next worker start.
+  void rotateCredentials(services.db, services.cipher).then(
+    (rotation) => rotation.resealed > 0 && services.log.info(rotation, "credentials re-sealed under the current key"),
+    (err: unknown) => services.log.error({ err }, "credentials rotation failed; the old keys still open them"),
+  );
   const closeMetrics = serveMetrics(services.metrics, config.METRICS_PORT, services.log);
 
   const drift = new AbortController();

@@ -100,13 +100,20 @@ export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
                   {progress}
                 </p>
                 {manage && w.requiresApproval && !w.approvedAt && (w.status === "PENDING" || w.status === "AWAITING_APPROVAL") ? (
-                  <Button
-                    variant="primary"
-                    pending={approve.isPending}
-                    onClick={() => approve.mutate({ rolloutId, position: w.position, planHash: r.planHash })}
-                  >
-                    {t("approveWave")}
-                  </Button>
+                  // Four eyes: who planned or started the rollout waits for another admin (the API refuses them too).
+                  w.fourEyes && (me.id === r.createdById || me.id === r.startedById) ? (
+                    <p className="text-amber-800" data-testid={`wave-${w.position}-waiting-for-other`}>
+                      {t("waitingForOther")}
+                    </p>
+                  ) : (
+                    <Button
+                      variant="primary"
+                      pending={approve.isPending}
+                      onClick={() => approve.mutate({ rolloutId, position: w.position, planHash: r.planHash })}
+                    >
+                      {t("approveWave")}
+                    </Button>
+                  )
                 ) : null}
               </div>
             </Card>

@@ -8,6 +8,7 @@ import { INSTITUTION_SECTIONS } from "../institutions/institution-sections";
 export const STAFF_PAGES = [
   { key: "dashboard", href: "/dashboard", permission: "fleet.read" },
   { key: "institutions", href: "/institutions", permission: "fleet.read" },
+  { key: "health", href: "/health", permission: "fleet.read" },
   { key: "approvals", href: "/approvals", permission: "institution.govern" },
   { key: "signups", href: "/signups", permission: "institution.review" },
   { key: "billing", href: "/billing", permission: "billing.read" },
