@@ -4,6 +4,9 @@
 export const AUDIT_ACTIONS = [
   "system.seeded",
   "user.locale_changed",
+  "user.backup_codes_issued",
+  "user.backup_codes_regenerated",
+  "user.backup_code_used",
   "institution.created",
   "institution.draft_saved",
   "institution.submitted",

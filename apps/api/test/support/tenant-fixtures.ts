@@ -3,6 +3,7 @@
 // database, independently of the domain code under test.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Db, Enums } from "@opus/db/client";
+import { specInputsHash } from "../../src/domain/environments/spec-fingerprint.ts";
 import { hashInvitationToken } from "../../src/domain/members/invitation-token.ts";
 
 export type TenantState =
@@ -161,6 +162,16 @@ export async function makeOperation(db: Db, tenant: Tenant, kind: Enums.Operatio
   });
   await db.operationLog.create({ data: { operationId: operation.id, line: "fixture log line" } });
   return operation;
+}
+
+/** A preview that succeeded with the tenant's current records, so it can be approved. */
+export async function makeSucceededPreview(db: Db, tenant: Tenant) {
+  const operation = await makeOperation(db, tenant, "PREVIEW");
+  const inputsHash = await specInputsHash(db, tenant.env.id);
+  return db.operation.update({
+    where: { id: operation.id },
+    data: { status: "SUCCEEDED", finishedAt: new Date(), specInputsHash: inputsHash, specHash: "f".repeat(64), releaseVersion: "3.5.0" },
+  });
 }
 
 export async function makeCertificateRow(db: Db, institutionId: string) {

@@ -29,7 +29,7 @@ export type TestServices = Services & {
 };
 
 export async function createTestServices(
-  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void } = {},
+  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; smtpUrl?: string } = {},
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
@@ -52,6 +52,7 @@ export async function createTestServices(
     cipher,
     // Real .eml files in a per-database folder: tests can read what was "sent".
     mailer: createMailer({
+      smtpUrl: options.smtpUrl,
       from: "Opus <no-reply@opus.test>",
       outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db"),
     }),

@@ -28,6 +28,9 @@ const none = (): Values => ({});
 const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "system.seeded": none,
   "user.locale_changed": (r) => ({ locale: r.get("locale") }),
+  "user.backup_codes_issued": none,
+  "user.backup_codes_regenerated": none,
+  "user.backup_code_used": none,
   "institution.created": (r) => ({ name: r.get("legalName"), email: r.get("adminEmail") }),
   "institution.draft_saved": (r) => ({ step: r.step(r.get("step")) }),
   "institution.submitted": none,
