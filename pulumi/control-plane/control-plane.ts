@@ -12,6 +12,8 @@ type EnvVar = k8s.types.input.core.v1.EnvVar;
 /** The ports the images EXPOSE (Dockerfile.api, Dockerfile.console). */
 export const API_PORT = 4000;
 export const CONSOLE_PORT = 3000;
+/** Prometheus metrics of the API and the worker (METRICS_PORT); OpenTelemetry's Prometheus default. */
+export const METRICS_PORT = 9464;
 
 export class ControlPlane extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
@@ -71,10 +73,12 @@ export class ControlPlane extends pulumi.ComponentResource {
         image: config.images.api,
         command: config.commands.api,
         port: API_PORT,
+        metricsPort: METRICS_PORT,
         env: [
           ...processEnv,
           databaseUrl,
           { name: "API_PORT", value: String(API_PORT) },
+          { name: "METRICS_PORT", value: String(METRICS_PORT) },
           { name: "PUBLIC_URL", value: publicUrl },
           fromSecret("AUTH_SECRET", keys.authSecret),
           fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
@@ -96,9 +100,11 @@ export class ControlPlane extends pulumi.ComponentResource {
         appName: "opus-worker",
         image: config.images.api,
         command: config.commands.worker,
+        metricsPort: METRICS_PORT,
         env: [
           ...processEnv,
           databaseUrl,
+          { name: "METRICS_PORT", value: String(METRICS_PORT) },
           // The worker alone decrypts managed clusters' credentials.
           fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
           fromSecret("SAAS_REGIONS", keys.saasRegions),

@@ -17,6 +17,8 @@ export type ScaledAppArgs = {
   imagePullSecret?: string | undefined;
   /** Container port; the app gets a Service and TCP probes only when it listens. */
   port?: number;
+  /** Prometheus metrics port (the process's METRICS_PORT): a named container port and scrape annotations. */
+  metricsPort?: number;
   env: EnvVar[];
   replicas: { min: number; max: number };
   resources: Resources;
@@ -48,6 +50,15 @@ export class ScaledApp extends pulumi.ComponentResource {
     );
 
     const port = args.port;
+    const metricsPort = args.metricsPort;
+    const httpPorts = port === undefined ? [] : [{ name: "http", containerPort: port, protocol: "TCP" }];
+    const metricsPorts = metricsPort === undefined ? [] : [{ name: "metrics", containerPort: metricsPort, protocol: "TCP" }];
+    // The common Prometheus convention; the Service does not publish the metrics port, so the
+    // Ingress can never route to it.
+    const scrape: Record<string, string> =
+      metricsPort === undefined
+        ? {}
+        : { "prometheus.io/scrape": "true", "prometheus.io/port": String(metricsPort), "prometheus.io/path": "/metrics" };
     const container: k8s.types.input.core.v1.Container = {
       name: "app",
       image: args.image,
@@ -56,10 +67,10 @@ export class ScaledApp extends pulumi.ComponentResource {
       resources: args.resources,
       securityContext: restrictedContainer({ writableRoot: args.writableRoot ?? false }),
       volumeMounts: [scratchVolume.mount],
+      ...(httpPorts.length + metricsPorts.length > 0 ? { ports: [...httpPorts, ...metricsPorts] } : {}),
       ...(port === undefined
         ? {}
         : {
-            ports: [{ name: "http", containerPort: port, protocol: "TCP" }],
             // TCP probes: they need no health route in the app, and a process that stopped
             // accepting connections is restarted.
             readinessProbe: { tcpSocket: { port: "http" }, periodSeconds: 5, failureThreshold: 3 },
@@ -77,7 +88,7 @@ export class ScaledApp extends pulumi.ComponentResource {
           selector: { matchLabels: selector },
           strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
           template: {
-            metadata: { labels },
+            metadata: { labels, annotations: scrape },
             spec: {
               serviceAccountName: serviceAccount.metadata.name,
               automountServiceAccountToken: false,

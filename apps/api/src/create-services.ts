@@ -7,6 +7,7 @@ import type { WorkerEnv } from "./env/worker-env.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
+import { createMetrics } from "./observability/metrics.ts";
 import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
 import type { WorkerProcessServices } from "./provisioning/run-worker-process.ts";
 import { type Services, systemClock } from "./services.ts";
@@ -20,6 +21,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
     log,
+    metrics: createMetrics(db, "api"),
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
@@ -36,8 +38,10 @@ export function createWorkerServices(
   name: string,
 ): WorkerProcessServices {
   const log = createLogger(env.LOG_LEVEL, name);
+  const db = createDb(env.DATABASE_URL);
   return {
-    db: createDb(env.DATABASE_URL),
+    db,
+    metrics: createMetrics(db, "worker"),
     sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
     log,

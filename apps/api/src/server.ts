@@ -4,11 +4,14 @@ import { parseApiEnv } from "./env/api-env.ts";
 import { loadEnv } from "./env/load-env.ts";
 import { createApiServer } from "./http/create-server.ts";
 import { drainOnClose } from "./http/graceful-shutdown.ts";
+import { serveMetrics } from "./observability/metrics-server.ts";
+import { startTracing } from "./observability/tracing.ts";
 
 /** How long requests in flight may take to finish after SIGTERM (Kubernetes waits 30 s by default). */
 const SHUTDOWN_GRACE_MS = 20_000;
 
 const config = loadEnv(parseApiEnv);
+const stopTracing = startTracing("opus-api", { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
 const services = createServices(config, "api");
 const server = createApiServer(services);
 const drainer = drainOnClose(server);
@@ -18,6 +21,7 @@ const drainer = drainOnClose(server);
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(config.API_PORT, () => services.log.info({ port: config.API_PORT }, "API listening"));
+const closeMetrics = serveMetrics(services.metrics, config.METRICS_PORT, services.log);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
@@ -25,7 +29,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Server first, database last: requests still running need their connections.
     const drained = await drainer.close(SHUTDOWN_GRACE_MS);
     if (!drained) services.log.warn({ inFlight: drainer.inFlight }, "shutdown grace ran out; closing remaining connections");
-    await Promise.all([services.db.$disconnect(), services.sql.end()]);
+    await Promise.all([services.db.$disconnect(), services.sql.end(), closeMetrics(), stopTracing()]);
     process.exit(0);
   });
 }

@@ -6,6 +6,7 @@ import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
+import type { Metrics } from "./observability/metrics.ts";
 
 export type Services = {
   db: Db;
@@ -13,6 +14,7 @@ export type Services = {
   sql: SqlPool;
   auth: Auth;
   log: Logger;
+  metrics: Metrics;
   clock: Clock;
   cipher: CredentialsCipher;
   mailer: Mailer;

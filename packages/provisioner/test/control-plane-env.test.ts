@@ -128,6 +128,26 @@ describe("pulumi/control-plane containers' environment", () => {
     }
   });
 
+  it("exposes the API's and the worker's metrics port to Prometheus, never through the Service", async () => {
+    const resources = await render(CONFIG);
+    const manifests = resources.map((r) => ({ type: r.type, manifest: toManifest(r) as Manifest }));
+    for (const app of ["opus-api", "opus-worker"]) {
+      const deployment = manifests.find((m) => m.type === "kubernetes:apps/v1:Deployment" && m.manifest.metadata.name === app)?.manifest;
+      const port = Number(workloads.find((w) => w.app === app)?.env.METRICS_PORT);
+      expect(port, app).toBeGreaterThan(0);
+      const container = deployment?.spec.template.spec.containers[0];
+      expect(container?.ports, app).toContainEqual({ name: "metrics", containerPort: port, protocol: "TCP" });
+      expect(deployment?.spec.template.metadata.annotations, app).toMatchObject({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": String(port),
+        "prometheus.io/path": "/metrics",
+      });
+    }
+    const services = manifests.filter((m) => m.type === "kubernetes:core/v1:Service").map((m) => m.manifest);
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) expect(service.spec.ports.map((p: Manifest) => p.name)).not.toContain("metrics");
+  });
+
   it("gives each process only its own secrets", () => {
     const env = (app: string) => Object.keys(workloads.find((w) => w.app === app)?.env ?? {});
     // The API never holds the shared servers' passwords nor Pulumi's passphrase; the worker signs nobody in.

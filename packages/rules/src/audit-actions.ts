@@ -49,6 +49,21 @@ export const AUDIT_ACTIONS = [
   "usage_event.voided",
   "usage_event.amended",
   "usage_report.finalized",
+  "release.created",
+  "release.published",
+  "release.deprecated",
+  "release.withdrawn",
+  "environment.release_settings_changed",
+  "fleet.freeze_set",
+  "fleet.emergency_halt_declared",
+  "fleet.emergency_halt_lifted",
+  "rollout.created",
+  "rollout.started",
+  "rollout.wave_approved",
+  "rollout.paused",
+  "rollout.resumed",
+  "rollout.aborted",
+  "rollout.rollback_requested",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

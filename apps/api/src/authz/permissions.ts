@@ -49,6 +49,13 @@ export const PERMISSIONS = {
   "billing.read": { staff: ["ADMIN", "BILLING"], member: [] },
   /** Finalize reports, request and decide adjustments (four eyes), set plan prices. */
   "billing.manage": { staff: ["ADMIN", "BILLING"], member: [] },
+  /** The release registry and rollouts (plans, approvals, fleet freeze, emergency halt). */
+  "releases.read": { staff: ALL_STAFF, member: [] },
+  "releases.manage": { staff: ["ADMIN"], member: [] },
+  /** An environment's update policy, maintenance windows and freezes. */
+  "environments.schedule": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
+  /** An environment's health against Open Finance's thresholds (its reported metrics). */
+  "health.read": { staff: ALL_STAFF, member: ANY_MEMBER },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },
 } as const satisfies Record<string, Rule>;

@@ -9,10 +9,12 @@ import {
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -25,6 +27,8 @@ const apiSettings = z.object({
   ...credentialsKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  ...metricsSettings,
+  ...tracingSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),

@@ -34,6 +34,20 @@ export const platformReleaseSettings = {
   PLATFORM_CHART_REPOSITORY: z.string().min(1).default("oci://registry.opus.example/charts"),
 };
 
+/**
+ * Prometheus metrics on their own port (GET /metrics), so the public Ingress, which routes only the
+ * API's port, never exposes them. 0 turns them off (the development default: several processes on
+ * one machine would otherwise compete for one port); the control-plane program sets 9464.
+ */
+export const metricsSettings = {
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+};
+
+/** OpenTelemetry: where spans are sent (OTLP over HTTP, e.g. http://otel-collector:4318). Unset: nowhere. */
+export const tracingSettings = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL" }).optional(),
+};
+
 /** Read by the API (a report's phase) and the worker (which finalizes reports): keep them equal. */
 export const usageReportSettings = {
   /** Days after a São Paulo month ends before the worker finalizes its usage reports. */

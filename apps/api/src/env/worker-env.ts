@@ -7,10 +7,12 @@ import {
   credentialsKeySetting,
   databaseSettings,
   dataDirSetting,
+  metricsSettings,
   platformReleaseSettings,
   processSettings,
   refuseDevCredentialsKey,
   refuseInProduction,
+  tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
 
@@ -23,6 +25,8 @@ const workerSettings = z.object({
   ...credentialsKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  ...metricsSettings,
+  ...tracingSettings,
   /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),

@@ -4,13 +4,15 @@ import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
+import { createRouteLabeller } from "../observability/http-route.ts";
+import { withRequestSpan } from "../observability/tracing.ts";
 import type { Services } from "../services.ts";
 import { appRouter } from "../trpc/app-router.ts";
 import { createHttpContext } from "../trpc/context.ts";
 import { toTrpcError } from "../trpc/init.ts";
 import { createAuthHandler } from "./auth-handler.ts";
 import { checkReadiness } from "./readiness.ts";
-import { createRestHandler, REST_PREFIX } from "./rest/handle-rest.ts";
+import { createRestHandler, REST_PATHS, REST_PREFIX } from "./rest/handle-rest.ts";
 import type { RateLimit } from "./rest/rate-limiter.ts";
 import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 
@@ -70,10 +72,10 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
         : {},
   });
 
-  return http.createServer(async (req, res) => {
-    const requestId = requestIdOf(req);
-    req.headers["x-request-id"] = requestId;
-    res.setHeader("x-request-id", requestId);
+  const routeOf = createRouteLabeller(Object.keys(appRouter._def.procedures), REST_PATHS);
+  const { httpDuration, rateLimited } = services.metrics;
+
+  async function serve(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = req.url ?? "/";
     try {
       if (url === "/healthz") return json(res, 200, { status: "ok" });
@@ -91,5 +93,26 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
       if (isDatabaseUnavailable(err)) return json(res, 503, { error: DATABASE_UNAVAILABLE_MESSAGE, requestId });
       json(res, 500, { error: "Internal error", requestId });
     }
+  }
+
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const method = req.method ?? "GET";
+    const route = routeOf(method, req.url ?? "/");
+    res.once("finish", () => {
+      const labels = { http_request_method: method, http_route: route, http_response_status_code: res.statusCode };
+      httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      // Every limiter answers 429 (better-auth's, the machine API's): counted here, once for all.
+      if (res.statusCode === 429) rateLimited.inc({ limiter: route });
+    });
+    const requestId = requestIdOf(req);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    return withRequestSpan(
+      { method, path, route, requestId, headers: req.headers },
+      (listener) => res.once("finish", () => listener(res.statusCode)),
+      () => serve(req, res, requestId),
+    );
   });
 }

@@ -44,7 +44,16 @@ export async function finishOperation(db: Db, log: Logger, op: Operation, worker
           });
         case "succeeded": {
           const { summary, outputs } = outcome.result;
-          await owned(tx, { status: "SUCCEEDED", finishedAt: now, error: null, summary, outputs: outputs as Prisma.InputJsonObject });
+          // The release it deployed is recorded on the operation: what a rollout reads as "running".
+          const releaseVersion = op.kind === "UP" && outcome.spec ? outcome.spec.release.version : op.releaseVersion;
+          await owned(tx, {
+            status: "SUCCEEDED",
+            finishedAt: now,
+            error: null,
+            summary,
+            outputs: outputs as Prisma.InputJsonObject,
+            releaseVersion,
+          });
           return settleAndRecord(tx, op, outcome, settle);
         }
         case "failed":

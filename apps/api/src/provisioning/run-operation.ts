@@ -4,6 +4,7 @@
 import type { Operation } from "@opus/db/generated";
 import type { EngineRunResult, OperationKind } from "@opus/provisioner/engine";
 import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
+import { withContinuedSpan } from "../observability/tracing.ts";
 import { describeOutcome, outcomeOfError, type StopReason } from "./failure-policy.ts";
 import { finishOperation, type Outcome } from "./finish-operation.ts";
 import { watchLease } from "./lease-watch.ts";
@@ -32,6 +33,22 @@ export async function runOperation(
   shutdown: AbortSignal,
 ): Promise<Outcome["type"]> {
   const op = await deps.db.operation.findUniqueOrThrow({ where: { id: claimed.id } });
+  // One span per run, in the trace of the request that queued the operation.
+  const attributes = { "opus.operation.id": op.id, "opus.operation.kind": op.kind, "opus.stack": op.stackName, "opus.attempt": op.attempt };
+  return withContinuedSpan(`provisioning.operation ${op.kind}`, op.traceParent, attributes, async (span) => {
+    const result = await runLoaded(deps, options, op, claimed, shutdown);
+    span.setAttribute("opus.operation.outcome", result);
+    return result;
+  });
+}
+
+async function runLoaded(
+  deps: WorkerDeps,
+  options: WorkerOptions,
+  op: Operation,
+  claimed: Claimed,
+  shutdown: AbortSignal,
+): Promise<Outcome["type"]> {
   const redactor = createRedactor();
   const sink = createLogSink(deps.db, op.id, { redactor, log: deps.log });
   const abort = new AbortController();
@@ -60,8 +77,9 @@ export async function runOperation(
   // Logs first: when the status turns final, the console already has every line.
   await sink.close();
   await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
+  deps.metrics.operations.inc({ kind: op.kind, result: outcome.type });
   deps.log.info(
-    { operationId: op.id, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
+    { operationId: op.id, requestId: op.requestId, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
     "operation run ended",
   );
   return outcome.type;

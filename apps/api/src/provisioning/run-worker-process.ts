@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
 import { runUsageSchedule, type UsageScheduleDeps } from "../domain/billing/run-usage-schedule.ts";
 import type { WorkerEnv } from "../env/worker-env.ts";
+import { serveMetrics } from "../observability/metrics-server.ts";
 import { runDriftSchedule } from "./drift-schedule.ts";
 import { createOperationWorker } from "./operation-worker.ts";
 import { provisioningConfigFrom } from "./provisioning-config.ts";
@@ -15,7 +16,7 @@ import { DEFAULT_WORKER_OPTIONS, type WorkerDeps } from "./worker-deps.ts";
 const USAGE_PASS_MS = 5 * 60_000;
 
 /** Long-lived dependencies of a worker process (the engine comes separately: tests pass a double). */
-export type WorkerProcessServices = Pick<WorkerDeps, "db" | "clock" | "log" | "cipher"> & UsageScheduleDeps;
+export type WorkerProcessServices = Pick<WorkerDeps, "db" | "clock" | "log" | "cipher" | "metrics"> & UsageScheduleDeps;
 
 type WorkerProcessEnv = Pick<
   WorkerEnv,
@@ -26,13 +27,22 @@ type WorkerProcessEnv = Pick<
   | "PLATFORM_VERSION"
   | "PLATFORM_CHART"
   | "PLATFORM_CHART_REPOSITORY"
+  | "METRICS_PORT"
 >;
 
 export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProcessServices, engine: ProvisioningEngine) {
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const leaseMs = config.WORKER_LEASE_SECONDS * 1000;
   const worker = createOperationWorker(
-    { db: services.db, clock: services.clock, log: services.log, cipher: services.cipher, engine, config: provisioningConfigFrom(config) },
+    {
+      db: services.db,
+      clock: services.clock,
+      log: services.log,
+      metrics: services.metrics,
+      cipher: services.cipher,
+      engine,
+      config: provisioningConfigFrom(config),
+    },
     {
       ...DEFAULT_WORKER_OPTIONS,
       workerId,
@@ -43,6 +53,7 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
     },
   );
   worker.start();
+  const closeMetrics = serveMetrics(services.metrics, config.METRICS_PORT, services.log);
 
   const drift = new AbortController();
   const driftEveryMs = config.DRIFT_CHECK_MINUTES * 60_000;
@@ -59,7 +70,7 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
       stopping = true;
       services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
       drift.abort();
-      void Promise.all([worker.stop(), driftDone, usageDone])
+      void Promise.all([worker.stop(), driftDone, usageDone, closeMetrics()])
         .then(() => services.db.$disconnect())
         .finally(() => process.exit(0));
     });

@@ -12,7 +12,8 @@ export type BuiltSpec = { spec: TenantEnvironmentSpec; secrets: string[] };
 
 export type SpecDeps = { db: Db; cipher: CredentialsCipher; config: ProvisioningConfig };
 
-export async function buildTenantSpec(deps: SpecDeps, environmentId: string): Promise<BuiltSpec> {
+/** `releaseVersion`: the release the operation deploys (a rollout's, from the registry); null keeps the environment's. */
+export async function buildTenantSpec(deps: SpecDeps, environmentId: string, releaseVersion: string | null = null): Promise<BuiltSpec> {
   const environment = await deps.db.environment.findUniqueOrThrow({
     where: { id: environmentId },
     select: {
@@ -41,12 +42,21 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string): Pr
   if (!tenant.plan) throw refuse("no plan is chosen, so there is nothing to size the namespace by.");
 
   const { version } = deps.config.defaultRelease;
+  let release = { ...deps.config.defaultRelease, version: environment.releaseVersion ?? version };
+  if (releaseVersion) {
+    const registered = await deps.db.release.findUnique({ where: { version: releaseVersion } });
+    if (!registered) throw refuse(`release ${releaseVersion} is not in the release registry.`);
+    if (registered.status === "WITHDRAWN" || registered.status === "DRAFT") {
+      throw refuse(`release ${releaseVersion} is ${registered.status.toLowerCase()}, so nothing may be moved onto it.`);
+    }
+    release = { version: registered.version, chart: registered.chart, repository: registered.chartRepository };
+  }
   const base = {
     tenant: { id: tenant.id, slug: tenant.slug, legalName: tenant.legalName },
     environment: { id: environment.id, kind: environment.kind },
     planSize: tenant.plan.size,
-    // An environment keeps its release; moving it to another one is a rollout's decision.
-    release: { ...deps.config.defaultRelease, version: environment.releaseVersion ?? version },
+    // An environment keeps its release; moving it to another one is a rollout's (or a person's) decision.
+    release,
   };
 
   let built: BuiltSpec;

@@ -13,26 +13,27 @@ export async function buildRecordedSpec(deps: SpecDeps, op: Operation, workerId:
   // Fingerprint first: a change landing while the spec is built makes the recorded fingerprint
   // the older one, so a deploy is refused rather than applied unseen.
   const inputsHash = await specInputsHash(deps.db, op.environmentId);
-  const built = await buildTenantSpec(deps, op.environmentId);
+  // A deploy or preview may name a release (an upgrade); other runs keep the environment's.
+  const built = await buildTenantSpec(deps, op.environmentId, op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null);
   const specHash = hashTenantSpec(built.spec);
   const release = built.spec.release.version;
 
   if (op.previewOperationId) {
     const preview = await deps.db.operation.findUnique({
       where: { id: op.previewOperationId },
-      select: { specHash: true, releaseVersion: true },
+      select: { specHash: true, specReleaseVersion: true },
     });
     if (preview?.specHash !== specHash) {
       const releases =
-        preview?.releaseVersion && preview.releaseVersion !== release
-          ? ` (the preview ran release ${preview.releaseVersion}, this deploy would run ${release})`
+        preview?.specReleaseVersion && preview.specReleaseVersion !== release
+          ? ` (the preview ran release ${preview.specReleaseVersion}, this deploy would run ${release})`
           : "";
       throw new NotRetryableError(`The tenant's specification changed since the preview this deploy applies${releases}. ${PREVIEW_AGAIN}`);
     }
   }
   await deps.db.operation.updateMany({
     where: ownedBy(op.id, workerId),
-    data: { specHash, specInputsHash: inputsHash, releaseVersion: release },
+    data: { specHash, specInputsHash: inputsHash, specReleaseVersion: release },
   });
   return built;
 }

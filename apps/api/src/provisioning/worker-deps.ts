@@ -5,6 +5,7 @@ import type { ProvisioningEngine } from "@opus/provisioner/engine";
 import type { Clock } from "../domain/domain-context.ts";
 import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
 import type { Logger } from "../logger.ts";
+import type { Metrics } from "../observability/metrics.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
 
@@ -12,6 +13,7 @@ export type WorkerDeps = {
   db: Db;
   clock: Clock;
   log: Logger;
+  metrics: Metrics;
   cipher: CredentialsCipher;
   engine: ProvisioningEngine;
   config: ProvisioningConfig;

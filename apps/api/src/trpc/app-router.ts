@@ -6,10 +6,12 @@ import { billingRouter } from "./routers/billing-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { environmentsRouter } from "./routers/environments-router.ts";
+import { healthRouter } from "./routers/health-router.ts";
 import { institutionsRouter } from "./routers/institutions-router.ts";
 import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";
 import { plansRouter } from "./routers/plans-router.ts";
+import { releasesRouter } from "./routers/releases-router.ts";
 import { signupsRouter } from "./routers/signups-router.ts";
 import { usageRouter } from "./routers/usage-router.ts";
 
@@ -27,6 +29,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   usage: usageRouter,
   billing: billingRouter,
+  releases: releasesRouter,
+  health: healthRouter,
 });
 
 export type AppRouter = typeof appRouter;

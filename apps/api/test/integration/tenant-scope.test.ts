@@ -119,7 +119,16 @@ const UNSCOPED = {
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
+  "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
+  "domain/regulatory/environment-health-verdict.ts": "the rollout health gate, run by the system for any environment",
+  "domain/regulatory/ingest-metrics-report.ts":
+    "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
+  "domain/releases/create-release.ts": "releases are Opus' own, not a tenant's",
+  "domain/releases/move-release.ts": "releases are Opus' own, not a tenant's",
+  "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
+  "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
+  "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
 } as Record<string, string>;
 
 describe("the domain reaches tenant records only through scopedDb", () => {
@@ -131,7 +140,7 @@ describe("the domain reaches tenant records only through scopedDb", () => {
   );
   it("uses the plain client only where listed, with a reason", () => {
     // The plain client on a model other than the global ones, or handed on (to audited, a helper).
-    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion)\b)|\s*[,)])/;
+    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion|release|fleetControl)\b)|\s*[,)])/;
     const unscoped = files.filter((f) => plain.test(readFileSync(path.join(src, f), "utf8")));
     expect(unscoped.filter((f) => !(f in UNSCOPED))).toEqual([]);
     // No stale entries: a file that no longer needs the plain client leaves the list.

@@ -6,7 +6,7 @@ import { createOperationWorker } from "../../src/provisioning/operation-worker.t
 import { callerFor } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { FakeEngine } from "./support/fake-engine.ts";
-import { createTenant, operation, TEST_CONFIG, testWorkerOptions } from "./support/fixtures.ts";
+import { createTenant, operation, TEST_CONFIG, testWorkerOptions, workerDeps } from "./support/fixtures.ts";
 
 let services: TestServices;
 beforeAll(async () => {
@@ -19,10 +19,7 @@ const engine = new FakeEngine();
 
 /** Runs everything queued (other tests' operations included) with the given worker configuration. */
 async function drain(config = TEST_CONFIG) {
-  const worker = createOperationWorker(
-    { db: services.db, clock: services.clock, log: services.log, cipher: services.cipher, engine, config },
-    testWorkerOptions(),
-  );
+  const worker = createOperationWorker({ ...workerDeps(services, engine), config }, testWorkerOptions());
   while (await worker.runNext());
 }
 
@@ -46,7 +43,7 @@ describe("a preview records what it ran with", () => {
     expect(preview.status).toBe("SUCCEEDED");
     expect(preview.specHash).toMatch(/^[0-9a-f]{64}$/);
     expect(preview.specInputsHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(preview.releaseVersion).toBe("3.5.0");
+    expect(preview.specReleaseVersion).toBe("3.5.0");
   });
 });
 

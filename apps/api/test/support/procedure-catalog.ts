@@ -6,6 +6,7 @@ import type { Db } from "@opus/db/client";
 import { ingestUsageEvents } from "../../src/domain/usage/ingest-usage-events.ts";
 import { callerFor } from "./callers.ts";
 import { makeCertificate } from "./make-certificate.ts";
+import { freshVersion, makeRelease, releaseInput } from "./release-fixtures.ts";
 import {
   finalizedReport,
   freshCnpj,
@@ -136,7 +137,99 @@ const operate = (): Pick<ProcedureSpec, "access" | "secondary"> => ({
   secondary: { field: "environmentId", kind: "environment" },
 });
 
+const RELEASE_SETTINGS = {
+  updateChannel: "FAST",
+  pinnedReleaseVersion: null,
+  timeZone: "America/Sao_Paulo",
+  maintenanceWindows: [{ rrule: "FREQ=WEEKLY;BYDAY=SU;BYHOUR=2", durationMinutes: 240 }],
+  freezes: [],
+};
+const releaseId = async (db: Db, status: Parameters<typeof makeRelease>[1]) => ({ releaseId: (await makeRelease(db, status)).id });
+
 export const PROCEDURES: Record<string, ProcedureSpec> = {
+  "releases.find": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.get": { access: scoped(ALL_STAFF), tenant: "active", input: async ({ db }) => releaseId(db, "AVAILABLE") },
+  "releases.create": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => releaseInput(freshVersion()),
+    failure: async ({ db }) => ({ input: releaseInput((await makeRelease(db, "DRAFT")).version), code: "CONFLICT" }),
+  },
+  "releases.publish": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => releaseId(db, "DRAFT"),
+    failure: async ({ db }) => ({ input: await releaseId(db, "WITHDRAWN"), code: "CONFLICT" }),
+  },
+  "releases.deprecate": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => releaseId(db, "AVAILABLE"),
+    failure: async ({ db }) => ({ input: await releaseId(db, "DRAFT"), code: "CONFLICT" }),
+  },
+  "releases.withdraw": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => ({ ...(await releaseId(db, "AVAILABLE")), reason: "matrix" }),
+    failure: async () => ({ input: { releaseId: missing, reason: "matrix" }, code: "NOT_FOUND" }),
+  },
+  "releases.environment": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+  },
+  "releases.setEnvironmentSettings": {
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id, ...RELEASE_SETTINGS }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async ({ tenant }) => ({
+      input: { institutionId: tenant.id, environmentId: missing, ...RELEASE_SETTINGS },
+      code: "NOT_FOUND",
+    }),
+  },
+  "releases.upgradeEnvironment": {
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id, ...(await releaseId(s.db, "AVAILABLE")) }),
+    failure: async (s) => ({
+      input: { ...own(s), environmentId: s.tenant.env.id, ...(await releaseId(s.db, "WITHDRAWN")) },
+      code: "PRECONDITION_FAILED",
+    }),
+  },
+  "releases.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.setFleetFreezes": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async () => ({ freezes: [] }),
+    failure: { none: "only input validation refuses it" },
+  },
+  "releases.declareEmergencyHalt": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    // Each allowed call must succeed, so the halt declared by the previous one is lifted first.
+    input: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: null } });
+      return { reason: "matrix" };
+    },
+    failure: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: new Date() } });
+      return { input: { reason: "again" }, code: "CONFLICT" };
+    },
+  },
+  "releases.liftEmergencyHalt": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: new Date() } });
+      return {};
+    },
+    failure: async ({ db }) => {
+      await db.fleetControl.updateMany({ data: { emergencyHaltAt: null } });
+      return { input: {}, code: "CONFLICT" };
+    },
+  },
   "me.get": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "me.setLocale": {
     access: { kind: "signed-in" },
@@ -451,6 +544,14 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async () => ({ input: { code: "starter", name: "Starter again", size: "SMALL", active: true }, code: "CONFLICT" }),
   },
   "dashboard.get": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "health.environment": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
+    secondary: { field: "environmentId", kind: "environment" },
+    failure: async (s) => ({ input: { ...own(s), environmentId: missing }, code: "NOT_FOUND" }),
+  },
+  "health.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ mode: "SAAS" }) },
   "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "usage.daily": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => ({ ...own(s), month: "2026-11" }) },
   "usage.correct": {

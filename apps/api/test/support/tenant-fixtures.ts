@@ -170,7 +170,13 @@ export async function makeSucceededPreview(db: Db, tenant: Tenant) {
   const inputsHash = await specInputsHash(db, tenant.env.id);
   return db.operation.update({
     where: { id: operation.id },
-    data: { status: "SUCCEEDED", finishedAt: new Date(), specInputsHash: inputsHash, specHash: "f".repeat(64), releaseVersion: "3.5.0" },
+    data: {
+      status: "SUCCEEDED",
+      finishedAt: new Date(),
+      specInputsHash: inputsHash,
+      specHash: "f".repeat(64),
+      specReleaseVersion: "3.5.0",
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
@@ -43,6 +44,7 @@ export async function createTestServices(
     sql,
     auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimit: false }),
     log: createLogger("silent", "test"),
+    metrics: createMetrics(db, "api"),
     clock: {
       now: () => now ?? new Date(),
       set: (d) => {

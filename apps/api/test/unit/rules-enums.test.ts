@@ -3,6 +3,7 @@
 // fail the test, and a new Prisma enum fails until it is given a list or declared server-only.
 import { Enums } from "@opus/db/client";
 import * as Rules from "@opus/rules/enums";
+import * as ReleaseRules from "@opus/rules/releases";
 import { describe, expect, it } from "vitest";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -21,6 +22,11 @@ same<Same<Rules.CertificateKind, Enums.CertificateKind>>(true);
 same<Same<Rules.ApprovalAction, Enums.ApprovalAction>>(true);
 same<Same<Rules.ApprovalStatus, Enums.ApprovalStatus>>(true);
 same<Same<Rules.SignupStatus, Enums.SignupStatus>>(true);
+same<Same<ReleaseRules.ReleaseStatus, Enums.ReleaseStatus>>(true);
+same<Same<ReleaseRules.ReleaseChannel, Enums.ReleaseChannel>>(true);
+same<Same<ReleaseRules.RolloutStatus, Enums.RolloutStatus>>(true);
+same<Same<ReleaseRules.RolloutWaveStatus, Enums.RolloutWaveStatus>>(true);
+same<Same<ReleaseRules.RolloutTargetStatus, Enums.RolloutTargetStatus>>(true);
 
 type PrismaEnum = keyof typeof Enums;
 
@@ -52,6 +58,11 @@ const MIRRORS: Record<PrismaEnum, readonly string[] | null> = {
   MeterSource: null,
   UsageReportStatus: null,
   AdjustmentStatus: null,
+  ReleaseStatus: ReleaseRules.RELEASE_STATUSES,
+  ReleaseChannel: ReleaseRules.RELEASE_CHANNELS,
+  RolloutStatus: ReleaseRules.ROLLOUT_STATUSES,
+  RolloutWaveStatus: ReleaseRules.ROLLOUT_WAVE_STATUSES,
+  RolloutTargetStatus: ReleaseRules.ROLLOUT_TARGET_STATUSES,
 };
 
 describe("@opus/rules/enums against the Prisma schema", () => {

@@ -5,6 +5,7 @@
 import { type Db, type Enums, Prisma } from "@opus/db/client";
 import { operationRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
+import { currentRequestId, currentTraceParent } from "../../observability/tracing.ts";
 import { PREVIEW_AGAIN, specInputsHashSql } from "./spec-fingerprint.ts";
 
 /**
@@ -28,6 +29,8 @@ export type EnqueueOperationInput = {
   onePending?: boolean;
   maxAttempts?: number;
   requestedById?: string | null;
+  /** UP only: the release to deploy (from the registry); without it the environment keeps its release. */
+  releaseVersion?: string | null;
   /**
    * A deploy that applies this reviewed preview: it is queued only if the preview succeeded on
    * this environment and the records its spec is built from are unchanged since it ran, checked in
@@ -97,6 +100,10 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
       idempotencyKey,
       maxAttempts: input.maxAttempts ?? 5,
       requestedById: input.requestedById ?? null,
+      releaseVersion: input.releaseVersion ?? null,
+      // The run continues this request's trace (the worker's spans and logs name it).
+      requestId: currentRequestId(),
+      traceParent: currentTraceParent(),
       runAfter: ctx.now,
       createdAt: ctx.now,
     },
@@ -121,7 +128,8 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
 /**
  * Compare-and-set on what the preview ran with: the row is inserted only if, at this instant, the
  * preview is a succeeded preview of this environment whose recorded input fingerprint equals the
- * fingerprint of the current records. 0 rows: the key was taken, or the preview is outdated.
+ * fingerprint of the current records. The deploy takes the preview's release (a previewed upgrade
+ * deploys that release). 0 rows: the key was taken, or the preview is outdated.
  */
 function insertAppliedPreview(
   tx: Tx,
@@ -133,9 +141,10 @@ function insertAppliedPreview(
   const now = Prisma.sql`${ctx.now.toISOString()}::timestamp(3)`;
   return tx.$executeRaw`
     INSERT INTO operation (id, "environmentId", "stackName", kind, "idempotencyKey", "maxAttempts", "requestedById",
-                           "runAfter", "createdAt", "previewOperationId")
+                           "requestId", "traceParent", "runAfter", "createdAt", "previewOperationId", "releaseVersion")
     SELECT ${crypto.randomUUID()}, ${environment.id}, ${environment.stackName}, 'UP'::"OperationKind", ${idempotencyKey},
-           ${input.maxAttempts ?? 5}, ${input.requestedById ?? null}, ${now}, ${now}, p.id
+           ${input.maxAttempts ?? 5}, ${input.requestedById ?? null}, ${currentRequestId()}, ${currentTraceParent()},
+           ${now}, ${now}, p.id, p."releaseVersion"
     FROM operation p
     WHERE p.id = ${input.previewOperationId}
       AND p."environmentId" = ${environment.id}

@@ -44,11 +44,14 @@ export async function settleOperation(
     if (op.kind === "UP") {
       to = "ACTIVE";
       const namespace = typeof result.outputs.namespace === "string" ? result.outputs.namespace : undefined;
+      // The engine reports the cluster's server version when it knows it: upgrades check it.
+      const kubernetesVersion = typeof result.outputs.kubernetesVersion === "string" ? result.outputs.kubernetesVersion : undefined;
       Object.assign(data, {
         outputs: result.outputs as Prisma.InputJsonObject,
         failedOperationId: null,
         driftDetectedAt: null,
         ...(namespace ? { namespace } : {}),
+        ...(kubernetesVersion ? { kubernetesVersion } : {}),
         ...(spec ? { cluster: spec.target.cluster, releaseVersion: spec.release.version } : {}),
       });
     } else if (op.kind === "DESTROY") {

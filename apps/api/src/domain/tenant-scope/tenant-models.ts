@@ -28,6 +28,8 @@ export const TENANT_MODELS = {
   UsageReport: { kind: "direct" },
   UsageAdjustment: { kind: "direct" },
   UsageCorrection: { kind: "direct" },
+  EndpointMetricDay: { kind: "direct" },
+  EndpointMetricRevision: { kind: "direct" },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
   User: { kind: "global" },
@@ -39,6 +41,12 @@ export const TENANT_MODELS = {
   SignupRequest: { kind: "global" },
   Meter: { kind: "global" },
   PlanPriceVersion: { kind: "global" },
+  // Opus' releases and fleet switches are not a tenant's; rollouts span tenants (a target names its institution).
+  Release: { kind: "global" },
+  FleetControl: { kind: "global" },
+  Rollout: { kind: "global" },
+  RolloutWave: { kind: "global" },
+  RolloutTarget: { kind: "direct" },
 } as const satisfies Record<Prisma.ModelName, TenantOwnership>;
 
 /** The where-filter that keeps a query on `model` inside one institution, or null for global models. */

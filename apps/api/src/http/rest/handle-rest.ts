@@ -10,6 +10,7 @@ import { databaseAppError } from "../../errors/database-errors.ts";
 import { ERROR_TABLE } from "../../errors/error-table.ts";
 import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
+import { postMetrics } from "./metrics-routes.ts";
 import { openApiDocument } from "./openapi-document.ts";
 import { createRateLimiter, DEFAULT_REST_RATE_LIMIT, type RateLimit } from "./rate-limiter.ts";
 import type { RestRoute } from "./rest-route.ts";
@@ -19,7 +20,10 @@ export const REST_PREFIX = "/api/v1/";
 /** 1,000 events with generous dimensions fit well within this. */
 export const MAX_REST_BODY_BYTES = 2 * 1024 * 1024;
 
-const ROUTES = [postUsageEvents, getMeters] as RestRoute<never>[];
+const ROUTES = [postUsageEvents, getMeters, postMetrics] as RestRoute<never>[];
+
+/** The machine API's paths, for the metrics' route label. */
+export const REST_PATHS: readonly string[] = ROUTES.map((r) => r.path);
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers });

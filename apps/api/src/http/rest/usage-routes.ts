@@ -22,7 +22,9 @@ export const postUsageEvents = defineRoute({
     if (body.institutionId !== undefined && body.institutionId !== scope.institutionId) {
       throw new AppError("FORBIDDEN", "This API key belongs to another institution.");
     }
-    return ingestUsageEvents({ db: services.db, sql: services.sql, clock: services.clock }, scope, body.events);
+    const result = await ingestUsageEvents({ db: services.db, sql: services.sql, clock: services.clock }, scope, body.events);
+    for (const event of result.results) services.metrics.usageEvents.inc({ outcome: event.status });
+    return result;
   },
 });
 

@@ -6,7 +6,7 @@ import type { Actor, InstitutionRole, StaffRole } from "../../../src/authz/actor
 import { authorize, isAllowed, PERMISSIONS, type Permission } from "../../../src/authz/permissions.ts";
 import { catchAppError } from "../institutions/catch-app-error.ts";
 
-const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read"];
+const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read", "health.read"];
 
 // What each role may do. Staff act on any institution; members only on their own.
 const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
@@ -27,6 +27,8 @@ const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
     "install-bundle.issue",
     "api-keys.read",
     "api-keys.manage",
+    "releases.read",
+    "environments.schedule",
   ],
   BILLING: [
     ...EVERYONE_READS,
@@ -37,6 +39,7 @@ const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
     "reports.read",
     "billing.read",
     "billing.manage",
+    "releases.read",
   ],
 };
 const MEMBER_GRANTS: Record<InstitutionRole, Permission[]> = {
@@ -52,6 +55,7 @@ const MEMBER_GRANTS: Record<InstitutionRole, Permission[]> = {
     "api-keys.read",
     "api-keys.manage",
     "reports.read",
+    "environments.schedule",
   ],
   VIEWER: [...EVERYONE_READS, "members.read"],
 };
@@ -99,12 +103,16 @@ describe("the permission table", () => {
         "api-keys.read",
         "api-keys.manage",
         "usage.read",
+        "health.read",
         "usage.correct",
         "meters.manage",
         "reports.read",
         "billing.read",
         "billing.manage",
         "audit.read-all",
+        "releases.read",
+        "releases.manage",
+        "environments.schedule",
       ].sort(),
     );
   });

@@ -77,6 +77,21 @@ const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "usage_event.voided": (r) => ({ month: r.get("month"), reason: r.get("reason") }),
   "usage_event.amended": (r) => ({ month: r.get("month"), from: r.get("oldQuantity"), to: r.get("newQuantity"), reason: r.get("reason") }),
   "usage_report.finalized": (r) => ({ month: r.get("month") }),
+  "release.created": (r) => ({ version: r.get("version") }),
+  "release.published": (r) => ({ version: r.get("version") }),
+  "release.deprecated": (r) => ({ version: r.get("version") }),
+  "release.withdrawn": (r) => ({ version: r.get("version"), reason: r.get("reason") }),
+  "environment.release_settings_changed": none,
+  "fleet.freeze_set": none,
+  "fleet.emergency_halt_declared": (r) => ({ reason: r.get("reason") }),
+  "fleet.emergency_halt_lifted": none,
+  "rollout.created": (r) => ({ name: r.get("name"), version: r.get("version") }),
+  "rollout.started": (r) => ({ name: r.get("name") }),
+  "rollout.wave_approved": (r) => ({ wave: r.get("wave") }),
+  "rollout.paused": none,
+  "rollout.resumed": none,
+  "rollout.aborted": none,
+  "rollout.rollback_requested": (r) => ({ count: r.get("count") }),
 };
 
 const OPERATION_KINDS = ["PREVIEW", "UP", "REFRESH", "DESTROY"] as const;

@@ -1,0 +1,21 @@
+import { HEALTH_STATUSES } from "@opus/rules/environment-health";
+import { z } from "zod";
+import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
+import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
+import { protectedProcedure, router } from "../init.ts";
+import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
+
+export const healthRouter = router({
+  environment: protectedProcedure("health.read")
+    .input(z.strictObject({ ...zInstitutionScope, environmentId: zId }))
+    .query(({ ctx, input }) => getEnvironmentHealth(ctx, input)),
+  fleet: protectedProcedure("fleet.read")
+    .input(
+      z.strictObject({
+        mode: zDeploymentMode.optional(),
+        planCode: z.string().trim().min(1).max(64).optional(),
+        status: z.enum(HEALTH_STATUSES).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listFleetHealth(ctx, input)),
+});

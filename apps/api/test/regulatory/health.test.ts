@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { environmentHealthVerdict } from "../../src/domain/regulatory/environment-health-verdict.ts";
+import { ingestMetricsReport } from "../../src/domain/regulatory/ingest-metrics-report.ts";
+import { callerFor } from "../support/callers.ts";
+import { createTestServices, type TestServices } from "../support/test-services.ts";
+import { adminMetric } from "./metrics-support.ts";
+
+let services: TestServices;
+let aurora: { id: string; production: string; homologation: string };
+
+/** Reports one day for an environment through the same path as POST /api/v1/metrics. */
+async function report(
+  environmentId: string,
+  institutionId: string,
+  day: string,
+  endpoints: Record<string, { down: number; p95?: number }>,
+) {
+  await ingestMetricsReport(
+    services,
+    { apiKeyId: "test", institutionId, environmentId },
+    {
+      data: Object.entries(endpoints).map(([endpoint, o]) =>
+        adminMetric(endpoint, {
+          requestTime: `${day}T20:00:00Z`,
+          partialDowntime: o.down,
+          previousDays: 0,
+          ...(o.p95 ? { p95: o.p95 } : {}),
+        }),
+      ),
+    },
+  );
+}
+
+beforeAll(async () => {
+  services = await createTestServices();
+  services.clock.set(new Date("2026-12-10T22:00:00Z"));
+  const row = await services.db.institution.findUniqueOrThrow({ where: { slug: "banco-aurora" }, include: { environments: true } });
+  aurora = {
+    id: row.id,
+    production: row.environments.find((e) => e.kind === "PRODUCTION")?.id ?? "",
+    homologation: row.environments.find((e) => e.kind === "HOMOLOGATION")?.id ?? "",
+  };
+  // Production: healthy for 9 days, then an endpoint at 94.4% on the 10th (4,800 s down).
+  for (let d = 1; d <= 9; d++) {
+    await report(aurora.production, aurora.id, `2026-12-0${d}`, { "/open-banking/consents/v3/consents": { down: 0, p95: 800 } });
+  }
+  await report(aurora.production, aurora.id, "2026-12-10", {
+    "/open-banking/consents/v3/consents": { down: 4800, p95: 900 },
+    "/open-banking/accounts/v2/accounts": { down: 0 },
+  });
+  // Homologation: healthy.
+  await report(aurora.homologation, aurora.id, "2026-12-10", { "/open-banking/consents/v3/consents": { down: 0 } });
+});
+afterAll(() => services.cleanup());
+
+describe("an environment's health", () => {
+  it("shows the breached rule, the figure it rests on, the remaining budget and the chart days", async () => {
+    const ana = await callerFor(services, "ana@aurora.example");
+    const result = await ana.health.environment({ institutionId: aurora.id, environmentId: aurora.production });
+    expect(result.health.status).toBe("BREACHING");
+    // Over the 10 days with figures, the window is breached too (99.4444% < 99.5%).
+    expect(result.health.currentBreaches.map((b) => b.rule)).toEqual(["availability.daily", "availability.window"]);
+    expect(result.health.currentBreaches).toContainEqual(
+      expect.objectContaining({
+        rule: "availability.daily",
+        endpoint: "/open-banking/consents/v3/consents",
+        day: "2026-12-10",
+        verdict: expect.objectContaining({
+          availabilityPercent: "94.4444",
+          minimumPercent: "95.0000",
+          restsOn: "downtime seconds (partial + scheduled)",
+        }),
+      }),
+    );
+    // 10 days with figures: 4,320 s allowed, 4,800 used.
+    expect(result.health.budget).toMatchObject({
+      endpoint: "/open-banking/consents/v3/consents",
+      coveredDays: 10,
+      allowedSeconds: 4320,
+      remainingSeconds: -480,
+    });
+    expect(result.health.days).toHaveLength(10);
+    const accounts = result.health.endpoints.find((e) => e.endpoint === "/open-banking/accounts/v2/accounts");
+    expect(accounts?.latest?.latency).toMatchObject({
+      judged: false,
+      restsOn: "no p95 reported (only an average, which is not a percentile)",
+      averageMs: 250,
+    });
+    expect(result.rules.latency.limitMs.MEDIUM).toBe(2000);
+    expect(result.rules.dailyAvailability.source.document).toMatch(/Manual de APIs/);
+  });
+
+  it("another institution's member cannot read it", async () => {
+    const helena = await callerFor(services, "helena@horizonte.example");
+    await expect(helena.health.environment({ institutionId: aurora.id, environmentId: aurora.production })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});
+
+describe("the fleet view", () => {
+  it("lists breaching installations first, with the rule and endpoint, and filters by mode and plan", async () => {
+    const operator = await callerFor(services, "operator@opus.example");
+    const fleet = await operator.health.fleet({});
+    expect(fleet.asOf).toBe("2026-12-10");
+    expect(fleet.items.map((i) => [i.environment.kind, i.status])).toEqual([
+      ["PRODUCTION", "BREACHING"],
+      ["HOMOLOGATION", "HEALTHY"],
+    ]);
+    expect(fleet.items[0]?.breaches).toEqual([
+      { rule: "availability.daily", endpoint: "/open-banking/consents/v3/consents", day: "2026-12-10" },
+      { rule: "availability.window", endpoint: "/open-banking/consents/v3/consents", day: "2026-12-10" },
+    ]);
+    expect((await operator.health.fleet({ status: "BREACHING" })).items).toHaveLength(1);
+    expect((await operator.health.fleet({ mode: "MANAGED" })).items).toHaveLength(0);
+    expect((await operator.health.fleet({ mode: "SAAS", planCode: "growth" })).items).toHaveLength(2);
+    expect((await operator.health.fleet({ planCode: "starter" })).items).toHaveLength(0);
+  });
+
+  it("is not for customers", async () => {
+    const ana = await callerFor(services, "ana@aurora.example");
+    await expect(ana.health.fleet({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the rollout health gate's verdict", () => {
+  it("counts only what happened since the upgrade", async () => {
+    const before = await environmentHealthVerdict(services, aurora.production, new Date("2026-12-10T03:00:00Z"));
+    expect(before).toMatchObject({ healthy: false, reportedSince: true });
+    expect(before.breaches).toContainEqual({
+      rule: "availability.daily",
+      endpoint: "/open-banking/consents/v3/consents",
+      day: "2026-12-10",
+    });
+    const homologation = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-10T03:00:00Z"));
+    expect(homologation).toEqual({ environmentId: aurora.homologation, healthy: true, reportedSince: true, breaches: [] });
+    // Nothing reported since: not healthy, and it says why.
+    services.clock.set(new Date("2026-12-12T22:00:00Z"));
+    const silent = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-11T12:00:00Z"));
+    expect(silent).toMatchObject({ healthy: false, reportedSince: false });
+    services.clock.set(new Date("2026-12-10T22:00:00Z"));
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "operation" ADD COLUMN     "requestId" TEXT,
+ADD COLUMN     "traceParent" TEXT;
