@@ -52,6 +52,8 @@ export const ControlPlaneConfigSchema = z.strictObject({
           databaseUrl: z.string().default("DATABASE_URL"),
           authSecret: z.string().default("AUTH_SECRET"),
           credentialsKey: z.string().default("CREDENTIALS_KEY"),
+          /** base64 of a 32-byte Ed25519 seed: signs the audit chain's checkpoints. */
+          auditSigningKey: z.string().default("AUDIT_SIGNING_KEY"),
           /** Only read while `worker.secretsProvider` is "passphrase". */
           pulumiPassphrase: z.string().default("PULUMI_CONFIG_PASSPHRASE"),
           /** The worker's SAAS_REGIONS JSON: it holds the shared servers' admin passwords. */

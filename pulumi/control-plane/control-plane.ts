@@ -82,6 +82,7 @@ export class ControlPlane extends pulumi.ComponentResource {
           { name: "PUBLIC_URL", value: publicUrl },
           fromSecret("AUTH_SECRET", keys.authSecret),
           fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+          fromSecret("AUDIT_SIGNING_KEY", keys.auditSigningKey),
           fromSecret("SMTP_URL", keys.smtpUrl),
           ...(config.mailFrom ? [{ name: "MAIL_FROM", value: config.mailFrom }] : []),
           { name: "SAAS_REGION_NAMES", value: config.saasRegions.join(",") },

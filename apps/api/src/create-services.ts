@@ -4,6 +4,7 @@ import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
+import { createAuditSigner } from "./lib/audit-signer.ts";
 import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
@@ -24,6 +25,8 @@ export function createServices(env: ApiEnv, name: string): Services {
     metrics: createMetrics(db, "api"),
     clock: systemClock,
     cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY),
+    auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     platformRelease: platformReleaseFrom(env),
     saasRegions: env.SAAS_REGION_NAMES,

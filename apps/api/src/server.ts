@@ -1,5 +1,6 @@
 // API process entry point: `pnpm --filter @opus/api server`.
 import { createServices } from "./create-services.ts";
+import { signAuditCheckpoint } from "./domain/audit/audit-checkpoint.ts";
 import { parseApiEnv } from "./env/api-env.ts";
 import { loadEnv } from "./env/load-env.ts";
 import { createApiServer } from "./http/create-server.ts";
@@ -15,6 +16,13 @@ const stopTracing = startTracing("opus-api", { otlpEndpoint: config.OTEL_EXPORTE
 const services = createServices(config, "api");
 const server = createApiServer(services);
 const drainer = drainOnClose(server);
+// Every replica signs the head at intervals; the same head is stored once (see audit-checkpoint.ts).
+const checkpoints = setInterval(() => {
+  signAuditCheckpoint(services.db, services.auditSigner)
+    .then((signed) => signed && services.log.info({ seq: signed.seq.toString() }, "audit checkpoint signed"))
+    .catch((err: unknown) => services.log.warn({ err }, "audit checkpoint not signed this time"));
+}, services.auditCheckpointIntervalSeconds * 1000);
+checkpoints.unref();
 // Clients behind a keep-alive agent (the console's proxy: Node's global agent drops idle sockets
 // after 5 s) must close idle connections before the server does; with equal timeouts a request
 // can be written to a socket the server is closing, and fails with ECONNRESET.
@@ -27,6 +35,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     services.log.info({ signal, inFlight: drainer.inFlight }, "API shutting down");
     // Server first, database last: requests still running need their connections.
+    clearInterval(checkpoints);
     const drained = await drainer.close(SHUTDOWN_GRACE_MS);
     if (!drained) services.log.warn({ inFlight: drainer.inFlight }, "shutdown grace ran out; closing remaining connections");
     await Promise.all([services.db.$disconnect(), services.sql.end(), closeMetrics(), stopTracing()]);

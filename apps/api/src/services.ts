@@ -3,6 +3,7 @@ import type { Db } from "@opus/db/client";
 import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
+import type { AuditSigner } from "./lib/audit-signer.ts";
 import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
@@ -17,6 +18,9 @@ export type Services = {
   metrics: Metrics;
   clock: Clock;
   cipher: CredentialsCipher;
+  auditSigner: AuditSigner;
+  /** Seconds between signed checkpoints of the audit chain. */
+  auditCheckpointIntervalSeconds: number;
   mailer: Mailer;
   /** The platform release new environments and install bundles get. */
   platformRelease: PlatformRelease;

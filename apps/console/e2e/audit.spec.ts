@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { ACCOUNTS, uniqueEmail } from "./support/accounts";
 import { expect, openHome, test } from "./support/fixtures";
 import { invite } from "./support/invitations";
@@ -12,6 +13,21 @@ test("an Opus admin reads the fleet-wide audit trail", async ({ page, signIn }) 
   await expect(page.getByText("Times in Brasília time (America/Sao_Paulo).")).toBeVisible();
   await expect(page.getByRole("button", { name: "Newer" })).toBeDisabled();
   await screenshot(page, "audit");
+});
+
+test("an Opus admin checks the audit chain's integrity", async ({ page, signIn }) => {
+  await signIn(ACCOUNTS.opusAdmin);
+  await page.goto("/audit");
+  const integrity = page.getByRole("region", { name: "Integrity" });
+  await integrity.getByRole("button", { name: "Check the chain" }).click();
+  await expect(integrity.getByRole("status")).toContainText(/The chain is intact: [\d,]+ events/);
+  await expect(integrity).toContainText(/signed checkpoints verified/);
+  // Today's events as JSON lines: a header, then one line per event.
+  const [download] = await Promise.all([page.waitForEvent("download"), integrity.getByRole("button", { name: "Download export" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^opus-audit-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const text = await readFile((await download.path()) ?? "", "utf8");
+  expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({ export: { format: "opus-audit-export/v1" } });
+  await screenshot(page, "audit-integrity");
 });
 
 test("an institution admin reads who did what, when and from where", async ({ page, signIn }) => {

@@ -2,6 +2,7 @@
 // already has the demo admin is left alone, so a second `pnpm start` keeps what people changed.
 import { randomUUID } from "node:crypto";
 import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
+import { appendAuditEvent } from "./audit-chain.ts";
 import type { Db } from "./client.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
@@ -10,6 +11,17 @@ export type SeedOptions = {
   authSecret: string;
   /** Encrypts managed-cluster credentials the way the API does (AES-GCM with the app key). */
   encryptCredentials: (plain: string) => string;
+};
+
+const NO_ACTOR = {
+  actorId: null,
+  actorEmail: null,
+  institutionId: null,
+  targetType: null,
+  targetId: null,
+  ip: null,
+  userAgent: null,
+  requestId: null,
 };
 
 export async function seedDemoData(db: Db, options: SeedOptions): Promise<"seeded" | "already-seeded"> {
@@ -175,9 +187,13 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<"seede
     }
   }
 
-  await db.auditEvent.create({
-    data: { action: "system.seeded", data: { institutions: bySlug.size, users: DEMO_ACCOUNTS.length } },
-  });
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, {
+      ...NO_ACTOR,
+      action: "system.seeded",
+      data: { institutions: bySlug.size, users: DEMO_ACCOUNTS.length },
+    }),
+  );
   // Prices from January 2026 (base fee per deployment mode in centavos; unit prices in exact reais).
   const apiCallTiers = (first: string, rest: string) => [
     { upTo: "1000000", unitPrice: first },

@@ -36,6 +36,7 @@ const SECRET = {
   DATABASE_URL: "postgresql://opus:s3cret@db.opus.internal:5432/opus?sslmode=require",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(24).toString("base64url"),
   SAAS_REGIONS: JSON.stringify(PRODUCTION_REGIONS),
   SMTP_URL: "smtps://opus:mailpass@smtp.opus.cloud:465",
@@ -178,7 +179,7 @@ describe("pulumi/control-plane containers' environment", () => {
     }
     for (const names of Object.values(required)) names.sort();
     expect(required).toEqual({
-      "opus-api": ["AUTH_SECRET", "CREDENTIALS_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
+      "opus-api": ["AUDIT_SIGNING_KEY", "AUTH_SECRET", "CREDENTIALS_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
       "opus-worker": ["CREDENTIALS_KEY", "DATABASE_URL", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"],
       "opus-migrations": ["DATABASE_URL"],
     });

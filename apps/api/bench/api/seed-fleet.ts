@@ -67,9 +67,11 @@ export async function seedFleet(databaseUrl: string, shape: FleetShape = REALIST
       [shape.operationsPerEnvironment],
     );
     await client.query(
-      `INSERT INTO audit_event (id, action, "institutionId", "targetType", "targetId", data, "createdAt")
-       SELECT 'fleet-audit-' || n || '-' || a, 'institution.update', 'fleet-inst-' || n, 'institution', 'fleet-inst-' || n,
-              jsonb_build_object('step', a), now() - a * interval '1 hour'
+      // Filler rows outside the hash chain: negative positions sort before its genesis, so the
+      // verifier counts them as predating the chain and the chain's own numbering is untouched.
+      `INSERT INTO audit_event (id, seq, action, "institutionId", "targetType", "targetId", data, "createdAt")
+       SELECT 'fleet-audit-' || n || '-' || a, -((n - 1) * $2 + a), 'institution.update', 'fleet-inst-' || n, 'institution',
+              'fleet-inst-' || n, jsonb_build_object('step', a), now() - a * interval '1 hour'
        FROM generate_series(1, $1) AS n, generate_series(1, $2) AS a`,
       [shape.institutions, shape.auditEventsPerInstitution],
     );

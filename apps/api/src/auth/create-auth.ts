@@ -5,7 +5,7 @@ import type { Db } from "@opus/db/client";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { twoFactor } from "better-auth/plugins";
-import { twoFactorAuditHook } from "./two-factor-audit.ts";
+import { auditAuthEvents } from "./audit-auth-events.ts";
 
 export type AuthOptions = {
   db: Db;
@@ -32,7 +32,7 @@ export function createAuth(options: AuthOptions) {
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     rateLimit: { enabled: options.rateLimit, window: 60, max: 100 },
-    hooks: { after: twoFactorAuditHook(options.db) },
+    hooks: { after: auditAuthEvents(options.db) },
     plugins: [
       twoFactor({
         issuer: "Opus Open Finance",

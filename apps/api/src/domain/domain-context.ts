@@ -3,6 +3,7 @@
 // to is a named port, so a test can see (and replace) exactly what a function reaches.
 import type { Db } from "@opus/db/client";
 import type { Actor } from "../authz/actor.ts";
+import type { AuditSigner } from "../lib/audit-signer.ts";
 import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Logger } from "../logger.ts";
@@ -23,6 +24,8 @@ export type DomainPorts = {
   mailer: Mailer;
   /** Seals managed-cluster credentials at rest. */
   cipher: CredentialsCipher;
+  /** Signs and checks the audit chain's checkpoints. */
+  auditSigner: AuditSigner;
 };
 
 /** Deployment facts the domain needs to decide things. */

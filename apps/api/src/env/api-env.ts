@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
+  auditSigningKeySetting,
   credentialsKeySetting,
   DEV_AUTH_SECRET,
   databaseSettings,
@@ -12,6 +13,7 @@ import {
   metricsSettings,
   platformReleaseSettings,
   processSettings,
+  refuseDevAuditSigningKey,
   refuseDevCredentialsKey,
   refuseInProduction,
   tracingSettings,
@@ -25,8 +27,11 @@ const apiSettings = z.object({
   ...databaseSettings,
   ...dataDirSetting,
   ...credentialsKeySetting,
+  ...auditSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,
   ...tracingSettings,
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -55,6 +60,7 @@ const ApiEnvSchema = apiSettings
     refuseInProduction<z.output<typeof apiSettings>>([
       { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
       refuseDevCredentialsKey,
+      refuseDevAuditSigningKey,
       {
         key: "SMTP_URL",
         when: (env) => env.SMTP_URL === undefined,

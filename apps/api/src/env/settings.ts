@@ -5,6 +5,8 @@ import { z } from "zod";
 export const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
 // 32 zero-ish bytes, base64: development only, refused in production.
 export const DEV_CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
+// An Ed25519 seed anyone can read: development only, refused in production.
+export const DEV_AUDIT_SIGNING_KEY = Buffer.alloc(32, 11).toString("base64");
 
 /** Every process. */
 export const processSettings = {
@@ -26,6 +28,20 @@ export const credentialsKeySetting = {
     .refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_KEY must be base64 of exactly 32 bytes")
     .default(DEV_CREDENTIALS_KEY),
 };
+
+/** base64 of a 32-byte Ed25519 seed; signs the audit chain's checkpoints (and verifies them). */
+export const auditSigningKeySetting = {
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "AUDIT_SIGNING_KEY must be base64 of exactly 32 bytes")
+    .default(DEV_AUDIT_SIGNING_KEY),
+};
+
+export const refuseDevAuditSigningKey = {
+  key: "AUDIT_SIGNING_KEY",
+  when: (env: { AUDIT_SIGNING_KEY: string }) => env.AUDIT_SIGNING_KEY === DEV_AUDIT_SIGNING_KEY,
+  message: "set a real AUDIT_SIGNING_KEY in production (base64 of 32 random bytes)",
+} as const;
 
 /** Platform release new environments and install bundles get (the Helm chart and its version). */
 export const platformReleaseSettings = {

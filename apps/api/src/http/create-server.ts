@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { withAuthRequest } from "../auth/auth-request.ts";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { createRouteLabeller } from "../observability/http-route.ts";
 import { withRequestSpan } from "../observability/tracing.ts";
@@ -11,6 +12,7 @@ import { appRouter } from "../trpc/app-router.ts";
 import { createHttpContext } from "../trpc/context.ts";
 import { toTrpcError } from "../trpc/init.ts";
 import { createAuthHandler } from "./auth-handler.ts";
+import { clientIp } from "./client-ip.ts";
 import { checkReadiness } from "./readiness.ts";
 import { createRestHandler, REST_PATHS, REST_PREFIX } from "./rest/handle-rest.ts";
 import type { RateLimit } from "./rest/rate-limiter.ts";
@@ -31,13 +33,6 @@ function toHeaders(req: IncomingMessage): Headers {
     else if (value !== undefined) headers.set(key, value);
   }
   return headers;
-}
-
-function clientIp(req: IncomingMessage): string | null {
-  // Behind the console's proxy or an ingress, the first X-Forwarded-For hop is the browser.
-  const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || req.socket.remoteAddress || null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -83,7 +78,10 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
         const readiness = await checkReadiness(services.db);
         return json(res, readiness.status, readiness.body);
       }
-      if (url.startsWith("/api/auth/")) return await authHandler(req, res);
+      if (url.startsWith("/api/auth/")) {
+        const origin = { requestId, ip: clientIp(req), userAgent: req.headers["user-agent"] ?? null };
+        return await withAuthRequest(origin, () => authHandler(req, res));
+      }
       if (url.startsWith("/api/trpc/")) return refuseUnservedMethod(req, res) || trpcHandler(req, res);
       if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });

@@ -26,7 +26,7 @@ export function createContextInner(input: {
   return {
     db: input.services.db,
     clock: input.services.clock,
-    ports: { mailer: input.services.mailer, cipher: input.services.cipher },
+    ports: { mailer: input.services.mailer, cipher: input.services.cipher, auditSigner: input.services.auditSigner },
     settings: {
       platformRelease: input.services.platformRelease,
       saasRegions: input.services.saasRegions,

@@ -28,8 +28,9 @@ describe("audited", () => {
     await expect(
       audited(SYSTEM_SOURCE, services.db, async (tx) => {
         const plan = await tx.plan.create({ data: planData("audited-unrecorded") });
-        // An institution that does not exist: the event's foreign key refuses it.
-        return { result: plan, audit: { action: "plan.created", institutionId: "no-such-institution", targetId: plan.id } };
+        // Data the chain cannot hash (a BigInt is not JSON): the event is refused after the change ran.
+        const data = { amount: 1n } as unknown as Record<string, number>;
+        return { result: plan, audit: { action: "plan.created", targetId: plan.id, data } };
       }),
     ).rejects.toThrow();
     expect(await services.db.plan.count({ where: { code: "audited-unrecorded" } })).toBe(0);

@@ -64,17 +64,17 @@ describe("backup codes", () => {
     expect((await signInWithBackupCode("not-a-code")).status).toBe(401);
     expect((await signInWithBackupCode(second)).status).toBe(200);
 
-    expect(await events("user.backup_codes_issued")).toBe(1);
-    expect(await events("user.backup_code_used")).toBe(2);
+    expect(await events("auth.two_factor_enabled")).toBe(1);
+    expect(await events("auth.backup_code_used")).toBe(2);
   });
 
   it("one code used by many sign-ins at once signs in exactly one of them", async () => {
     const codes = await enrol();
     const code = codes[0] ?? "";
-    const before = await events("user.backup_code_used");
+    const before = await events("auth.backup_code_used");
     const attempts = await Promise.all(Array.from({ length: 10 }, () => signInWithBackupCode(code)));
     expect(attempts.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(await events("user.backup_code_used")).toBe(before + 1);
+    expect(await events("auth.backup_code_used")).toBe(before + 1);
   });
 
   it("regenerating needs the password and invalidates the whole old set", async () => {
@@ -89,6 +89,6 @@ describe("backup codes", () => {
 
     expect((await signInWithBackupCode(old[1] ?? "")).status).toBe(401);
     expect((await signInWithBackupCode(fresh[0] ?? "")).status).toBe(200);
-    expect(await events("user.backup_codes_regenerated")).toBe(1);
+    expect(await events("auth.backup_codes_regenerated")).toBe(1);
   });
 });

@@ -46,7 +46,8 @@ describe("certificates", () => {
       message: expect.stringContaining("Private keys must never be uploaded"),
     });
     expect(await services.db.certificate.count()).toBe(before);
-    expect(JSON.stringify(await services.db.auditEvent.findMany({ where: { institutionId: aurora } }))).not.toContain("PRIVATE KEY");
+    const events = await services.db.auditEvent.findMany({ where: { institutionId: aurora }, omit: { seq: true } });
+    expect(JSON.stringify(events)).not.toContain("PRIVATE KEY");
   });
 
   it("a viewer can read certificates but not upload", async () => {

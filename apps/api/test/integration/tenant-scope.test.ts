@@ -72,7 +72,13 @@ describe("scopedDb", () => {
     await expect(scoped().membership.create({ data: { userId: user.id, institutionId: theirs.id, role: "VIEWER" } })).rejects.toThrow(
       /another institution/,
     );
-    const created = await scoped().auditEvent.create({ data: { action: "institution.exported" } });
+    // No institutionId given (the type wants one): the scoped client fills it in.
+    const brand = { name: "Scoped brand", authorisationServerId: crypto.randomUUID() } as {
+      name: string;
+      authorisationServerId: string;
+      institutionId: string;
+    };
+    const created = await scoped().brand.create({ data: brand });
     expect(created.institutionId).toBe(mine.id);
     await expect(scoped().institution.create({ data: { slug: "nope", legalName: "Nope" } })).rejects.toThrow(/cannot create/);
   });

@@ -312,6 +312,8 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     secondary: { field: "cursor", kind: "auditEvent" },
   },
   "audit.findAll": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({}) },
+  "audit.verify": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({}) },
+  "audit.export": { access: scoped(["ADMIN"]), tenant: "active", input: async () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "environments.find": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "environments.findOperations": {
     access: scoped(ALL_STAFF, ANY_MEMBER),

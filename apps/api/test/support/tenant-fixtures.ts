@@ -3,6 +3,8 @@
 // database, independently of the domain code under test.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Db, Enums } from "@opus/db/client";
+import { recordAudit } from "../../src/domain/audit/record-audit.ts";
+import { SYSTEM_SOURCE } from "../../src/domain/audit/system-source.ts";
 import { specInputsHash } from "../../src/domain/environments/spec-fingerprint.ts";
 import { hashInvitationToken } from "../../src/domain/members/invitation-token.ts";
 
@@ -213,8 +215,14 @@ export async function makeApiKey(db: Db, institutionId: string) {
 }
 
 export async function makeAuditEvent(db: Db, institutionId: string) {
-  return db.auditEvent.create({
-    data: { action: "institution.exported", institutionId, targetType: "institution", targetId: institutionId },
+  return db.$transaction(async (tx) => {
+    const { id } = await recordAudit(tx, SYSTEM_SOURCE, {
+      action: "institution.exported",
+      institutionId,
+      targetType: "institution",
+      targetId: institutionId,
+    });
+    return tx.auditEvent.findUniqueOrThrow({ where: { id } });
   });
 }
 

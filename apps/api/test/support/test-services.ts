@@ -7,6 +7,7 @@ import { createSqlPool } from "@opus/db/sql-pool";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
 import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
+import { createAuditSigner } from "../../src/lib/audit-signer.ts";
 import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -15,6 +16,7 @@ import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
 const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 3).toString("base64");
+export const TEST_AUDIT_SIGNING_KEY = Buffer.alloc(32, 5).toString("base64");
 
 export function serverUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -52,6 +54,8 @@ export async function createTestServices(
       },
     },
     cipher,
+    auditSigner: createAuditSigner(TEST_AUDIT_SIGNING_KEY),
+    auditCheckpointIntervalSeconds: 300,
     // Real .eml files in a per-database folder: tests can read what was "sent".
     mailer: createMailer({
       smtpUrl: options.smtpUrl,

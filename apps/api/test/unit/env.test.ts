@@ -45,6 +45,7 @@ describe("environment, per process", () => {
     const message = problems(() => parseApiEnv({ ...base, NODE_ENV: "production" }));
     expect(message).toContain("AUTH_SECRET: set a real AUTH_SECRET in production");
     expect(message).toContain("CREDENTIALS_KEY: set a real CREDENTIALS_KEY in production");
+    expect(message).toContain("AUDIT_SIGNING_KEY: set a real AUDIT_SIGNING_KEY in production");
     expect(message).toContain("SAAS_REGION_NAMES: set SAAS_REGION_NAMES in production");
     expect(message).toContain("SMTP_URL: set SMTP_URL in production");
     // The API runs no Pulumi and holds no shared server's password: it never asks for them.

@@ -48,7 +48,7 @@ describe("API keys", () => {
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.message).toMatch(/revoked/);
     const audit = await services.db.auditEvent.findMany({ where: { targetId: created.id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["api_key.created", "api_key.revoked"]);
+    expect(audit.map((a) => a.action)).toEqual(["api_key.created", "api_key.used", "api_key.revoked"]);
   });
 
   it("refuses a missing, unknown or malformed key with 401", async () => {

@@ -1,27 +1,48 @@
 // Turns an `Authorization: Bearer …` header into the key's scope, or a 401 that says why.
 import { AppError } from "../../errors/app-error.ts";
-import type { PublicDomainContext } from "../domain-context.ts";
+import { audited } from "../audit/audited.ts";
+import type { PublicDomainContext, RequestOrigin } from "../domain-context.ts";
 import { hashApiKey } from "./api-key-secret.ts";
 
 export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null };
 
-/** Last use is written at most once a minute per key: a busy reporter must not turn every batch into a row update. */
+/**
+ * Last use is written at most once a minute per key, and that write is the key's audit event
+ * (`api_key.used`): a busy reporter must not turn every batch into a row update and a trail entry.
+ */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiKey(ctx: Pick<PublicDomainContext, "db" | "clock">, header: string | undefined): Promise<ApiKeyScope> {
+export async function authenticateApiKey(
+  ctx: Pick<PublicDomainContext, "db" | "clock"> & RequestOrigin,
+  header: string | undefined,
+): Promise<ApiKeyScope> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the API key as `Authorization: Bearer <key>`.");
   const key = await ctx.db.apiKey.findUnique({
     where: { keyHash: hashApiKey(match[1]) },
-    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true, prefix: true },
   });
   if (!key) throw new AppError("UNAUTHENTICATED", "Unknown API key.");
   if (key.revokedAt) throw new AppError("UNAUTHENTICATED", "This API key was revoked.");
   const now = ctx.clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await ctx.db.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-      data: { lastUsedAt: now },
+    const source = { actor: null, ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };
+    await audited(source, ctx.db, async (tx) => {
+      // Compare-and-set: of concurrent requests in the same minute, one moves lastUsedAt and records.
+      const moved = await tx.apiKey.updateMany({
+        where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+        data: { lastUsedAt: now },
+      });
+      const audit = moved.count
+        ? ({
+            action: "api_key.used",
+            institutionId: key.institutionId,
+            targetType: "api_key",
+            targetId: key.id,
+            data: { prefix: key.prefix, environmentId: key.environmentId },
+          } as const)
+        : null;
+      return { result: null, audit };
     });
   }
   return { apiKeyId: key.id, institutionId: key.institutionId, environmentId: key.environmentId };

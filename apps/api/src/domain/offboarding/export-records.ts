@@ -32,15 +32,24 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
         },
       },
       memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } } },
-      auditEvents: { orderBy: { createdAt: "asc" }, select: { action: true, actorEmail: true, data: true, ip: true, createdAt: true } },
     },
   });
   if (!institution) throw new AppError("NOT_FOUND", "Institution not found.");
+  // The trail has no relation to the institution (it outlives it); its position and hash let the
+  // recipient match each event to the chain.
+  const auditEvents = await db.auditEvent.findMany({
+    orderBy: { seq: "asc" },
+    select: { action: true, actorEmail: true, data: true, ip: true, createdAt: true, seq: true, hash: true },
+  });
   const exportedAt = ctx.clock.now();
   return audited(ctx, db, async (tx) => {
     await tx.institution.update({ where: { id: institution.id }, data: { exportedAt } });
     return {
-      result: { format: "opus-tenant-export/v1", exportedAt, institution },
+      result: {
+        format: "opus-tenant-export/v1",
+        exportedAt,
+        institution: { ...institution, auditEvents: auditEvents.map((e) => ({ ...e, seq: e.seq.toString() })) },
+      },
       audit: { action: "institution.exported", institutionId: institution.id, targetType: "institution", targetId: institution.id },
     };
   });

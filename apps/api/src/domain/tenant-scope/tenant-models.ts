@@ -41,6 +41,9 @@ export const TENANT_MODELS = {
   SignupRequest: { kind: "global" },
   Meter: { kind: "global" },
   PlanPriceVersion: { kind: "global" },
+  // The audit chain spans every tenant: its head and checkpoints are the platform's.
+  AuditChainHead: { kind: "global" },
+  AuditCheckpoint: { kind: "global" },
   // Opus' releases and fleet switches are not a tenant's; rollouts span tenants (a target names its institution).
   Release: { kind: "global" },
   FleetControl: { kind: "global" },

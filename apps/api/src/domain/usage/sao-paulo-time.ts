@@ -77,3 +77,9 @@ export function daysOfMonth(month: string): string[] {
   const count = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
   return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
 }
+
+/** The instant a São Paulo day ("YYYY-MM-DD") begins. */
+export function dayStart(day: string): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  return localMidnight(year ?? 0, month ?? 1, date ?? 1);
+}

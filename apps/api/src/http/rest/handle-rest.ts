@@ -10,6 +10,7 @@ import { databaseAppError } from "../../errors/database-errors.ts";
 import { ERROR_TABLE } from "../../errors/error-table.ts";
 import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
+import { clientIp } from "../client-ip.ts";
 import { postMetrics } from "./metrics-routes.ts";
 import { openApiDocument } from "./openapi-document.ts";
 import { createRateLimiter, DEFAULT_REST_RATE_LIMIT, type RateLimit } from "./rate-limiter.ts";
@@ -73,7 +74,12 @@ export function createRestHandler(services: Services, options: { rateLimit?: Rat
       return sendError(res, "METHOD_NOT_ALLOWED", `Wrong HTTP method: ${path} accepts ${allowed}.`, { allow: allowed });
     }
     try {
-      const scope = await authenticateApiKey(services, req.headers.authorization);
+      const origin = {
+        requestId: String(req.headers["x-request-id"] ?? "") || null,
+        ip: clientIp(req),
+        userAgent: req.headers["user-agent"] ?? null,
+      };
+      const scope = await authenticateApiKey({ db: services.db, clock: services.clock, ...origin }, req.headers.authorization);
       const wait = limiter.take(scope.apiKeyId);
       if (wait !== null)
         return sendError(res, "RATE_LIMITED", `Too many requests for this key; retry in ${wait} s.`, { "retry-after": String(wait) });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AuditIntegrity } from "@/components/audit/audit-integrity";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { FleetAuditHeader } from "@/components/audit/fleet-audit-header";
 
@@ -12,6 +13,7 @@ export default function FleetAuditPage() {
   return (
     <div className="mx-auto max-w-7xl">
       <FleetAuditHeader />
+      <AuditIntegrity />
       <AuditTrail />
     </div>
   );
