@@ -59,6 +59,7 @@ describe("environment, per process", () => {
       NODE_ENV: "production",
       AUTH_SECRET: "a-real-production-secret-0123456789abcdef",
       CREDENTIALS_KEY: Buffer.from("production-credentials-key-32byt").toString("base64"),
+      AUDIT_SIGNING_KEY: Buffer.from("production-audit-signing-key-32b").toString("base64"),
       SAAS_REGION_NAMES: "sa-east-1",
     };
     expect(() => parseApiEnv(production)).toThrow(/^Invalid environment for the API server:\n {2}SMTP_URL: set SMTP_URL in production/);
