@@ -11,7 +11,7 @@ import { migrate } from "@opus/db/migrate";
 import { seedDemoData } from "@opus/db/seed";
 import { parseApiEnv } from "../apps/api/src/env/api-env.ts";
 import { parseWorkerEnv } from "../apps/api/src/env/worker-env.ts";
-import { createCredentialsCipher } from "../apps/api/src/lib/credentials-cipher.ts";
+import { createCredentialsSealer, credentialsPublicKeyOf } from "../apps/api/src/lib/credentials-envelope.ts";
 import { resolveDatabase } from "./lib/database.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -38,6 +38,11 @@ const childEnv: NodeJS.ProcessEnv = {
 if (childEnv.SAAS_REGIONS && !childEnv.SAAS_REGION_NAMES) {
   childEnv.SAAS_REGION_NAMES = Object.keys(parseWorkerEnv(childEnv).SAAS_REGIONS).join(",");
 }
+// The worker's private key given, its public key follows for the API (which seals with it).
+if (childEnv.CREDENTIALS_PRIVATE_KEYS && !childEnv.CREDENTIALS_PUBLIC_KEY) {
+  const [current] = childEnv.CREDENTIALS_PRIVATE_KEYS.split(",");
+  if (current) childEnv.CREDENTIALS_PUBLIC_KEY = credentialsPublicKeyOf(current.trim());
+}
 // The API's settings: the seed signs in with its AUTH_SECRET and seals credentials with its key.
 const config = parseApiEnv(childEnv);
 const applied = await migrate(database.url);
@@ -45,7 +50,7 @@ say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database sch
 const db = createDb(database.url, { poolSize: 2 });
 const seeded = await seedDemoData(db, {
   authSecret: config.AUTH_SECRET,
-  encryptCredentials: createCredentialsCipher(config.CREDENTIALS_KEY).encrypt,
+  encryptCredentials: createCredentialsSealer(config.CREDENTIALS_PUBLIC_KEY).encrypt,
 });
 await db.$disconnect();
 say(seeded === "seeded" ? "demo data seeded" : "demo data already present (kept)");

@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // @opus/rules ships TypeScript sources (rules shared with the API): Next compiles them like its own.
   transpilePackages: ["@opus/rules"],
+  // Compiled into the server's code too: pages fetch their first data from the API while rendering.
+  env: { API_ORIGIN },
   // The container image's build: a self-contained server (.next/standalone) with only the files it
   // needs. Not by default, because `next start` (pnpm start, end-to-end tests) refuses to serve it.
   ...(CONSOLE_OUTPUT ? { output: CONSOLE_OUTPUT } : {}),

@@ -51,7 +51,8 @@ export const ControlPlaneConfigSchema = z.strictObject({
         .strictObject({
           databaseUrl: z.string().default("DATABASE_URL"),
           authSecret: z.string().default("AUTH_SECRET"),
-          credentialsKey: z.string().default("CREDENTIALS_KEY"),
+          /** The worker's credentials private keys (CREDENTIALS_PRIVATE_KEYS): only the worker gets them. */
+          credentialsPrivateKeys: z.string().default("CREDENTIALS_PRIVATE_KEYS"),
           /** base64 of a 32-byte Ed25519 seed: signs the audit chain's checkpoints. */
           auditSigningKey: z.string().default("AUDIT_SIGNING_KEY"),
           /** Only read while `worker.secretsProvider` is "passphrase". */
@@ -68,6 +69,13 @@ export const ControlPlaneConfigSchema = z.strictObject({
    * Secret (the API gets the codes, only the worker gets the document).
    */
   saasRegions: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be a region code such as sa-east-1")).min(1),
+  /**
+   * The public half of the worker's current credentials key (base64 of 32 bytes, from
+   * `pnpm credentials:keygen`): the API seals managed clusters' credentials with it. Not a secret.
+   */
+  credentialsPublicKey: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes (pnpm credentials:keygen)"),
   /** Sender of the API's e-mails (invitations, sign-up decisions). */
   mailFrom: z.string().min(1).optional(),
   worker: z.strictObject({

@@ -81,7 +81,8 @@ export class ControlPlane extends pulumi.ComponentResource {
           { name: "METRICS_PORT", value: String(METRICS_PORT) },
           { name: "PUBLIC_URL", value: publicUrl },
           fromSecret("AUTH_SECRET", keys.authSecret),
-          fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+          // The public key only: the API seals credentials it can never open.
+          { name: "CREDENTIALS_PUBLIC_KEY", value: config.credentialsPublicKey },
           fromSecret("AUDIT_SIGNING_KEY", keys.auditSigningKey),
           fromSecret("SMTP_URL", keys.smtpUrl),
           ...(config.mailFrom ? [{ name: "MAIL_FROM", value: config.mailFrom }] : []),
@@ -106,8 +107,8 @@ export class ControlPlane extends pulumi.ComponentResource {
           ...processEnv,
           databaseUrl,
           { name: "METRICS_PORT", value: String(METRICS_PORT) },
-          // The worker alone decrypts managed clusters' credentials.
-          fromSecret("CREDENTIALS_KEY", keys.credentialsKey),
+          // The worker alone opens managed clusters' credentials.
+          fromSecret("CREDENTIALS_PRIVATE_KEYS", keys.credentialsPrivateKeys),
           fromSecret("SAAS_REGIONS", keys.saasRegions),
           { name: "PULUMI_BACKEND_URL", value: config.worker.pulumiBackendUrl },
           { name: "PULUMI_SECRETS_PROVIDER", value: config.worker.secretsProvider },

@@ -5,7 +5,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
 import { createAuditSigner } from "./lib/audit-signer.ts";
-import { createCredentialsCipher } from "./lib/credentials-cipher.ts";
+import { createCredentialsOpener, createCredentialsSealer } from "./lib/credentials-envelope.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
@@ -24,7 +24,8 @@ export function createServices(env: ApiEnv, name: string): Services {
     log,
     metrics: createMetrics(db, "api"),
     clock: systemClock,
-    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    // Seals only: the API cannot open what it stores.
+    cipher: createCredentialsSealer(env.CREDENTIALS_PUBLIC_KEY),
     auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
@@ -37,7 +38,7 @@ export function createServices(env: ApiEnv, name: string): Services {
 
 /** The worker's services: no sign-in and no mail; the queue's database, the cipher and the usage schedule's. */
 export function createWorkerServices(
-  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
+  env: Pick<WorkerEnv, "DATABASE_URL" | "LOG_LEVEL" | "CREDENTIALS_PRIVATE_KEYS" | "CREDENTIALS_KEY" | "USAGE_REPORT_GRACE_DAYS">,
   name: string,
 ): WorkerProcessServices {
   const log = createLogger(env.LOG_LEVEL, name);
@@ -49,6 +50,6 @@ export function createWorkerServices(
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
     log,
     clock: systemClock,
-    cipher: createCredentialsCipher(env.CREDENTIALS_KEY),
+    cipher: createCredentialsOpener({ privateKeys: env.CREDENTIALS_PRIVATE_KEYS, legacyKey: env.CREDENTIALS_KEY }),
   };
 }

@@ -1,7 +1,13 @@
+import { trace } from "@opentelemetry/api";
 import pino from "pino";
-import { traceFields } from "./observability/tracing.ts";
 
 export type Logger = pino.Logger;
+
+/** Trace and span ids of the active span (observability/tracing.ts), for log lines; empty when not traced. */
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && trace.isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+}
 
 export function createLogger(level: string, name: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {

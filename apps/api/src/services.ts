@@ -4,7 +4,7 @@ import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { AuditSigner } from "./lib/audit-signer.ts";
-import type { CredentialsCipher } from "./lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
@@ -17,7 +17,7 @@ export type Services = {
   log: Logger;
   metrics: Metrics;
   clock: Clock;
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   auditSigner: AuditSigner;
   /** Seconds between signed checkpoints of the audit chain. */
   auditCheckpointIntervalSeconds: number;

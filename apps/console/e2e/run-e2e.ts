@@ -12,7 +12,7 @@ import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { seedDemoData } from "@opus/db/seed";
 import { createTestDatabase } from "@opus/db/test-database";
-import { createCredentialsCipher } from "../../api/src/lib/credentials-cipher.ts";
+import { createCredentialsSealer, generateCredentialsKeyPair } from "../../api/src/lib/credentials-envelope.ts";
 
 const consoleDir = path.resolve(import.meta.dirname, "..");
 const apiDir = path.resolve(consoleDir, "../api");
@@ -20,7 +20,8 @@ const resultsDir = path.join(consoleDir, "test-results");
 const require = createRequire(import.meta.url);
 
 const AUTH_SECRET = `e2e-auth-secret-${randomBytes(16).toString("hex")}`;
-const CREDENTIALS_KEY = randomBytes(32).toString("base64");
+// The API seals with the public key; only the worker is given the private one.
+const CREDENTIALS = generateCredentialsKeyPair();
 // Stable ports when free, so the console build (which has the API origin compiled into its
 // rewrites) can be reused from one run to the next.
 // E2E_PORT_BASE moves both (API = base + 1000) so parallel checkouts on one machine do not collide.
@@ -193,7 +194,7 @@ async function runSuite(serverUrl: string): Promise<number> {
   try {
     const db = createDb(database.url, { poolSize: 2 });
     try {
-      await seedDemoData(db, { authSecret: AUTH_SECRET, encryptCredentials: createCredentialsCipher(CREDENTIALS_KEY).encrypt });
+      await seedDemoData(db, { authSecret: AUTH_SECRET, encryptCredentials: createCredentialsSealer(CREDENTIALS.publicKey).encrypt });
     } finally {
       await db.$disconnect();
     }
@@ -223,7 +224,7 @@ async function runSuite(serverUrl: string): Promise<number> {
       API_PORT: String(apiPort),
       PUBLIC_URL: consoleOrigin,
       AUTH_SECRET,
-      CREDENTIALS_KEY,
+      CREDENTIALS_PUBLIC_KEY: CREDENTIALS.publicKey,
       LOG_LEVEL: "warn",
       // Outgoing e-mail lands in the results folder, not in the developer's .data/outbox.
       DATA_DIR: path.join(resultsDir, "e2e-data"),
@@ -236,7 +237,7 @@ async function runSuite(serverUrl: string): Promise<number> {
     // The real worker with an engine double (the Pulumi CLI cannot run here): see apps/api/test/support/e2e-worker.ts.
     start("worker", ["--import", "tsx", "test/support/e2e-worker.ts"], {
       cwd: apiDir,
-      env: { ...apiEnv, DRIFT_CHECK_MINUTES: "0", WORKER_CONCURRENCY: "4" },
+      env: { ...apiEnv, CREDENTIALS_PRIVATE_KEYS: CREDENTIALS.privateKey, DRIFT_CHECK_MINUTES: "0", WORKER_CONCURRENCY: "4" },
       logFile: path.join(resultsDir, "e2e-worker.log"),
     });
     const web = start("console", [nextBin, "start", "--port", String(consolePort), "--hostname", "127.0.0.1"], {

@@ -13,6 +13,8 @@ export type DemoAccount = {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "admin@opus.example", name: "Ada Admin", staffRole: "ADMIN", totpSecret: "demoAdminTotpSecret0000000000001" },
+  // A second Opus admin: four-eyes approvals among admins (a production wave of a rollout).
+  { email: "admin2@opus.example", name: "Alan Admin", staffRole: "ADMIN", totpSecret: "demoAdmin2TotpSecret000000000005" },
   { email: "operator@opus.example", name: "Otto Operator", staffRole: "OPERATOR", totpSecret: "demoOperatorTotpSecret000000002" },
   { email: "operator2@opus.example", name: "Olga Operator", staffRole: "OPERATOR", totpSecret: "demoOperator2TotpSecret00000003" },
   { email: "billing@opus.example", name: "Bia Billing", staffRole: "BILLING", totpSecret: "demoBillingTotpSecret0000000004" },

@@ -66,6 +66,7 @@ const defaults = parseControlPlaneConfig({
   host: "console.opus.cloud",
   images: { api: "api:1.0.0", console: "console:1.0.0" },
   saasRegions: ["sa-east-1"],
+  credentialsPublicKey: Buffer.alloc(32, 9).toString("base64"),
   worker: { pulumiBackendUrl: "s3://opus-pulumi-state" },
 });
 

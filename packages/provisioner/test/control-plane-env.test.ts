@@ -7,15 +7,23 @@ import { API_SETTINGS, parseApiEnv } from "../../../apps/api/src/env/api-env.ts"
 import { MIGRATIONS_SETTINGS, parseMigrationsEnv } from "../../../apps/api/src/env/migrations-env.ts";
 import { LOCAL_SAAS_REGIONS, type SaasRegions } from "../../../apps/api/src/env/saas-region-config.ts";
 import { parseWorkerEnv, WORKER_SETTINGS } from "../../../apps/api/src/env/worker-env.ts";
+import {
+  createCredentialsOpener,
+  createCredentialsSealer,
+  generateCredentialsKeyPair,
+} from "../../../apps/api/src/lib/credentials-envelope.ts";
 import { CONSOLE_SETTINGS, parseConsoleEnv } from "../../../apps/console/src/lib/server-env.ts";
 import { type ControlPlaneConfigInput, parseControlPlaneConfig } from "../../../pulumi/control-plane/config.ts";
 import { toManifest } from "./support/kubernetes-schemas.ts";
 import { type RecordedResource, runWithMocks } from "./support/pulumi-mocks.ts";
 
+// The operator's key pair: the public half goes into the program's config, the private into the Secret.
+const CREDENTIALS = generateCredentialsKeyPair();
 const CONFIG: ControlPlaneConfigInput = {
   host: "console.opus.cloud",
   images: { api: "registry.opus.io/control-plane/api:1.4.0", console: "registry.opus.io/control-plane/console:1.4.0" },
   saasRegions: ["sa-east-1"],
+  credentialsPublicKey: CREDENTIALS.publicKey,
   worker: { pulumiBackendUrl: "s3://opus-pulumi-state/tenants?region=sa-east-1" },
 };
 
@@ -35,7 +43,7 @@ const PRODUCTION_REGIONS: SaasRegions = {
 const SECRET = {
   DATABASE_URL: "postgresql://opus:s3cret@db.opus.internal:5432/opus?sslmode=require",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
-  CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  CREDENTIALS_PRIVATE_KEYS: CREDENTIALS.privateKey,
   AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(24).toString("base64url"),
   SAAS_REGIONS: JSON.stringify(PRODUCTION_REGIONS),
@@ -149,6 +157,16 @@ describe("pulumi/control-plane containers' environment", () => {
     for (const service of services) expect(service.spec.ports.map((p: Manifest) => p.name)).not.toContain("metrics");
   });
 
+  it("lets the API seal credentials that only the worker can open", () => {
+    const api = parseApiEnv(workloads.find((w) => w.app === "opus-api")?.env ?? {});
+    const worker = parseWorkerEnv(workloads.find((w) => w.app === "opus-worker")?.env ?? {});
+    const sealed = createCredentialsSealer(api.CREDENTIALS_PUBLIC_KEY).encrypt("apiVersion: v1\nkind: Config\n");
+    expect(createCredentialsOpener({ privateKeys: worker.CREDENTIALS_PRIVATE_KEYS }).decrypt(sealed)).toBe(
+      "apiVersion: v1\nkind: Config\n",
+    );
+    expect(Object.keys(workloads.find((w) => w.app === "opus-api")?.env ?? {})).not.toContain("CREDENTIALS_PRIVATE_KEYS");
+  });
+
   it("gives each process only its own secrets", () => {
     const env = (app: string) => Object.keys(workloads.find((w) => w.app === app)?.env ?? {});
     // The API never holds the shared servers' passwords nor Pulumi's passphrase; the worker signs nobody in.
@@ -179,8 +197,8 @@ describe("pulumi/control-plane containers' environment", () => {
     }
     for (const names of Object.values(required)) names.sort();
     expect(required).toEqual({
-      "opus-api": ["AUDIT_SIGNING_KEY", "AUTH_SECRET", "CREDENTIALS_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
-      "opus-worker": ["CREDENTIALS_KEY", "DATABASE_URL", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"],
+      "opus-api": ["AUDIT_SIGNING_KEY", "AUTH_SECRET", "CREDENTIALS_PUBLIC_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
+      "opus-worker": ["CREDENTIALS_PRIVATE_KEYS", "DATABASE_URL", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"],
       "opus-migrations": ["DATABASE_URL"],
     });
   });

@@ -9,13 +9,14 @@ const CONFIG: ControlPlaneConfigInput = {
   tlsSecretName: "console-opus-cloud-tls",
   images: { api: "registry.opus.io/control-plane/api:1.4.0", console: "registry.opus.io/control-plane/console:1.4.0" },
   saasRegions: ["sa-east-1"],
+  credentialsPublicKey: Buffer.alloc(32, 9).toString("base64"),
   worker: {
     pulumiBackendUrl: "s3://opus-pulumi-state/tenants?region=sa-east-1",
     serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/opus-worker" },
   },
 };
 
-const SECRET_ENV = ["DATABASE_URL", "AUTH_SECRET", "CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS", "SMTP_URL"];
+const SECRET_ENV = ["DATABASE_URL", "AUTH_SECRET", "CREDENTIALS_PRIVATE_KEYS", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS", "SMTP_URL"];
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are inspected field by field
 type Manifest = any;

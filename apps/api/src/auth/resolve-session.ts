@@ -5,7 +5,7 @@
 // Revocation is immediate: a signed-out or expired session is not found, on every replica, at once.
 // Once per `updateAge` a session is due for better-auth's sliding refresh; that request goes
 // through better-auth's own getSession, which extends the session and re-sets the cookie.
-import type { Db } from "@opus/db/client";
+import type { SqlPool } from "@opus/db/sql-pool";
 import type { Actor } from "../authz/actor.ts";
 import { loadSessionActor } from "../authz/load-actor.ts";
 import type { Auth } from "./create-auth.ts";
@@ -35,18 +35,23 @@ export type SessionRequest = {
   headers: () => Headers;
   /** Adds a Set-Cookie header to the response (the refreshed session cookie). */
   setCookie: (value: string) => void;
+  /**
+   * False for the console server's own requests while it renders a page: their Set-Cookie never
+   * reaches the browser, so a due refresh waits for the browser's next request (within seconds).
+   */
+  cookieReachesBrowser: boolean;
 };
 
-export async function resolveSessionActor(auth: Auth, db: Db, request: SessionRequest): Promise<Actor | null> {
+export async function resolveSessionActor(auth: Auth, sql: SqlPool, request: SessionRequest): Promise<Actor | null> {
   const settings = await sessionSettings(auth);
   const token = readSignedCookie(request.cookie, settings.cookieName, settings.secret);
   if (!token) return null;
   const now = Date.now();
-  const found = await loadSessionActor(db, token, new Date(now));
+  const found = await loadSessionActor(sql, token, new Date(now));
   if (!found) return null;
   // better-auth's own rule: refresh once the session was last extended more than updateAge ago.
   const lastExtended = found.expiresAt.getTime() - settings.expiresInMs;
-  if (lastExtended + settings.updateAgeMs > now) return found.actor;
+  if (lastExtended + settings.updateAgeMs > now || !request.cookieReachesBrowser) return found.actor;
   const refreshed = await auth.api.getSession({ headers: request.headers(), returnHeaders: true });
   for (const cookie of refreshed.headers.getSetCookie()) request.setCookie(cookie);
   return refreshed.response ? found.actor : null;

@@ -1,7 +1,9 @@
 // The actor in one statement: the user with their memberships (and, for a session token, the
 // session's expiry), so identity costs a signed-in request a single round trip. Raw SQL because
-// Prisma issues one statement per relation here (user, then memberships).
-import { type Db, Prisma } from "@opus/db/client";
+// Prisma issues one statement per relation here (user, then memberships); on the plain pg pool
+// because it runs on every request (see docs/architecture.md, data-access styles).
+import { Prisma } from "@opus/db/client";
+import type { SqlPool } from "@opus/db/sql-pool";
 import type { Actor, InstitutionRole, StaffRole } from "./actor.ts";
 
 type ActorRow = {
@@ -31,17 +33,19 @@ function toActor(row: ActorRow): Actor {
 }
 
 /** The actor for a user id (memberships included), or null when the user does not exist. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const rows = await db.$queryRaw<ActorRow[]>`SELECT ${ACTOR_COLUMNS} FROM "user" u WHERE u.id = ${userId}`;
+export async function loadActor(sql: SqlPool, userId: string): Promise<Actor | null> {
+  const query = Prisma.sql`SELECT ${ACTOR_COLUMNS} FROM "user" u WHERE u.id = ${userId}`;
+  const { rows } = await sql.query<ActorRow>(query.text, query.values);
   return rows[0] ? toActor(rows[0]) : null;
 }
 
 /** The actor behind a live (unexpired) session token, with the session's expiry; null for none. */
-export async function loadSessionActor(db: Db, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
-  const rows = await db.$queryRaw<(ActorRow & { expiresAt: Date })[]>`
+export async function loadSessionActor(sql: SqlPool, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+  const query = Prisma.sql`
     SELECT ${ACTOR_COLUMNS}, s."expiresAt"
     FROM session s JOIN "user" u ON u.id = s."userId"
-    WHERE s.token = ${token} AND s."expiresAt" > ${now}`;
+    WHERE s.token = ${token} AND s."expiresAt" > ${now.toISOString()}::timestamp(3)`;
+  const { rows } = await sql.query<ActorRow & { expiresAt: Date }>(query.text, query.values);
   const row = rows[0];
   return row ? { actor: toActor(row), expiresAt: row.expiresAt } : null;
 }

@@ -2,9 +2,10 @@
 // the tRPC context is built to satisfy this type, never the reverse. Everything the domain calls out
 // to is a named port, so a test can see (and replace) exactly what a function reaches.
 import type { Db } from "@opus/db/client";
+import type { SqlPool } from "@opus/db/sql-pool";
 import type { Actor } from "../authz/actor.ts";
 import type { AuditSigner } from "../lib/audit-signer.ts";
-import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { CredentialsSealer } from "../lib/credentials-envelope.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Logger } from "../logger.ts";
 
@@ -23,7 +24,7 @@ export type PlatformRelease = { version: string; chart: string; repository: stri
 export type DomainPorts = {
   mailer: Mailer;
   /** Seals managed-cluster credentials at rest. */
-  cipher: CredentialsCipher;
+  cipher: CredentialsSealer;
   /** Signs and checks the audit chain's checkpoints. */
   auditSigner: AuditSigner;
 };
@@ -43,6 +44,8 @@ export type DomainSettings = {
 /** For the few functions reachable without a session (sign-up, invitation links). */
 export type PublicDomainContext = RequestOrigin & {
   db: Db;
+  /** Plain SQL for the hot reads (list pages, identity) and bulk writes; see docs/architecture.md. */
+  sql: SqlPool;
   clock: Clock;
   log: Logger;
   ports: DomainPorts;

@@ -6,7 +6,7 @@ import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
   auditSigningKeySetting,
-  credentialsKeySetting,
+  credentialsPublicKeySetting,
   DEV_AUTH_SECRET,
   databaseSettings,
   dataDirSetting,
@@ -14,7 +14,7 @@ import {
   platformReleaseSettings,
   processSettings,
   refuseDevAuditSigningKey,
-  refuseDevCredentialsKey,
+  refuseDevCredentialsPublicKey,
   refuseInProduction,
   tracingSettings,
   usageReportSettings,
@@ -26,7 +26,7 @@ const apiSettings = z.object({
   ...processSettings,
   ...databaseSettings,
   ...dataDirSetting,
-  ...credentialsKeySetting,
+  ...credentialsPublicKeySetting,
   ...auditSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
@@ -59,7 +59,7 @@ const ApiEnvSchema = apiSettings
   .superRefine(
     refuseInProduction<z.output<typeof apiSettings>>([
       { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
-      refuseDevCredentialsKey,
+      refuseDevCredentialsPublicKey,
       refuseDevAuditSigningKey,
       {
         key: "SMTP_URL",

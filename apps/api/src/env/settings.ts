@@ -1,12 +1,18 @@
 // Settings shared by the control plane's processes, as zod shapes the per-process schemas
 // (api-env.ts, worker-env.ts, migrations-env.ts) compose: each process declares only what it reads.
 import { z } from "zod";
+import { credentialsPublicKeyOf } from "../lib/credentials-envelope.ts";
 
 export const DEV_AUTH_SECRET = "opus-dev-auth-secret-change-me-0000000000";
-// 32 zero-ish bytes, base64: development only, refused in production.
+// 32 fixed bytes, base64: development only, refused in production. The worker's private key and
+// the first scheme's symmetric key (lib/credentials-envelope.ts) both default to it.
 export const DEV_CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
+export const DEV_CREDENTIALS_PUBLIC_KEY = credentialsPublicKeyOf(DEV_CREDENTIALS_KEY);
 // An Ed25519 seed anyone can read: development only, refused in production.
 export const DEV_AUDIT_SIGNING_KEY = Buffer.alloc(32, 11).toString("base64");
+
+const key32 = (what: string) =>
+  z.string().refine((v) => Buffer.from(v, "base64").length === 32, `${what} must be base64 of exactly 32 bytes`);
 
 /** Every process. */
 export const processSettings = {
@@ -21,12 +27,25 @@ export const databaseSettings = {
 /** Folder for local state: the mail outbox, the embedded database and the default Pulumi file backend. */
 export const dataDirSetting = { DATA_DIR: z.string().default(".data") };
 
-/** base64 of 32 random bytes; encrypts managed-cluster credentials at rest (AES-256-GCM). */
-export const credentialsKeySetting = {
-  CREDENTIALS_KEY: z
+/**
+ * The API seals managed clusters' credentials with the worker's public key and cannot open them
+ * (lib/credentials-envelope.ts). base64 of 32 bytes (X25519); `pnpm credentials:keygen` makes a pair.
+ */
+export const credentialsPublicKeySetting = {
+  CREDENTIALS_PUBLIC_KEY: key32("CREDENTIALS_PUBLIC_KEY").default(DEV_CREDENTIALS_PUBLIC_KEY),
+};
+
+/** The worker alone opens credentials: its private keys, the first current, older ones while rotating. */
+export const credentialsPrivateKeysSetting = {
+  CREDENTIALS_PRIVATE_KEYS: z
     .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_KEY must be base64 of exactly 32 bytes")
-    .default(DEV_CREDENTIALS_KEY),
+    .transform((text) => text.split(",").map((key) => key.trim()))
+    .refine((keys) => keys.every((key) => Buffer.from(key, "base64").length === 32), {
+      message: "CREDENTIALS_PRIVATE_KEYS must be base64 keys of exactly 32 bytes, separated by commas",
+    })
+    .default([DEV_CREDENTIALS_KEY]),
+  /** The first scheme's symmetric key: set only while envelopes sealed with it remain (rotation re-seals them). */
+  CREDENTIALS_KEY: key32("CREDENTIALS_KEY").optional(),
 };
 
 /** base64 of a 32-byte Ed25519 seed; signs the audit chain's checkpoints (and verifies them). */
@@ -85,8 +104,15 @@ export function refuseInProduction<T extends { NODE_ENV: string }>(refusals: Ref
   };
 }
 
-export const refuseDevCredentialsKey = {
-  key: "CREDENTIALS_KEY",
-  when: (env: { CREDENTIALS_KEY: string }) => env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY,
-  message: "set a real CREDENTIALS_KEY in production",
+export const refuseDevCredentialsPublicKey = {
+  key: "CREDENTIALS_PUBLIC_KEY",
+  when: (env: { CREDENTIALS_PUBLIC_KEY: string }) => env.CREDENTIALS_PUBLIC_KEY === DEV_CREDENTIALS_PUBLIC_KEY,
+  message: "set the worker's real CREDENTIALS_PUBLIC_KEY in production",
+} as const;
+
+export const refuseDevCredentialsPrivateKeys = {
+  key: "CREDENTIALS_PRIVATE_KEYS",
+  when: (env: { CREDENTIALS_PRIVATE_KEYS: string[]; CREDENTIALS_KEY?: string | undefined }) =>
+    env.CREDENTIALS_PRIVATE_KEYS.includes(DEV_CREDENTIALS_KEY) || env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY,
+  message: "set real CREDENTIALS_PRIVATE_KEYS (and no development CREDENTIALS_KEY) in production",
 } as const;

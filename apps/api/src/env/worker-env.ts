@@ -4,13 +4,13 @@ import { z } from "zod";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./saas-region-config.ts";
 import {
-  credentialsKeySetting,
+  credentialsPrivateKeysSetting,
   databaseSettings,
   dataDirSetting,
   metricsSettings,
   platformReleaseSettings,
   processSettings,
-  refuseDevCredentialsKey,
+  refuseDevCredentialsPrivateKeys,
   refuseInProduction,
   tracingSettings,
   usageReportSettings,
@@ -22,7 +22,7 @@ const workerSettings = z.object({
   ...processSettings,
   ...databaseSettings,
   ...dataDirSetting,
-  ...credentialsKeySetting,
+  ...credentialsPrivateKeysSetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
   ...metricsSettings,
@@ -45,7 +45,7 @@ const workerSettings = z.object({
 
 const WorkerEnvSchema = workerSettings.superRefine(
   refuseInProduction<z.output<typeof workerSettings>>([
-    refuseDevCredentialsKey,
+    refuseDevCredentialsPrivateKeys,
     {
       key: "PULUMI_CONFIG_PASSPHRASE",
       when: (env) => env.PULUMI_SECRETS_PROVIDER === "passphrase" && env.PULUMI_CONFIG_PASSPHRASE === DEV_PULUMI_PASSPHRASE,

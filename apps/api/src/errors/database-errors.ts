@@ -3,7 +3,8 @@
 // handling: they answer CONFLICT and UNAVAILABLE with a sentence a person can act on, never a 500.
 // The Prisma client runs over the pg driver adapter, so a failure arrives either as a Prisma error
 // (`code` P…, the adapter's reason in `meta.driverAdapterError.cause`) or, when no connection could
-// be opened at all, as the adapter's own DriverAdapterError (its reason in `cause`).
+// be opened at all, as the adapter's own DriverAdapterError (its reason in `cause`). Statements on
+// the plain pg pool (identity, list pages, ingestion) fail with pg's own error (SQLSTATE in `code`).
 import { AppError } from "./app-error.ts";
 
 type AdapterCause = { kind?: string; code?: string; constraint?: { index?: string; fields?: string[] } };
@@ -72,6 +73,8 @@ function isUnreachable(err: unknown): boolean {
   const cause = adapterCause(err);
   if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
   if (cause?.kind === "postgres" && typeof cause.code === "string" && UNREACHABLE_PG_CODE.test(cause.code)) return true;
+  const pgCode = asRecord(err)?.code;
+  if (!code && typeof pgCode === "string" && UNREACHABLE_PG_CODE.test(pgCode)) return true;
   const message = asRecord(err)?.message;
   return typeof message === "string" && UNREACHABLE_MESSAGE.test(message);
 }

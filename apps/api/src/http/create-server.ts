@@ -21,6 +21,9 @@ import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Sent by the console server on the requests it makes while rendering a page (its server-trpc.ts). */
+const SERVER_RENDER_HEADER = "x-opus-server-render";
+
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -50,7 +53,12 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
     createContext: ({ req, res }) =>
       createHttpContext(
         services,
-        { cookie: req.headers.cookie, headers: () => toHeaders(req), setCookie: (cookie) => res.appendHeader("set-cookie", cookie) },
+        {
+          cookie: req.headers.cookie,
+          headers: () => toHeaders(req),
+          setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
+          cookieReachesBrowser: req.headers[SERVER_RENDER_HEADER] === undefined,
+        },
         {
           requestId: String(req.headers["x-request-id"]),
           ip: clientIp(req),

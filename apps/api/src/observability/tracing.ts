@@ -98,9 +98,3 @@ export async function withContinuedSpan<T>(
     }
   });
 }
-
-/** Trace and span ids of the active span, for log lines (empty when not traced). */
-export function traceFields(): { traceId?: string; spanId?: string } {
-  const span = trace.getActiveSpan()?.spanContext();
-  return span && trace.isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
-}

@@ -10,6 +10,8 @@ import { serveMetrics } from "../observability/metrics-server.ts";
 import { runDriftSchedule } from "./drift-schedule.ts";
 import { createOperationWorker } from "./operation-worker.ts";
 import { provisioningConfigFrom } from "./provisioning-config.ts";
+import { ROLLOUT_STEP_MS, runRolloutSchedule } from "./rollout-schedule.ts";
+import { rotateCredentials } from "./rotate-credentials.ts";
 import { DEFAULT_WORKER_OPTIONS, type WorkerDeps } from "./worker-deps.ts";
 
 /** How often the usage schedule runs; finalization is due days after a month ends, so minutes are plenty. */
@@ -53,6 +55,11 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
     },
   );
   worker.start();
+  // A new current key takes effect for stored credentials at the next worker start.
+  void rotateCredentials(services.db, services.cipher).then(
+    (rotation) => rotation.resealed > 0 && services.log.info(rotation, "credentials re-sealed under the current key"),
+    (err: unknown) => services.log.error({ err }, "credentials rotation failed; the old keys still open them"),
+  );
   const closeMetrics = serveMetrics(services.metrics, config.METRICS_PORT, services.log);
 
   const drift = new AbortController();
@@ -61,6 +68,8 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
     driftEveryMs > 0 ? runDriftSchedule(services, driftEveryMs, drift.signal, DEFAULT_WORKER_OPTIONS.sleep) : Promise.resolve();
   // Usage: partitions, environment-days, finalization of reports whose grace period is over.
   const usageDone = runUsageSchedule(services, USAGE_PASS_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
+  // Rollouts: the orchestrator's level-triggered step.
+  const rolloutsDone = runRolloutSchedule(services, ROLLOUT_STEP_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
   services.log.info({ workerId, concurrency: config.WORKER_CONCURRENCY, driftCheckMinutes: config.DRIFT_CHECK_MINUTES }, "worker started");
 
   let stopping = false;
@@ -70,7 +79,7 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
       stopping = true;
       services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
       drift.abort();
-      void Promise.all([worker.stop(), driftDone, usageDone, closeMetrics()])
+      void Promise.all([worker.stop(), driftDone, usageDone, rolloutsDone, closeMetrics()])
         .then(() => services.db.$disconnect())
         .finally(() => process.exit(0));
     });

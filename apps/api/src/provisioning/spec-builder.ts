@@ -3,14 +3,14 @@
 // for the duration of a run, and are returned in `secrets` so logs and outputs can be scrubbed.
 import type { Db } from "@opus/db/client";
 import { type TenantEnvironmentSpec, TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
-import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
 import { parseManagedCredentials } from "./managed-credentials.ts";
 import { NotRetryableError } from "./not-retryable.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
 
 export type BuiltSpec = { spec: TenantEnvironmentSpec; secrets: string[] };
 
-export type SpecDeps = { db: Db; cipher: CredentialsCipher; config: ProvisioningConfig };
+export type SpecDeps = { db: Db; cipher: CredentialsOpener; config: ProvisioningConfig };
 
 /** `releaseVersion`: the release the operation deploys (a rollout's, from the registry); null keeps the environment's. */
 export async function buildTenantSpec(deps: SpecDeps, environmentId: string, releaseVersion: string | null = null): Promise<BuiltSpec> {

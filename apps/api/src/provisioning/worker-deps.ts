@@ -3,7 +3,7 @@
 import type { Db } from "@opus/db/client";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
 import type { Clock } from "../domain/domain-context.ts";
-import type { CredentialsCipher } from "../lib/credentials-cipher.ts";
+import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { BackoffPolicy } from "./backoff.ts";
@@ -14,7 +14,7 @@ export type WorkerDeps = {
   clock: Clock;
   log: Logger;
   metrics: Metrics;
-  cipher: CredentialsCipher;
+  cipher: CredentialsOpener;
   engine: ProvisioningEngine;
   config: ProvisioningConfig;
 };

@@ -12,6 +12,7 @@ import { meRouter } from "./routers/me-router.ts";
 import { membersRouter } from "./routers/members-router.ts";
 import { plansRouter } from "./routers/plans-router.ts";
 import { releasesRouter } from "./routers/releases-router.ts";
+import { rolloutsRouter } from "./routers/rollouts-router.ts";
 import { signupsRouter } from "./routers/signups-router.ts";
 import { usageRouter } from "./routers/usage-router.ts";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   usage: usageRouter,
   billing: billingRouter,
   releases: releasesRouter,
+  rollouts: rolloutsRouter,
   health: healthRouter,
 });
 

@@ -9,22 +9,13 @@ import type { Services } from "../services.ts";
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
 
 /** The domain's context (which the domain defines) plus what only the transport needs. */
-export type Context = PublicDomainContext &
-  RequestMeta & {
-    services: Services;
-    /** Present for HTTP calls: lets procedures ask better-auth about the current session. */
-    headers: Headers;
-  };
+export type Context = PublicDomainContext & RequestMeta & { services: Services };
 
-export function createContextInner(input: {
-  services: Services;
-  actor: Actor | null;
-  meta?: Partial<RequestMeta>;
-  headers?: Headers;
-}): Context {
+export function createContextInner(input: { services: Services; actor: Actor | null; meta?: Partial<RequestMeta> }): Context {
   const requestId = input.meta?.requestId ?? crypto.randomUUID();
   return {
     db: input.services.db,
+    sql: input.services.sql,
     clock: input.services.clock,
     ports: { mailer: input.services.mailer, cipher: input.services.cipher, auditSigner: input.services.auditSigner },
     settings: {
@@ -39,14 +30,13 @@ export function createContextInner(input: {
     requestId,
     ip: input.meta?.ip ?? null,
     userAgent: input.meta?.userAgent ?? null,
-    headers: input.headers ?? new Headers(),
   };
 }
 
 /** The HTTP context: the actor is resolved once, in one statement (see auth/resolve-session.ts). */
 export async function createHttpContext(services: Services, session: SessionRequest, meta: RequestMeta): Promise<Context> {
-  const actor = await resolveSessionActor(services.auth, services.db, session);
-  return createContextInner({ services, actor, meta, headers: session.headers() });
+  const actor = await resolveSessionActor(services.auth, services.sql, session);
+  return createContextInner({ services, actor, meta });
 }
 
 export type { Auth };

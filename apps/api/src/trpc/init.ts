@@ -1,7 +1,6 @@
 // tRPC setup: one error translation (AppError → tRPC code via ERROR_TABLE), readable validation
 // messages, and the procedure builders every router uses.
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor } from "../authz/actor.ts";
 import { authorize, type Permission } from "../authz/permissions.ts";
@@ -11,6 +10,7 @@ import { databaseAppError } from "../errors/database-errors.ts";
 import { ERROR_TABLE } from "../errors/error-table.ts";
 import { findUnstorableText } from "../lib/storable-text.ts";
 import type { Context } from "./context.ts";
+import { transformer } from "./transformer.ts";
 
 export type ProcedureMeta = {
   /** Documents the permission a procedure requires (read by the authorization matrix test). */
@@ -21,7 +21,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, type, path }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : null;

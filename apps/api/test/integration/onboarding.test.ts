@@ -102,7 +102,7 @@ describe("onboarding", () => {
     // Credentials are stored encrypted, as one document, and never returned.
     const account = await services.db.managedAccount.findUniqueOrThrow({ where: { institutionId } });
     expect(account.credentialsCiphertext).not.toMatch(/kind: Config|db-secret-123/);
-    expect(JSON.parse(services.cipher.decrypt(account.credentialsCiphertext))).toMatchObject({
+    expect(JSON.parse(services.opener.decrypt(account.credentialsCiphertext))).toMatchObject({
       kubeconfig: expect.stringContaining("kind: Config"),
       database: { adminPassword: "db-secret-123" },
     });

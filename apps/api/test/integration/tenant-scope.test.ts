@@ -123,6 +123,7 @@ const UNSCOPED = {
   "domain/plans/plans.ts": "plans are not a tenant's",
   "domain/me/set-locale.ts": "a person's own preference",
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",
+  "domain/usage/write-usage-events.ts": "one SQL statement per batch, for the institution the API key tells (every row carries it)",
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
@@ -132,6 +133,14 @@ const UNSCOPED = {
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
   "domain/releases/create-release.ts": "releases are Opus' own, not a tenant's",
   "domain/releases/move-release.ts": "releases are Opus' own, not a tenant's",
+  "domain/rollouts/create-rollout.ts": "a rollout spans tenants: Opus admins select environments fleet-wide",
+  "domain/rollouts/get-rollout.ts": "a rollout spans tenants (Opus staff only)",
+  "domain/rollouts/move-rollout.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/approve-wave.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/rollback.ts": "a rollout spans tenants (Opus admins only)",
+  "domain/rollouts/advance-rollout.ts": "the orchestrator: the worker's fleet-wide schedule, with no actor",
+  "domain/releases/version-matrix.ts": "the fleet's version matrix for Opus staff",
+  "domain/releases/record-heartbeat.ts": "a machine request: the institution comes from its API key, the environment is filtered by it",
   "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
   "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
   "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
@@ -145,8 +154,9 @@ describe("the domain reaches tenant records only through scopedDb", () => {
       .map((f) => path.join(dir, f)),
   );
   it("uses the plain client only where listed, with a reason", () => {
-    // The plain client on a model other than the global ones, or handed on (to audited, a helper).
-    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion|release|fleetControl)\b)|\s*[,)])/;
+    // The plain client on a model other than the global ones, or handed on (to audited, a helper);
+    // the plain pg pool (ctx.sql) is never scoped.
+    const plain = /\bctx\.db(\.(?!(user|plan|signupRequest|meter|planPriceVersion|release|fleetControl)\b)|\s*[,)])|\bctx\.sql\b/;
     const unscoped = files.filter((f) => plain.test(readFileSync(path.join(src, f), "utf8")));
     expect(unscoped.filter((f) => !(f in UNSCOPED))).toEqual([]);
     // No stale entries: a file that no longer needs the plain client leaves the list.

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => services.cleanup());
 
-const deps = () => ({ db: services.db, cipher: services.cipher, config: TEST_CONFIG });
+const deps = () => ({ db: services.db, cipher: services.opener, config: TEST_CONFIG });
 
 const CUSTOMER = {
   kubeconfig: "apiVersion: v1\nkind: Config\nusers: [{name: opus, user: {token: customer-cluster-token-55}}]\n",
@@ -96,7 +96,7 @@ describe("managed", () => {
         credentialsCiphertext: services.cipher.encrypt(JSON.stringify(CUSTOMER)),
       },
     });
-    const decrypt = vi.spyOn(services.cipher, "decrypt");
+    const decrypt = vi.spyOn(services.opener, "decrypt");
     const { spec, secrets } = await buildTenantSpec(deps(), tenant.env.id);
     expect(decrypt).toHaveBeenCalledTimes(1);
     decrypt.mockRestore();
@@ -127,12 +127,12 @@ describe("managed", () => {
     expect((error as Error).message).not.toContain("demo kubeconfig");
   });
 
-  it("credentials are decrypted nowhere else in the API", async () => {
+  it("credentials are opened only by the worker runtime: building a spec and rotating keys", async () => {
     const src = path.resolve(import.meta.dirname, "../../src");
     const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts"));
     const users: string[] = [];
     for (const file of files) if ((await readFile(path.join(src, file), "utf8")).includes(".decrypt(")) users.push(file);
-    expect(users).toEqual([path.join("provisioning", "spec-builder.ts")]);
+    expect(users.sort()).toEqual([path.join("provisioning", "rotate-credentials.ts"), path.join("provisioning", "spec-builder.ts")]);
   });
 });
 

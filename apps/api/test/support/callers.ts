@@ -11,7 +11,7 @@ const createCaller = createCallerFactory(appRouter);
 export async function callerFor(services: Services, email: string | null) {
   if (email === null) return createCaller(createContextInner({ services, actor: null }));
   const user = await services.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return createCaller(createContextInner({ services, actor: await loadActor(services.db, user.id) }));
+  return createCaller(createContextInner({ services, actor: await loadActor(services.sql, user.id) }));
 }
 
 export async function institutionIdOf(services: Services, slug: string): Promise<string> {

@@ -6,7 +6,7 @@ import type { Db } from "@opus/db/client";
 import { ingestUsageEvents } from "../../src/domain/usage/ingest-usage-events.ts";
 import { callerFor } from "./callers.ts";
 import { makeCertificate } from "./make-certificate.ts";
-import { freshVersion, makeRelease, releaseInput } from "./release-fixtures.ts";
+import { freshVersion, makeRelease, makeRollout, releaseInput } from "./release-fixtures.ts";
 import {
   finalizedReport,
   freshCnpj,
@@ -144,6 +144,11 @@ const RELEASE_SETTINGS = {
   maintenanceWindows: [{ rrule: "FREQ=WEEKLY;BYDAY=SU;BYHOUR=2", durationMinutes: 240 }],
   freezes: [],
 };
+const ROLLOUT_SPEC = (institutionId: string) => ({
+  name: "Matrix rollout",
+  selection: { institutionIds: [institutionId] },
+  waves: [{ name: "All", maxConcurrency: { count: 1 }, soakMinutes: 0, failureThreshold: 1 }],
+});
 const releaseId = async (db: Db, status: Parameters<typeof makeRelease>[1]) => ({ releaseId: (await makeRelease(db, status)).id });
 
 export const PROCEDURES: Record<string, ProcedureSpec> = {
@@ -198,6 +203,77 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
       code: "PRECONDITION_FAILED",
     }),
   },
+  "rollouts.find": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "rollouts.get": {
+    access: scoped(ALL_STAFF),
+    tenant: "active",
+    input: async ({ db }) => ({ rolloutId: (await makeRollout(db, "PLANNED")).id }),
+  },
+  "rollouts.create": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db, tenant }) => ({ ...ROLLOUT_SPEC(tenant.id), ...(await releaseId(db, "AVAILABLE")) }),
+    failure: async ({ db, tenant }) => ({
+      input: { ...ROLLOUT_SPEC(tenant.id), ...(await releaseId(db, "WITHDRAWN")) },
+      code: "PRECONDITION_FAILED",
+    }),
+  },
+  "rollouts.start": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => {
+      const { id, planHash } = await makeRollout(db, "PLANNED");
+      return { rolloutId: id, planHash };
+    },
+    failure: async ({ db }) => ({
+      input: { rolloutId: (await makeRollout(db, "PLANNED")).id, planHash: "0".repeat(64) },
+      code: "CONFLICT",
+    }),
+  },
+  "rollouts.pause": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => ({ rolloutId: (await makeRollout(db, "RUNNING")).id }),
+    failure: async ({ db }) => ({ input: { rolloutId: (await makeRollout(db, "PLANNED")).id }, code: "CONFLICT" }),
+  },
+  "rollouts.resume": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => ({ rolloutId: (await makeRollout(db, "PAUSED")).id }),
+    failure: async ({ db }) => ({ input: { rolloutId: (await makeRollout(db, "RUNNING")).id }, code: "CONFLICT" }),
+  },
+  "rollouts.abort": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => ({ rolloutId: (await makeRollout(db, "RUNNING")).id }),
+    failure: async ({ db }) => ({ input: { rolloutId: (await makeRollout(db, "ABORTED")).id }, code: "CONFLICT" }),
+  },
+  "rollouts.approveWave": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db }) => {
+      const { id, planHash } = await makeRollout(db, "RUNNING", { requiresApproval: true });
+      return { rolloutId: id, position: 0, planHash };
+    },
+    failure: async ({ db }) => {
+      const { id, planHash } = await makeRollout(db, "RUNNING");
+      return { input: { rolloutId: id, position: 0, planHash }, code: "PRECONDITION_FAILED" };
+    },
+  },
+  "rollouts.rollback": {
+    access: scoped(["ADMIN"]),
+    tenant: "active",
+    input: async ({ db, tenant }) => {
+      const target = { environmentId: tenant.env.id, institutionId: tenant.id, status: "UPGRADED" as const };
+      return { rolloutId: (await makeRollout(db, "SUCCEEDED", { target })).id, position: 0 };
+    },
+    failure: async ({ db }) => ({
+      input: { rolloutId: (await makeRollout(db, "SUCCEEDED")).id, position: 0 },
+      code: "PRECONDITION_FAILED",
+    }),
+  },
+  "releases.matrix": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "releases.exportMatrix": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ staleAfterMinutes: 30 }) },
   "releases.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
   "releases.setFleetFreezes": {
     access: scoped(["ADMIN"]),

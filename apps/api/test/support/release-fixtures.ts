@@ -38,6 +38,58 @@ export async function makeRelease(
 ) {
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@opus.example" }, select: { id: true } });
   return db.release.create({
-    data: { ...releaseInput(version), ...extra, status, createdById: admin.id, ...(status !== "DRAFT" ? { publishedAt: new Date() } : {}) },
+    data: { ...releaseInput(version), status, createdById: admin.id, ...(status !== "DRAFT" ? { publishedAt: new Date() } : {}), ...extra },
   });
+}
+
+/** A rollout row in a given state, with one wave (and, when asked, one target), for the authorization matrix. */
+export async function makeRollout(
+  db: Db,
+  status: Enums.RolloutStatus,
+  options: {
+    requiresApproval?: boolean;
+    target?: { environmentId: string; institutionId: string; status: Enums.RolloutTargetStatus };
+  } = {},
+) {
+  const release = await makeRelease(db, "AVAILABLE");
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@opus.example" }, select: { id: true } });
+  const planHash = "a".repeat(64);
+  const rollout = await db.rollout.create({
+    data: {
+      releaseId: release.id,
+      releaseVersion: release.version,
+      name: `Matrix ${release.version}`,
+      status,
+      selection: {},
+      plan: {},
+      planHash,
+      createdById: admin.id,
+      waves: {
+        create: [
+          {
+            position: 0,
+            name: "All",
+            maxConcurrency: 1,
+            soakMinutes: 0,
+            failureThreshold: 1,
+            requiresApproval: options.requiresApproval ?? false,
+          },
+        ],
+      },
+    },
+    include: { waves: true },
+  });
+  if (options.target) {
+    const previous = await makeRelease(db, "AVAILABLE");
+    await db.rolloutTarget.create({
+      data: {
+        ...options.target,
+        rolloutId: rollout.id,
+        waveId: rollout.waves[0]?.id ?? "",
+        position: 0,
+        fromReleaseVersion: previous.version,
+      },
+    });
+  }
+  return { id: rollout.id, planHash };
 }

@@ -8,14 +8,20 @@ import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
 import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createAuditSigner } from "../../src/lib/audit-signer.ts";
-import { createCredentialsCipher } from "../../src/lib/credentials-cipher.ts";
+import {
+  type CredentialsOpener,
+  createCredentialsOpener,
+  createCredentialsSealer,
+  credentialsPublicKeyOf,
+} from "../../src/lib/credentials-envelope.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import type { Clock, Services } from "../../src/services.ts";
 
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
-const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 3).toString("base64");
+/** The worker's private key in tests; the API side only ever gets its public key. */
+const TEST_CREDENTIALS_PRIVATE_KEY = Buffer.alloc(32, 3).toString("base64");
 export const TEST_AUDIT_SIGNING_KEY = Buffer.alloc(32, 5).toString("base64");
 
 export function serverUrl(): string {
@@ -28,6 +34,8 @@ export type TestServices = Services & {
   /** set(null) returns to real time. */
   clock: Clock & { set(d: Date | null): void };
   databaseUrl: string;
+  /** The worker's side of the credentials envelope (services.cipher only seals, as the API's does). */
+  opener: CredentialsOpener;
   cleanup(): Promise<void>;
 };
 
@@ -36,8 +44,9 @@ export async function createTestServices(
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
-  const sql = createSqlPool(database.url, { poolSize: 5 });
-  const cipher = createCredentialsCipher(TEST_CREDENTIALS_KEY);
+  const sql = createSqlPool(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const cipher = createCredentialsSealer(credentialsPublicKeyOf(TEST_CREDENTIALS_PRIVATE_KEY));
+  const opener = createCredentialsOpener({ privateKeys: [TEST_CREDENTIALS_PRIVATE_KEY] });
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
   let now: Date | null = null;
   const publicUrl = options.publicUrl ?? "http://console.test";
@@ -54,6 +63,7 @@ export async function createTestServices(
       },
     },
     cipher,
+    opener,
     auditSigner: createAuditSigner(TEST_AUDIT_SIGNING_KEY),
     auditCheckpointIntervalSeconds: 300,
     // Real .eml files in a per-database folder: tests can read what was "sent".

@@ -24,11 +24,11 @@ describe("environment, per process", () => {
   });
 
   it("names the process and every problem at once", () => {
-    const message = problems(() => parseApiEnv({ DATABASE_URL: "nope", API_PORT: "99999", CREDENTIALS_KEY: "c2hvcnQ=" }));
+    const message = problems(() => parseApiEnv({ DATABASE_URL: "nope", API_PORT: "99999", CREDENTIALS_PUBLIC_KEY: "c2hvcnQ=" }));
     expect(message.split("\n")).toEqual([
       "Invalid environment for the API server:",
       "  DATABASE_URL: DATABASE_URL must be a postgresql:// URL",
-      "  CREDENTIALS_KEY: CREDENTIALS_KEY must be base64 of exactly 32 bytes",
+      "  CREDENTIALS_PUBLIC_KEY: CREDENTIALS_PUBLIC_KEY must be base64 of exactly 32 bytes",
       "  API_PORT: Too big: expected number to be <=65535",
     ]);
   });
@@ -44,7 +44,7 @@ describe("environment, per process", () => {
   it("refuses the API's development secrets and the default region list in production", () => {
     const message = problems(() => parseApiEnv({ ...base, NODE_ENV: "production" }));
     expect(message).toContain("AUTH_SECRET: set a real AUTH_SECRET in production");
-    expect(message).toContain("CREDENTIALS_KEY: set a real CREDENTIALS_KEY in production");
+    expect(message).toContain("CREDENTIALS_PUBLIC_KEY: set the worker's real CREDENTIALS_PUBLIC_KEY in production");
     expect(message).toContain("AUDIT_SIGNING_KEY: set a real AUDIT_SIGNING_KEY in production");
     expect(message).toContain("SAAS_REGION_NAMES: set SAAS_REGION_NAMES in production");
     expect(message).toContain("SMTP_URL: set SMTP_URL in production");
@@ -58,7 +58,7 @@ describe("environment, per process", () => {
       ...base,
       NODE_ENV: "production",
       AUTH_SECRET: "a-real-production-secret-0123456789abcdef",
-      CREDENTIALS_KEY: Buffer.from("production-credentials-key-32byt").toString("base64"),
+      CREDENTIALS_PUBLIC_KEY: Buffer.from("production-credentials-key-32byt").toString("base64"),
       AUDIT_SIGNING_KEY: Buffer.from("production-audit-signing-key-32b").toString("base64"),
       SAAS_REGION_NAMES: "sa-east-1",
     };
@@ -80,7 +80,7 @@ describe("environment, per process", () => {
 
   it("refuses the worker's development secrets, local backend and local regions in production", () => {
     const message = problems(() => parseWorkerEnv({ ...base, NODE_ENV: "production" }));
-    for (const key of ["CREDENTIALS_KEY", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_BACKEND_URL", "SAAS_REGIONS"]) {
+    for (const key of ["CREDENTIALS_PRIVATE_KEYS", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_BACKEND_URL", "SAAS_REGIONS"]) {
       expect(message).toContain(`${key}: set`);
     }
     // The worker signs nobody in: it never asks for the API's AUTH_SECRET.

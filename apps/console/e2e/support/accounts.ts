@@ -12,6 +12,7 @@ function account(email: string): DemoAccount {
 /** The seeded people, by the role each test needs. */
 export const ACCOUNTS = {
   opusAdmin: account("admin@opus.example"),
+  opusAdmin2: account("admin2@opus.example"),
   opusOperator: account("operator@opus.example"),
   opusOperator2: account("operator2@opus.example"),
   opusBilling: account("billing@opus.example"),

@@ -37,3 +37,11 @@ export function parseConsoleEnv(source: Record<string, string | undefined>): Con
 export function consoleEnv(): ConsoleEnv {
   return parseConsoleEnv(process.env);
 }
+
+/**
+ * The API's origin for the console server's own requests (a page's first data, fetched while it
+ * renders): compiled into the build like the rewrites (next.config.ts passes it through `env`).
+ */
+export function builtApiOrigin(): string {
+  return process.env.API_ORIGIN ?? "http://127.0.0.1:4000";
+}

@@ -10,7 +10,7 @@ function cell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csv(rows: (string | number | null)[][]): string {
+export function csv(rows: (string | number | null)[][]): string {
   return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 

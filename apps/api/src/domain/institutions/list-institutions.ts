@@ -1,7 +1,8 @@
 // The Opus institutions list: server-side search, filters, sort and offset pagination.
-// Raw SQL (the project's style for list pages with computed columns, see docs/architecture.md):
+// Raw SQL on the plain pg pool (the project's style for list pages, see docs/architecture.md):
 // Prisma's `_count` select joins a GROUP BY over the whole environment and membership tables,
-// while per-row subqueries here count only the 25 rows of the page, through their indexes.
+// while per-row subqueries here count only the 25 rows of the page, through their indexes; and a
+// list is read on every visit, so it pays no ORM translation and is one statement (one round trip).
 import { type Enums, Prisma } from "@opus/db/client";
 import type { DomainContext } from "../domain-context.ts";
 
@@ -32,6 +33,7 @@ export type InstitutionListItem = {
 };
 
 type Row = Omit<InstitutionListItem, "plan" | "_count"> & {
+  total: number;
   planId: string | null;
   planName: string | null;
   environments: number;
@@ -70,28 +72,46 @@ export async function listInstitutions(ctx: DomainContext, input: ListInstitutio
   const where = whereOf(input);
   const direction = Prisma.raw(input.direction === "desc" ? "DESC" : "ASC");
   const orderBy = Prisma.sql`${SORT_COLUMNS[input.sort]} ${direction}, i.id ASC`;
-  // Two independent reads, no transaction: a list may be a moment stale, never wrong for a tenant.
-  // The page's ids are chosen first, so the child counts run for the page's rows only (a deep
-  // OFFSET would otherwise compute them for every skipped row too).
-  const [countRows, rows] = await Promise.all([
-    ctx.db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM institution i ${where}`,
-    ctx.db.$queryRaw<Row[]>`
-      WITH page AS (
-        SELECT i.id FROM institution i ${where}
-        ORDER BY ${orderBy} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
-      )
-      SELECT i.id, i.slug, i."legalName", i."tradeName", i.cnpj, i.status::text AS status,
-             i."deploymentMode"::text AS "deploymentMode", COALESCE(i.roles::text[], ARRAY[]::text[]) AS roles, i."createdAt",
-             p.id AS "planId", p.name AS "planName",
-             (SELECT count(*)::int FROM environment e WHERE e."institutionId" = i.id) AS environments,
-             (SELECT count(*)::int FROM membership m WHERE m."institutionId" = i.id) AS memberships
-      FROM page JOIN institution i ON i.id = page.id LEFT JOIN plan p ON p.id = i."planId"
-      ORDER BY ${orderBy}`,
-  ]);
-  const items: InstitutionListItem[] = rows.map(({ planId, planName, environments, memberships, ...row }) => ({
-    ...row,
-    plan: planId && planName !== null ? { id: planId, name: planName } : null,
-    _count: { environments, memberships },
-  }));
-  return { items, total: countRows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  // One statement, no transaction: a list may be a moment stale, never wrong for a tenant. The
+  // page's ids are chosen first, so the child counts run for the page's rows only (a deep OFFSET
+  // would otherwise compute them for every skipped row too); the total is an uncorrelated
+  // subquery, computed once and repeated on each row.
+  const query = Prisma.sql`
+    WITH page AS (
+      SELECT i.id FROM institution i ${where}
+      ORDER BY ${orderBy} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+    )
+    SELECT (SELECT count(*)::int FROM institution i ${where}) AS total,
+           i.id, i.slug, i."legalName", i."tradeName", i.cnpj, i.status::text AS status,
+           i."deploymentMode"::text AS "deploymentMode", COALESCE(i.roles::text[], ARRAY[]::text[]) AS roles, i."createdAt",
+           p.id AS "planId", p.name AS "planName",
+           (SELECT count(*)::int FROM environment e WHERE e."institutionId" = i.id) AS environments,
+           (SELECT count(*)::int FROM membership m WHERE m."institutionId" = i.id) AS memberships
+    FROM page JOIN institution i ON i.id = page.id LEFT JOIN plan p ON p.id = i."planId"
+    ORDER BY ${orderBy}`;
+  const { rows } = await ctx.sql.query<Row>(query.text, query.values);
+  const items = rows.map(
+    (row): InstitutionListItem => ({
+      id: row.id,
+      slug: row.slug,
+      legalName: row.legalName,
+      tradeName: row.tradeName,
+      cnpj: row.cnpj,
+      status: row.status,
+      deploymentMode: row.deploymentMode,
+      roles: row.roles,
+      createdAt: row.createdAt,
+      plan: row.planId && row.planName !== null ? { id: row.planId, name: row.planName } : null,
+      _count: { environments: row.environments, memberships: row.memberships },
+    }),
+  );
+  // A page past the end has no row to carry the total: only then is it counted on its own.
+  const total = rows[0]?.total ?? (input.page === 1 ? 0 : await countMatching(ctx, where));
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+async function countMatching(ctx: DomainContext, where: Prisma.Sql): Promise<number> {
+  const query = Prisma.sql`SELECT count(*)::int AS total FROM institution i ${where}`;
+  const { rows } = await ctx.sql.query<{ total: number }>(query.text, query.values);
+  return rows[0]?.total ?? 0;
 }

@@ -7,10 +7,22 @@ import { moveRelease } from "../../domain/releases/move-release.ts";
 import { zReleaseInput } from "../../domain/releases/release-input.ts";
 import { requestUpgrade } from "../../domain/releases/request-upgrade.ts";
 import { zFreezes, zReleaseSettings } from "../../domain/releases/schedule-input.ts";
+import { exportVersionMatrix, MATRIX_DEFAULTS, versionMatrix } from "../../domain/releases/version-matrix.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zId, zReason } from "../schemas.ts";
 
 const zReleaseRef = z.strictObject({ releaseId: zId });
+const zMatrixOptions = z
+  .strictObject({
+    maxMinorsBehind: z.number().int().min(0).max(100).default(MATRIX_DEFAULTS.maxMinorsBehind),
+    staleAfterMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60)
+      .default(MATRIX_DEFAULTS.staleAfterMinutes),
+  })
+  .default(MATRIX_DEFAULTS);
 const zEnvironmentRef = { institutionId: zId, environmentId: zId };
 
 export const releasesRouter = router({
@@ -41,6 +53,12 @@ export const releasesRouter = router({
   upgradeEnvironment: protectedProcedure("environments.operate")
     .input(z.strictObject({ ...zEnvironmentRef, releaseId: zId }))
     .mutation(({ ctx, input }) => requestUpgrade(ctx, input)),
+  matrix: protectedProcedure("releases.read")
+    .input(zMatrixOptions)
+    .query(({ ctx, input }) => versionMatrix(ctx, input)),
+  exportMatrix: protectedProcedure("releases.read")
+    .input(zMatrixOptions)
+    .query(({ ctx, input }) => exportVersionMatrix(ctx, input)),
   fleet: protectedProcedure("releases.read")
     .input(z.strictObject({}).optional())
     .query(({ ctx }) => getFleetControl(ctx)),

@@ -89,7 +89,7 @@ export function testWorkerOptions(overrides: Partial<WorkerOptions> = {}): Worke
 }
 
 export function workerDeps(services: TestServices, engine: FakeEngine, db: Db = services.db): WorkerDeps {
-  return { db, clock: services.clock, log: services.log, metrics: services.metrics, cipher: services.cipher, engine, config: TEST_CONFIG };
+  return { db, clock: services.clock, log: services.log, metrics: services.metrics, cipher: services.opener, engine, config: TEST_CONFIG };
 }
 
 export function createTestWorker(services: TestServices, engine: FakeEngine, overrides: Partial<WorkerOptions> = {}, db?: Db) {

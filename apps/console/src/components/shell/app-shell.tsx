@@ -17,9 +17,11 @@ import { TopBar } from "./top-bar";
 
 /**
  * Signed-in pages: the person must be known (else sign-in) and staff must have TOTP (else enrolment).
- * The page does not wait for the person: it renders as soon as the browser has taken over, and only
- * the parts that need the person (navigation, role-dependent controls) wait for `me.get`, so a page's
- * own data loads in parallel with it instead of after it.
+ * Usually the person comes with the HTML (the layout prefetches `me.get` on the server), and the
+ * shell and page render there, with the page's own prefetched data. Otherwise the page does not
+ * wait for the person: it renders as soon as the browser has taken over, and only the parts that
+ * need the person (navigation, role-dependent controls) wait for `me.get`, so a page's own data
+ * loads in parallel with it instead of after it.
  */
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useTranslations("shell");
@@ -27,12 +29,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  // Created in the browser only (the server never renders the page's parts): the same request as useMe's.
-  const [ready, setReady] = useState<Promise<Me> | null>(null);
+  // Known at once when the server prefetched the person; otherwise created in the browser only
+  // (without the person the server renders no part of the page): the same request as useMe's.
+  const [ready, setReady] = useState<Promise<Me> | null>(() => (me.data ? Promise.resolve(me.data) : null));
   useEffect(() => {
+    if (ready) return;
     // A failed me.get never resolves this: the shell redirects or shows the error instead of the page.
     setReady(queryClient.ensureQueryData({ ...trpc.me.get.queryOptions(), retry: false }).catch(() => new Promise<never>(() => {})));
-  }, [queryClient, trpc]);
+  }, [queryClient, trpc, ready]);
   const state = useMemo(() => (ready ? { me: me.data ?? null, ready } : null), [me.data, ready]);
   const redirect =
     me.isError && appErrorCode(me.error) === "UNAUTHENTICATED" ? "sign-in" : me.data && needsTwoFactor(me.data) ? "two-factor" : null;

@@ -15,6 +15,9 @@ const STAFF_LINKS = [
   { key: "signups", href: "/signups", permission: "institution.review" },
   { key: "billing", href: "/billing", permission: "billing.read" },
   { key: "plans", href: "/plans", permission: "plans.manage" },
+  { key: "releases", href: "/releases", permission: "releases.read" },
+  { key: "rollouts", href: "/rollouts", permission: "releases.read" },
+  { key: "versions", href: "/versions", permission: "releases.read" },
   { key: "audit", href: "/audit", permission: "audit.read-all" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 

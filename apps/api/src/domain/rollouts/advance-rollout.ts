@@ -1,0 +1,283 @@
+// The orchestrator: one level-triggered step over a rollout, run by every worker on a schedule.
+// It reads what is true now (targets, the operations they point at, waves, the fleet's switches)
+// and makes the next moves, each a compare-and-set, all inside one transaction that holds the
+// rollout's row lock. So a step killed at any moment commits nothing, and two workers stepping the
+// same rollout take turns: the second sees the first's result and does nothing twice (an
+// operation's idempotency key, derived from the target and its attempt, is a second guard).
+//
+// An environment counts as upgraded only when the operation the rollout enqueued for it succeeded
+// and recorded the target release: never from the environment's status or an older operation.
+import type { Db, Enums, Prisma } from "@opus/db/client";
+import { AppError } from "../../errors/app-error.ts";
+import type { Logger } from "../../logger.ts";
+import type { Clock } from "../domain-context.ts";
+import { enqueueOperation } from "../environments/enqueue-operation.ts";
+import { clusterKubernetesVersion, scheduleOf } from "../releases/environment-release.ts";
+import { readFleetControl } from "../releases/fleet-control.ts";
+import { eligibility, type Freeze } from "../releases/maintenance-windows.ts";
+import { upgradeVerdict } from "../releases/upgrade-refusal.ts";
+
+export type OrchestratorContext = { db: Db; clock: Clock; log: Logger };
+type Tx = Prisma.TransactionClient;
+
+const MINUTE = 60_000;
+/** Moves per step stop here; the next step continues (bounds one transaction). */
+const MAX_PASSES = 8;
+
+/** Steps every running rollout once; returns how many changed something. */
+export async function advanceRollouts(ctx: OrchestratorContext): Promise<number> {
+  // Running ones, and any other with a rollback in flight (a rollback may follow a finished rollout).
+  const running = await ctx.db.rollout.findMany({
+    where: { OR: [{ status: "RUNNING" }, { targets: { some: { status: "ROLLING_BACK" } } }] },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  let changed = 0;
+  for (const { id } of running) if ((await advanceRollout(ctx, id)) > 0) changed++;
+  return changed;
+}
+
+/** One step of one rollout; returns the number of state changes it made. */
+export async function advanceRollout(ctx: OrchestratorContext, rolloutId: string): Promise<number> {
+  return ctx.db.$transaction(
+    async (tx) => {
+      // The rollout's row lock: concurrent steps of this rollout run one after the other.
+      await tx.$queryRaw`SELECT id FROM "rollout" WHERE id = ${rolloutId} FOR UPDATE`;
+      const fleet = await readFleetControl(tx);
+      if (fleet.emergencyHaltAt) return 0; // nothing moves while the fleet is halted
+      const now = ctx.clock.now();
+      let changes = 0;
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const made = await step(tx, rolloutId, now, (fleet.freezes ?? []) as Freeze[], ctx.log);
+        changes += made;
+        if (made === 0) break;
+      }
+      return changes;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function step(tx: Tx, rolloutId: string, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+  const rollout = await tx.rollout.findUnique({
+    where: { id: rolloutId },
+    include: { release: true, waves: { orderBy: { position: "asc" } } },
+  });
+  if (!rollout) return 0;
+  if (rollout.status !== "RUNNING") return reconcile(tx, rollout.id, rollout.releaseVersion, now, ["ROLLING_BACK"]);
+  let changes = await reconcile(tx, rollout.id, rollout.releaseVersion, now);
+
+  const wave = rollout.waves.find((w) => w.status !== "SUCCEEDED");
+  if (!wave) {
+    const done = await tx.rollout.updateMany({
+      where: { id: rollout.id, status: "RUNNING" },
+      data: { status: "SUCCEEDED", finishedAt: now },
+    });
+    return changes + done.count;
+  }
+  const moveWave = async (from: Prisma.RolloutWaveWhereInput["status"], data: Prisma.RolloutWaveUpdateManyMutationInput) =>
+    (await tx.rolloutWave.updateMany({ where: { id: wave.id, status: from }, data })).count;
+
+  switch (wave.status) {
+    case "PENDING":
+    case "AWAITING_APPROVAL": {
+      if (wave.requiresApproval && !wave.approvedById) {
+        return changes + (wave.status === "PENDING" ? await moveWave("PENDING", { status: "AWAITING_APPROVAL" }) : 0);
+      }
+      const started = await moveWave(wave.status, { status: "RUNNING", startedAt: now });
+      if (started) {
+        // Self-managed installations: notified now, then followed through their heartbeats.
+        changes += (
+          await tx.rolloutTarget.updateMany({
+            where: { waveId: wave.id, selfManaged: true, status: "WAITING" },
+            data: {
+              status: "NOTIFIED",
+              startedAt: now,
+              reason: "its admins were notified; waiting for its heartbeat to report the release",
+            },
+          })
+        ).count;
+      }
+      return changes + started;
+    }
+    case "RUNNING":
+      return changes + (await runWave(tx, rollout, wave, now, fleetFreezes, log));
+    case "SOAKING":
+      if (wave.soakUntil && wave.soakUntil <= now) return changes + (await moveWave("SOAKING", { status: "SUCCEEDED", finishedAt: now }));
+      return changes;
+    case "HALTED":
+      return changes;
+  }
+  return changes;
+}
+
+/** Records what the operations (and heartbeats) say about targets in flight. */
+async function reconcile(
+  tx: Tx,
+  rolloutId: string,
+  target: string,
+  now: Date,
+  statuses: Enums.RolloutTargetStatus[] = ["UPGRADING", "ROLLING_BACK", "NOTIFIED"],
+): Promise<number> {
+  const inFlight = await tx.rolloutTarget.findMany({
+    where: { rolloutId, status: { in: statuses } },
+    select: {
+      id: true,
+      status: true,
+      operationId: true,
+      environmentId: true,
+      attempt: true,
+      fromReleaseVersion: true,
+      startedAt: true,
+      environment: { select: { releaseVersion: true, lastHeartbeatAt: true } },
+    },
+  });
+  const ops = await tx.operation.findMany({
+    where: { id: { in: inFlight.map((t) => t.operationId).filter((id): id is string => id !== null) } },
+    select: { id: true, kind: true, status: true, releaseVersion: true, error: true },
+  });
+  const opOf = new Map(ops.map((o) => [o.id, o]));
+  let changes = 0;
+  const move = async (t: (typeof inFlight)[number], data: Prisma.RolloutTargetUpdateManyMutationInput) => {
+    changes += (await tx.rolloutTarget.updateMany({ where: { id: t.id, status: t.status, operationId: t.operationId }, data })).count;
+  };
+  for (const t of inFlight) {
+    if (t.status === "NOTIFIED") {
+      // Only a heartbeat received after the notification counts: an older one is stale.
+      const beat = t.environment.lastHeartbeatAt;
+      if (t.environment.releaseVersion === target && beat && t.startedAt && beat >= t.startedAt) {
+        await move(t, { status: "UPGRADED", finishedAt: now, reason: "its heartbeat reports the release" });
+      }
+      continue;
+    }
+    const op = t.operationId ? opOf.get(t.operationId) : undefined;
+    if (!op || op.status === "QUEUED" || op.status === "RUNNING") continue;
+    if (op.status !== "SUCCEEDED") {
+      await move(t, {
+        status: "FAILED",
+        finishedAt: now,
+        error: op.error ?? `the ${op.kind.toLowerCase()} was ${op.status.toLowerCase()}`,
+      });
+      continue;
+    }
+    if (t.status === "ROLLING_BACK") {
+      if (op.releaseVersion === t.fromReleaseVersion) await move(t, { status: "ROLLED_BACK", finishedAt: now });
+      else await move(t, { status: "FAILED", finishedAt: now, error: `the rollback deployed ${op.releaseVersion ?? "nothing"}` });
+      continue;
+    }
+    if (op.kind === "PREVIEW") {
+      // Previewed: now the upgrade itself, in the same transaction as the move that records it.
+      const { operation } = await enqueueOperation(
+        tx,
+        { now },
+        { environmentId: t.environmentId, kind: "UP", idempotencyKey: `rollout:${t.id}:${t.attempt}:up`, releaseVersion: target },
+      );
+      await move(t, { operationId: operation.id });
+      continue;
+    }
+    if (op.releaseVersion === target) await move(t, { status: "UPGRADED", finishedAt: now, error: null });
+    else
+      await move(t, {
+        status: "FAILED",
+        finishedAt: now,
+        error: `the deploy recorded ${op.releaseVersion ?? "no release"}, not ${target}`,
+      });
+  }
+  return changes;
+}
+
+type RolloutRow = Prisma.RolloutGetPayload<{ include: { release: true; waves: true } }>;
+type WaveRow = RolloutRow["waves"][number];
+
+async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+  const counts = await tx.rolloutTarget.groupBy({ by: ["status"], where: { waveId: wave.id }, _count: { _all: true } });
+  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
+  if (count("FAILED") >= wave.failureThreshold) {
+    const reason = `Wave "${wave.name}" halted: ${count("FAILED")} of its environments failed (threshold ${wave.failureThreshold}).`;
+    const halted = await tx.rolloutWave.updateMany({ where: { id: wave.id, status: "RUNNING" }, data: { status: "HALTED" } });
+    await tx.rollout.updateMany({ where: { id: rollout.id, status: "RUNNING" }, data: { status: "HALTED", haltReason: reason } });
+    log.warn({ rolloutId: rollout.id, wave: wave.position }, reason);
+    return halted.count;
+  }
+  const active = count("UPGRADING") + count("ROLLING_BACK");
+  const waiting = count("WAITING");
+  if (waiting === 0 && active === 0) {
+    const soakUntil = new Date(now.getTime() + wave.soakMinutes * MINUTE);
+    return (await tx.rolloutWave.updateMany({ where: { id: wave.id, status: "RUNNING" }, data: { status: "SOAKING", soakUntil } })).count;
+  }
+  let slots = wave.maxConcurrency - active;
+  if (slots <= 0) return 0;
+  const candidates = await tx.rolloutTarget.findMany({
+    where: { waveId: wave.id, status: "WAITING" },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      attempt: true,
+      reason: true,
+      environment: {
+        select: {
+          id: true,
+          kind: true,
+          releaseVersion: true,
+          pinnedReleaseVersion: true,
+          kubernetesVersion: true,
+          timeZone: true,
+          maintenanceWindows: true,
+          freezes: true,
+          institution: { select: { slug: true, managedAccount: { select: { kubernetesVersion: true } } } },
+        },
+      },
+    },
+  });
+  let changes = 0;
+  for (const t of candidates) {
+    if (slots <= 0) break;
+    const env = t.environment;
+    const claim = async (data: Prisma.RolloutTargetUpdateManyMutationInput) =>
+      (await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING", attempt: t.attempt }, data })).count;
+    const state = eligibility(scheduleOf(env), fleetFreezes, now);
+    if (!state.eligible) {
+      // Waiting is not failing: it says why, and the wave goes on with the others.
+      if (t.reason !== state.reason)
+        await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING" }, data: { reason: state.reason } });
+      continue;
+    }
+    const label = `${env.institution.slug} (${env.kind.toLowerCase()})`;
+    const verdict = upgradeVerdict(
+      {
+        label,
+        runningVersion: env.releaseVersion,
+        pinnedVersion: env.pinnedReleaseVersion,
+        kubernetesVersion: clusterKubernetesVersion(env),
+      },
+      rollout.release,
+    );
+    if (verdict.kind === "refused") {
+      changes += await claim({ status: "SKIPPED", reason: verdict.reason, finishedAt: now });
+      continue;
+    }
+    try {
+      const kind = rollout.previewFirst ? "PREVIEW" : "UP";
+      const { operation } = await enqueueOperation(
+        tx,
+        { now },
+        {
+          environmentId: env.id,
+          kind,
+          idempotencyKey: `rollout:${t.id}:${t.attempt}:${kind.toLowerCase()}`,
+          releaseVersion: rollout.releaseVersion,
+        },
+      );
+      const claimed = await claim({ status: "UPGRADING", operationId: operation.id, startedAt: now, reason: null, error: null });
+      if (claimed === 0) throw new AppError("CONFLICT", "the target moved meanwhile");
+      await tx.environment.updateMany({ where: { id: env.id }, data: { desiredReleaseVersion: rollout.releaseVersion } });
+      changes += claimed;
+      slots--;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === "CONFLICT") throw error;
+      // The operation rules refuse it (the tenant was suspended meanwhile): a failure of this environment, with the reason.
+      changes += await claim({ status: "FAILED", error: error.message, finishedAt: now });
+    }
+  }
+  return changes;
+}

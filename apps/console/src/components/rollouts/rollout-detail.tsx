@@ -1,0 +1,151 @@
+"use client";
+import { canMoveRollout } from "@opus/rules/releases";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/hooks/use-error-message";
+import { can } from "@/lib/permissions";
+import { useTRPC } from "@/lib/trpc";
+import { useCurrentMe } from "../shell/me-context";
+import { Alert } from "../ui/alert";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { PageHeader } from "../ui/page-header";
+import { QueryError } from "../ui/query-error";
+
+const when = (iso: string | Date | null) => (iso ? new Date(iso).toLocaleString("pt-BR", { timeZone: "America/Sao_Paulo" }) : "—");
+
+/** The plan approvers approve (by its hash), the gates, and live progress against the plan. */
+export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
+  const t = useTranslations("rollouts");
+  const trpc = useTRPC();
+  const me = useCurrentMe();
+  const manage = can(me, "releases.manage");
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  // Live: the orchestrator moves on its own, so the page looks again every few seconds.
+  const rollout = useQuery({ ...trpc.rollouts.get.queryOptions({ rolloutId }), refetchInterval: 3000 });
+  const done = { onSuccess: async () => queryClient.invalidateQueries(trpc.rollouts.pathFilter()) };
+  const start = useMutation(trpc.rollouts.start.mutationOptions(done));
+  const approve = useMutation(trpc.rollouts.approveWave.mutationOptions(done));
+  const pause = useMutation(trpc.rollouts.pause.mutationOptions(done));
+  const resume = useMutation(trpc.rollouts.resume.mutationOptions(done));
+  const abort = useMutation(trpc.rollouts.abort.mutationOptions(done));
+  if (rollout.isError) return <QueryError error={rollout.error} onRetry={() => void rollout.refetch()} />;
+  const r = rollout.data;
+  if (!r) return null;
+  const failed = start.error ?? approve.error ?? pause.error ?? resume.error ?? abort.error;
+  const upgraded = r.targets.filter((x) => x.status === "UPGRADED").length;
+  return (
+    <div className="mx-auto max-w-7xl space-y-6">
+      <PageHeader
+        title={r.name}
+        description={t("header", { version: r.releaseVersion, status: t(`status.${r.status}`), upgraded, total: r.targets.length })}
+        actions={
+          manage ? (
+            <>
+              {canMoveRollout("start", r.status) ? (
+                <Button variant="primary" pending={start.isPending} onClick={() => start.mutate({ rolloutId, planHash: r.planHash })}>
+                  {t("start")}
+                </Button>
+              ) : null}
+              {canMoveRollout("pause", r.status) ? <Button onClick={() => pause.mutate({ rolloutId })}>{t("pause")}</Button> : null}
+              {canMoveRollout("resume", r.status) ? <Button onClick={() => resume.mutate({ rolloutId })}>{t("resume")}</Button> : null}
+              {canMoveRollout("abort", r.status) ? (
+                <Button variant="dangerGhost" onClick={() => abort.mutate({ rolloutId })}>
+                  {t("abort")}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      {failed ? <Alert tone="error">{errorMessage(failed)}</Alert> : null}
+      {r.emergencyHalt ? <Alert tone="warning">{t("emergencyHalt", { reason: r.emergencyHalt.reason ?? "" })}</Alert> : null}
+      {r.haltReason ? <Alert tone="warning">{r.haltReason}</Alert> : null}
+      <p className="font-mono text-xs text-slate-500" data-testid="plan-hash">
+        {t("planHash", { hash: r.planHash })}
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        {r.waves.map((w) => {
+          const planned = r.plan.waves?.[w.position];
+          const progress = Object.entries(w.counts)
+            .map(([status, n]) => `${t(`target.${status as "WAITING"}`)}: ${n}`)
+            .join(" · ");
+          return (
+            <Card key={w.id} title={t("waveTitle", { position: w.position + 1, name: w.name })}>
+              <div className="space-y-2 text-sm" data-testid={`wave-${w.position}`}>
+                <div className="flex flex-wrap gap-2">
+                  <Badge tone={w.status === "SUCCEEDED" ? "success" : w.status === "HALTED" ? "danger" : "progress"}>
+                    {t(`wave.${w.status}`)}
+                  </Badge>
+                  {w.fourEyes ? <Badge tone="warning">{t("fourEyes")}</Badge> : null}
+                  {w.approvedAt ? <Badge tone="success">{t("approved")}</Badge> : null}
+                </div>
+                <p>{t("waveFacts", { size: w.size, concurrency: w.maxConcurrency, soak: w.soakMinutes, threshold: w.failureThreshold })}</p>
+                {planned ? (
+                  <p className="text-slate-600">{t("waveExpected", { start: when(planned.startsAt), end: when(planned.upgradesEndAt) })}</p>
+                ) : null}
+                {planned ? (
+                  <p className="text-slate-600">
+                    {t("matrixAfter", {
+                      matrix: Object.entries(planned.matrixAfter)
+                        .map(([v, n]) => `${v}: ${n}`)
+                        .join(", "),
+                    })}
+                  </p>
+                ) : null}
+                <p className="font-medium text-slate-800" data-testid={`wave-${w.position}-progress`}>
+                  {progress}
+                </p>
+                {manage && w.requiresApproval && !w.approvedAt && (w.status === "PENDING" || w.status === "AWAITING_APPROVAL") ? (
+                  // Four eyes: who planned or started the rollout waits for another admin (the API refuses them too).
+                  w.fourEyes && (me.id === r.createdById || me.id === r.startedById) ? (
+                    <p className="text-amber-800" data-testid={`wave-${w.position}-waiting-for-other`}>
+                      {t("waitingForOther")}
+                    </p>
+                  ) : (
+                    <Button
+                      variant="primary"
+                      pending={approve.isPending}
+                      onClick={() => approve.mutate({ rolloutId, position: w.position, planHash: r.planHash })}
+                    >
+                      {t("approveWave")}
+                    </Button>
+                  )
+                ) : null}
+              </div>
+            </Card>
+          );
+        })}
+      </div>
+      <Card title={t("environments")}>
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-1">{t("columns.environment")}</th>
+              <th>{t("columns.wave")}</th>
+              <th>{t("columns.expected")}</th>
+              <th>{t("columns.status")}</th>
+              <th>{t("columns.why")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {r.targets.slice(0, 200).map((x) => {
+              const wave = r.waves.find((w) => w.id === x.waveId);
+              return (
+                <tr key={x.id}>
+                  <td className="py-1">{x.label}</td>
+                  <td>{wave ? wave.position + 1 : "—"}</td>
+                  <td>{when(x.expectedAt)}</td>
+                  <td>{t(`target.${x.status}`)}</td>
+                  <td className="text-slate-600">{x.error ?? x.reason ?? ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}
