@@ -90,6 +90,8 @@ test.describe("institutions (Opus staff)", () => {
       "Environments",
       "Certificates",
       "Usage",
+      "Health",
+      "Go-live",
       "API keys",
       "Members",
       "Audit",
@@ -116,6 +118,8 @@ test("Opus billing staff see an institution's overview, environments and certifi
     "Environments",
     "Certificates",
     "Usage",
+    "Health",
+    "Go-live",
     "API keys",
   ]);
   // Billing reads; it has no Opus actions to take.

@@ -40,6 +40,8 @@ test.describe("members of an institution", () => {
       "Environments",
       "Certificates",
       "Usage",
+      "Health",
+      "Go-live",
       "Members",
     ]);
     await expect(invited.getByTestId("current-person")).toContainText("Nina Nova");

@@ -29,10 +29,14 @@ test.describe("signing in with the form", () => {
     await expect(mainNav(page).getByRole("link")).toHaveText([
       "Dashboard",
       "Institutions",
+      "Health",
       "Approvals",
       "Sign-ups",
       "Billing",
       "Plans",
+      "Releases",
+      "Rollouts",
+      "Version matrix",
       "Audit",
     ]);
     await expect(page.getByTestId("current-person")).toContainText("Ada Admin");
@@ -40,8 +44,12 @@ test.describe("signing in with the form", () => {
   });
 
   for (const [who, role, links] of [
-    [ACCOUNTS.opusOperator, "Opus operator", ["Dashboard", "Institutions", "Approvals", "Sign-ups"]],
-    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Billing"]],
+    [
+      ACCOUNTS.opusOperator,
+      "Opus operator",
+      ["Dashboard", "Institutions", "Health", "Approvals", "Sign-ups", "Releases", "Rollouts", "Version matrix"],
+    ],
+    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Health", "Billing", "Releases", "Rollouts", "Version matrix"]],
   ] as const) {
     test(`${role} passes the TOTP step and sees the pages of that role`, async ({ page }) => {
       await fillCredentials(page, who);
@@ -59,7 +67,17 @@ test.describe("signing in with the form", () => {
     await expect(page).toHaveURL(/\/institutions\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
     const group = mainNav(page).getByRole("list", { name: INSTITUTIONS.aurora });
-    await expect(group.getByRole("link")).toHaveText(["Overview", "Environments", "Certificates", "Usage", "API keys", "Members", "Audit"]);
+    await expect(group.getByRole("link")).toHaveText([
+      "Overview",
+      "Environments",
+      "Certificates",
+      "Usage",
+      "Health",
+      "Go-live",
+      "API keys",
+      "Members",
+      "Audit",
+    ]);
     await expect(page.getByTestId("current-person")).toContainText(`Admin · ${INSTITUTIONS.aurora}`);
   });
 
@@ -67,7 +85,7 @@ test.describe("signing in with the form", () => {
     await fillCredentials(page, ACCOUNTS.auroraViewer);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    const sections = ["Overview", "Environments", "Certificates", "Usage", "Members"];
+    const sections = ["Overview", "Environments", "Certificates", "Usage", "Health", "Go-live", "Members"];
     await expect(mainNav(page).getByRole("link")).toHaveText(sections);
     await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(sections);
   });

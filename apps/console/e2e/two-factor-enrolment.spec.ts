@@ -35,6 +35,15 @@ test("staff without TOTP are sent to enrolment, and get in once it is set up", a
   await page.getByLabel("I have saved my backup codes").check();
   await page.getByRole("button", { name: "Continue to the console" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(mainNav(page).getByRole("link")).toHaveText(["Dashboard", "Institutions", "Approvals", "Sign-ups"]);
+  await expect(mainNav(page).getByRole("link")).toHaveText([
+    "Dashboard",
+    "Institutions",
+    "Health",
+    "Approvals",
+    "Sign-ups",
+    "Releases",
+    "Rollouts",
+    "Version matrix",
+  ]);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });

@@ -9,6 +9,8 @@ import type { Refusal } from "./refusal.ts";
 /** Deleting drops every record: only for tenants that never went live, or whose offboarding ended. */
 const DELETABLE: readonly InstitutionStatus[] = ["DRAFT", "REJECTED", "OFFBOARDED"];
 const LEAVING: readonly InstitutionStatus[] = ["OFFBOARDING", "OFFBOARDED"];
+/** Going live needs environments being set up or up. */
+const GOING_LIVE: readonly InstitutionStatus[] = ["APPROVED", "PROVISIONING", "ACTIVE"];
 
 function moveRefusal(status: InstitutionStatus, event: InstitutionEvent): Refusal | null {
   const move = transitionInstitution(status, event);
@@ -25,6 +27,10 @@ export function approvalStatusRefusal(action: ApprovalAction, status: Institutio
       return moveRefusal(status, "offboard");
     case "CHANGE_MODE":
       return LEAVING.includes(status) ? { code: "INVALID_TRANSITION", message: "An offboarded institution's mode cannot change." } : null;
+    case "GO_LIVE_OVERRIDE":
+      return GOING_LIVE.includes(status)
+        ? null
+        : { code: "PRECONDITION_FAILED", message: "Only an approved or active institution can go live." };
     case "DELETE":
       return DELETABLE.includes(status)
         ? null
@@ -35,7 +41,10 @@ export function approvalStatusRefusal(action: ApprovalAction, status: Institutio
   }
 }
 
-/** The changes that may be requested for a tenant in `status`, in the order the console lists them. */
+/**
+ * The changes the governance menu offers for a tenant in `status`, in its order. A go-live override
+ * is asked for from the institution's roadmap, where the open stages are listed, not from this menu.
+ */
 export function requestableActions(status: InstitutionStatus): ApprovalAction[] {
-  return APPROVAL_ACTIONS.filter((action) => approvalStatusRefusal(action, status) === null);
+  return APPROVAL_ACTIONS.filter((action) => action !== "GO_LIVE_OVERRIDE" && approvalStatusRefusal(action, status) === null);
 }

@@ -51,7 +51,7 @@ export const CERTIFICATE_KINDS = ["BRCAC", "BRSEAL"] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 /** The four-eyes changes: one Opus person requests, another approves. */
-export const APPROVAL_ACTIONS = ["SUSPEND", "OFFBOARD", "CHANGE_MODE", "DELETE"] as const;
+export const APPROVAL_ACTIONS = ["SUSPEND", "OFFBOARD", "CHANGE_MODE", "DELETE", "GO_LIVE_OVERRIDE"] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 export const APPROVAL_STATUSES = ["PENDING", "APPROVED", "REJECTED", "CANCELLED"] as const;

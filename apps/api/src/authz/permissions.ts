@@ -56,6 +56,11 @@ export const PERMISSIONS = {
   "environments.schedule": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   /** An environment's health against Open Finance's thresholds (its reported metrics). */
   "health.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  /** An institution's go-live roadmap: read by Opus and every member; stages moved by Opus. */
+  "go-live.read": { staff: ALL_STAFF, member: ANY_MEMBER },
+  "go-live.manage": { staff: ["ADMIN", "OPERATOR"], member: [] },
+  /** Evidence of a stage: Opus and the customer's admins attach it. */
+  "go-live.evidence": { staff: ["ADMIN", "OPERATOR"], member: ["ADMIN"] },
   /** Fleet-wide audit trail, including staff actions on no institution. */
   "audit.read-all": { staff: ["ADMIN"], member: [] },
 } as const satisfies Record<string, Rule>;

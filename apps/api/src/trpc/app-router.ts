@@ -6,6 +6,7 @@ import { billingRouter } from "./routers/billing-router.ts";
 import { certificatesRouter } from "./routers/certificates-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { environmentsRouter } from "./routers/environments-router.ts";
+import { goLiveRouter } from "./routers/go-live-router.ts";
 import { healthRouter } from "./routers/health-router.ts";
 import { institutionsRouter } from "./routers/institutions-router.ts";
 import { meRouter } from "./routers/me-router.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   releases: releasesRouter,
   rollouts: rolloutsRouter,
   health: healthRouter,
+  goLive: goLiveRouter,
 });
 
 export type AppRouter = typeof appRouter;

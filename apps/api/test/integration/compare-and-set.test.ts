@@ -157,7 +157,9 @@ describe("four eyes", () => {
       ["DELETE", null],
     ] as const) {
       await expect(
-        services.db.$transaction((tx) => applyAction(tx, stale, action, payload, new Date(), services.log)),
+        services.db.$transaction((tx) =>
+          applyAction(tx, stale, action, payload, new Date(), services.log, { reason: "test", requestedById: "test" }),
+        ),
         action,
       ).rejects.toMatchObject({ code: "CONFLICT" });
     }

@@ -120,6 +120,7 @@ const UNSCOPED = {
   "domain/onboarding/save-wizard-step.ts": "CNPJ and OrganisationId must be unique across tenants",
   "domain/members/accept-invitation.ts": "addressed by the link's secret token, not by an id",
   "domain/audit/list-audit-events.ts": "the whole trail for Opus admins (audit.findAll)",
+  "domain/audit/export-audit-events.ts": "the whole chain for Opus admins: an export carries every link so it can be re-verified",
   "domain/plans/plans.ts": "plans are not a tenant's",
   "domain/me/set-locale.ts": "a person's own preference",
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",

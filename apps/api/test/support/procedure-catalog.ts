@@ -17,6 +17,7 @@ import {
   makeApprovalRequest,
   makeAuditEvent,
   makeCertificateRow,
+  makeGoLivePlan,
   makeInvitation,
   makeMembership,
   makeOperation,
@@ -628,6 +629,59 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: async (s) => ({ ...own(s), environmentId: s.tenant.env.id }),
     secondary: { field: "environmentId", kind: "environment" },
     failure: async (s) => ({ input: { ...own(s), environmentId: missing }, code: "NOT_FOUND" }),
+  },
+  "goLive.get": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
+  "goLive.open": {
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), deliveryManagerEmail: "operator@opus.example", migrationRequired: false }),
+    failure: async (s) => ({
+      input: { ...own(s), deliveryManagerEmail: "ana@aurora.example", migrationRequired: false },
+      code: "BAD_REQUEST",
+    }),
+  },
+  "goLive.updateStage": {
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return {
+        ...own(s),
+        stage: "CONSENT_SCREENS",
+        expectedState: "NOT_STARTED",
+        state: "IN_PROGRESS",
+        ownerName: "Ana",
+        dueOn: "2027-01-15",
+      };
+    },
+    failure: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return { input: { ...own(s), stage: "CONSENT_SCREENS", expectedState: "DONE", state: "IN_PROGRESS" }, code: "CONFLICT" };
+    },
+  },
+  "goLive.addEvidence": {
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return { ...own(s), stage: "OPENID_CERTIFICATION", label: "OpenID report", url: "https://openid.net/certification/report-1" };
+    },
+    failure: async (s) => ({
+      input: { ...own(s), stage: "OPENID_CERTIFICATION", label: "No plan", url: "https://example.com/x" },
+      code: "NOT_FOUND",
+    }),
+  },
+  "goLive.declare": {
+    access: scoped(STAFF_OPS),
+    tenant: "active",
+    input: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id, { ready: true });
+      return own(s);
+    },
+    failure: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return { input: own(s), code: "PRECONDITION_FAILED" };
+    },
   },
   "health.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ mode: "SAAS" }) },
   "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },

@@ -182,12 +182,49 @@ export async function makeSucceededPreview(db: Db, tenant: Tenant) {
   });
 }
 
-export async function makeCertificateRow(db: Db, institutionId: string) {
+/**
+ * An open go-live roadmap (Delivery Manager: the Opus operator). `ready`: every manual stage done
+ * and valid BRCAC and BRSEAL on file, so only go-live itself is open (the environments of an active
+ * tenant are active).
+ */
+export async function makeGoLivePlan(db: Db, institutionId: string, options: { ready?: boolean } = {}) {
+  const manager = await db.user.findUniqueOrThrow({ where: { email: "operator@opus.example" }, select: { id: true } });
+  const stages = [
+    "ENVIRONMENTS",
+    "OPENID_CERTIFICATION",
+    "CONSENT_SCREENS",
+    "INTEGRATION_LAYER",
+    "MIGRATION",
+    "FINAL_TESTS_DIRECTORY",
+    "DIRECTORY_CERTIFICATES",
+    "GO_LIVE",
+  ] as const;
+  const plan = await db.goLivePlan.create({
+    data: {
+      institutionId,
+      deliveryManagerId: manager.id,
+      stages: {
+        create: stages.map((stage) => ({
+          stage,
+          institutionId,
+          state: options.ready && stage !== "GO_LIVE" ? ("DONE" as const) : ("NOT_STARTED" as const),
+        })),
+      },
+    },
+  });
+  if (options.ready) {
+    await makeCertificateRow(db, institutionId);
+    await makeCertificateRow(db, institutionId, "BRSEAL");
+  }
+  return plan;
+}
+
+export async function makeCertificateRow(db: Db, institutionId: string, kind: "BRCAC" | "BRSEAL" = "BRCAC") {
   const uploader = await db.user.findUniqueOrThrow({ where: { email: "admin@opus.example" }, select: { id: true } });
   return db.certificate.create({
     data: {
       institutionId,
-      kind: "BRCAC",
+      kind,
       pem: "-----BEGIN CERTIFICATE-----\nfixture\n-----END CERTIFICATE-----",
       subject: "CN=fixture",
       issuer: "CN=fixture CA",

@@ -3,6 +3,7 @@
 // fail the test, and a new Prisma enum fails until it is given a list or declared server-only.
 import { Enums } from "@opus/db/client";
 import * as Rules from "@opus/rules/enums";
+import * as GoLive from "@opus/rules/go-live-readiness";
 import * as ReleaseRules from "@opus/rules/releases";
 import { describe, expect, it } from "vitest";
 
@@ -63,6 +64,8 @@ const MIRRORS: Record<PrismaEnum, readonly string[] | null> = {
   RolloutStatus: ReleaseRules.ROLLOUT_STATUSES,
   RolloutWaveStatus: ReleaseRules.ROLLOUT_WAVE_STATUSES,
   RolloutTargetStatus: ReleaseRules.ROLLOUT_TARGET_STATUSES,
+  GoLiveStageKey: GoLive.GO_LIVE_STAGES,
+  GoLiveStageState: GoLive.GO_LIVE_STAGE_STATES,
 };
 
 describe("@opus/rules/enums against the Prisma schema", () => {

@@ -9,6 +9,7 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import { moveTenantEnvironments } from "../environments/environment-lifecycle.ts";
 
+import { markLive } from "../go-live/declare-go-live.ts";
 import { INSTITUTION_CHANGED_MESSAGE, moveInstitution } from "../institutions/move-institution.ts";
 
 export type ApprovalAction = Exclude<Enums.ApprovalAction, never>;
@@ -19,6 +20,7 @@ type Tenant = {
   deploymentMode: Enums.DeploymentMode | null;
   retentionDays: number;
   environments: { status: Enums.EnvironmentStatus }[];
+  goLivePlan?: { goLiveAt: Date | null } | null;
 };
 
 const PROVISIONED: Enums.EnvironmentStatus[] = ["PROVISIONING", "ACTIVE", "SUSPENDED", "DESTROYING", "FAILED"];
@@ -33,6 +35,7 @@ export function loadTenant(tx: Tx, institutionId: string) {
       retentionDays: true,
       legalName: true,
       environments: { select: { status: true } },
+      goLivePlan: { select: { goLiveAt: true } },
     },
   });
 }
@@ -48,6 +51,10 @@ export function assertApplicable(tenant: Tenant, action: ApprovalAction, payload
       throw new AppError("BAD_INPUT", "Choose the new deployment mode.", { fields: { deploymentMode: "required" } });
     if (payload.deploymentMode === tenant.deploymentMode)
       throw new AppError("BAD_INPUT", "The institution already uses this deployment mode.");
+  }
+  if (action === "GO_LIVE_OVERRIDE") {
+    if (!tenant.goLivePlan) throw new AppError("PRECONDITION_FAILED", "This institution has no roadmap: open one before going live.");
+    if (tenant.goLivePlan.goLiveAt) throw new AppError("CONFLICT", "The institution is already live.");
   }
   const refusal = approvalStatusRefusal(action, tenant.status);
   if (refusal) throw new AppError(refusal.code, refusal.message);
@@ -66,8 +73,13 @@ export async function applyAction(
   payload: { deploymentMode?: Enums.DeploymentMode } | null,
   now: Date,
   log: Logger,
+  request: { reason: string; requestedById: string },
 ) {
   switch (action) {
+    case "GO_LIVE_OVERRIDE":
+      // Stages may be open: that is what the second person approved, and the reason says why.
+      await markLive(tx, tenant.id, now, request.requestedById, request.reason);
+      return;
     case "SUSPEND":
       await moveInstitution(tx, tenant, "suspend");
       await moveTenantEnvironments(tx, log, { institutionId: tenant.id, from: "ACTIVE", to: "SUSPENDED" });

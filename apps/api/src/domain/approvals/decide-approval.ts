@@ -36,7 +36,7 @@ export async function decideApproval(ctx: DomainContext, input: DecideApprovalIn
     const deleting = input.decision === "approve" && request.action === "DELETE";
     let statusChange = null;
     if (input.decision === "approve") {
-      await applyAction(tx, tenant, request.action, payload, now, ctx.log);
+      await applyAction(tx, tenant, request.action, payload, now, ctx.log, request);
       if (!deleting) statusChange = (await refreshInstitutionStatus(tx, tenant.id, now)).statusChange;
     }
     return {

@@ -3,6 +3,7 @@
 import type { Enums } from "@opus/db/client";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { assertProductionDeployAllowed } from "../go-live/go-live-readiness.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { enqueueOperation } from "./enqueue-operation.ts";
 import { operationSelect, withDuration } from "./operation-select.ts";
@@ -17,6 +18,11 @@ export async function requestOperation(
     ctx,
     db,
     async (tx) => {
+      if (input.kind === "UP") {
+        const environment = await tx.environment.findFirst({ where: { id: input.environmentId }, select: { kind: true } });
+        // A roadmap holds the production deploy until the homologation work is done.
+        if (environment?.kind === "PRODUCTION") await assertProductionDeployAllowed(tx, input.institutionId, ctx.clock.now());
+      }
       const queued = await enqueueOperation(
         tx,
         { now: ctx.clock.now() },

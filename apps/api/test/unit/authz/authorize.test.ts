@@ -6,7 +6,14 @@ import type { Actor, InstitutionRole, StaffRole } from "../../../src/authz/actor
 import { authorize, isAllowed, PERMISSIONS, type Permission } from "../../../src/authz/permissions.ts";
 import { catchAppError } from "../institutions/catch-app-error.ts";
 
-const EVERYONE_READS: Permission[] = ["institution.read", "environments.read", "certificates.read", "usage.read", "health.read"];
+const EVERYONE_READS: Permission[] = [
+  "institution.read",
+  "environments.read",
+  "certificates.read",
+  "usage.read",
+  "health.read",
+  "go-live.read",
+];
 
 // What each role may do. Staff act on any institution; members only on their own.
 const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
@@ -29,6 +36,8 @@ const STAFF_GRANTS: Record<StaffRole, Permission[]> = {
     "api-keys.manage",
     "releases.read",
     "environments.schedule",
+    "go-live.manage",
+    "go-live.evidence",
   ],
   BILLING: [
     ...EVERYONE_READS,
@@ -56,6 +65,7 @@ const MEMBER_GRANTS: Record<InstitutionRole, Permission[]> = {
     "api-keys.manage",
     "reports.read",
     "environments.schedule",
+    "go-live.evidence",
   ],
   VIEWER: [...EVERYONE_READS, "members.read"],
 };
@@ -104,6 +114,9 @@ describe("the permission table", () => {
         "api-keys.manage",
         "usage.read",
         "health.read",
+        "go-live.read",
+        "go-live.manage",
+        "go-live.evidence",
         "usage.correct",
         "meters.manage",
         "reports.read",

@@ -14,6 +14,8 @@ export const INSTITUTION_SECTIONS = [
   { key: "environments", segment: "environments", permission: "institution.read" },
   { key: "certificates", segment: "certificates", permission: "certificates.read" },
   { key: "usage", segment: "usage", permission: "usage.read" },
+  { key: "health", segment: "health", permission: "health.read" },
+  { key: "goLive", segment: "go-live", permission: "go-live.read" },
   { key: "apiKeys", segment: "api-keys", permission: "api-keys.read" },
   { key: "members", segment: "members", permission: "members.read" },
   { key: "audit", segment: "audit", permission: "audit.read" },

@@ -1,0 +1,40 @@
+import { ACCOUNTS } from "./support/accounts";
+import { expect, signInRequest, test } from "./support/fixtures";
+import { screenshot } from "./support/screenshot";
+import { activeTenant } from "./support/tenants";
+import { trpcMutation } from "./support/trpc";
+
+test("Opus opens the go-live roadmap; the customer admin sees what is missing and attaches evidence", async ({
+  page,
+  signIn,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const tenant = await activeTenant(playwright, baseURL ?? "", "Roteiro E2E");
+  const operator = await signInRequest(playwright, baseURL ?? "", ACCOUNTS.opusOperator);
+  await trpcMutation(operator, baseURL ?? "", "goLive.open", {
+    institutionId: tenant.id,
+    deliveryManagerEmail: "operator2@opus.example",
+    migrationRequired: false,
+  });
+  await operator.dispose();
+
+  await signIn(tenant.admin);
+  await page.goto(`/institutions/${tenant.id}/go-live`);
+  const gates = page.getByTestId("go-live-gates");
+  await expect(gates).toContainText(
+    "Deploying production waits for: OpenID certification of homologation; Consent-journey screens; Integration layer.",
+    { timeout: 30_000 },
+  );
+  await expect(page.locator('[data-stage="MIGRATION"]')).toContainText("Not applicable");
+  const screens = page.locator('[data-stage="CONSENT_SCREENS"]');
+  await screens.getByLabel("Evidence").fill("Screens sign-off");
+  await screens.getByLabel("Link").fill("https://drive.example/screens.pdf");
+  await screens.getByRole("button", { name: "Attach" }).click();
+  await expect(screens.getByRole("link", { name: "Screens sign-off" })).toHaveAttribute("href", "https://drive.example/screens.pdf");
+  // The customer neither moves stages nor declares go-live.
+  await expect(page.getByRole("button", { name: "Declare go-live" })).toHaveCount(0);
+  await expect(screens.getByLabel(/State of/)).toHaveCount(0);
+  await screenshot(page, "go-live-roadmap");
+});
