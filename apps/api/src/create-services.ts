@@ -7,6 +7,7 @@ import type { WorkerEnv } from "./env/worker-env.ts";
 import { createAuditSigner } from "./lib/audit-signer.ts";
 import { createCredentialsOpener, createCredentialsSealer } from "./lib/credentials-envelope.ts";
 import { createMailer } from "./lib/mailer.ts";
+import { createRateLimits } from "./lib/rate-limits.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { platformReleaseFrom } from "./provisioning/provisioning-config.ts";
@@ -17,10 +18,14 @@ import { type Services, systemClock } from "./services.ts";
 export function createServices(env: ApiEnv, name: string): Services {
   const db = createDb(env.DATABASE_URL);
   const log = createLogger(env.LOG_LEVEL, name);
+  const sql = createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") });
+  const rateLimits = createRateLimits(sql, env.RATE_LIMITS);
   return {
     db,
-    sql: createSqlPool(env.DATABASE_URL, { onIdleError: (err) => log.warn({ err }, "an idle database connection closed") }),
-    auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimit: env.NODE_ENV === "production" }),
+    sql,
+    rateLimits,
+    trustedProxies: env.TRUSTED_PROXIES,
+    auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimits }),
     log,
     metrics: createMetrics(db, "api"),
     clock: systemClock,

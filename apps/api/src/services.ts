@@ -6,6 +6,7 @@ import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { AuditSigner } from "./lib/audit-signer.ts";
 import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
 import type { Mailer } from "./lib/mailer.ts";
+import type { RateLimits } from "./lib/rate-limits.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 
@@ -14,6 +15,10 @@ export type Services = {
   /** Plain SQL for the hot paths that are one statement (usage ingestion). */
   sql: SqlPool;
   auth: Auth;
+  /** Rate limits shared by every replica (PostgreSQL). */
+  rateLimits: RateLimits;
+  /** TRUSTED_PROXIES: how many proxies in front of the API append to X-Forwarded-For. */
+  trustedProxies: number;
   log: Logger;
   metrics: Metrics;
   clock: Clock;

@@ -228,6 +228,16 @@ async function runSuite(serverUrl: string): Promise<number> {
       LOG_LEVEL: "warn",
       // Outgoing e-mail lands in the results folder, not in the developer's .data/outbox.
       DATA_DIR: path.join(resultsDir, "e2e-data"),
+      // The suite signs the same demo people in from one address, dozens of times a minute, in
+      // parallel: the real limits would refuse it (apps/api/test/integration/perimeter.test.ts covers them).
+      RATE_LIMITS: JSON.stringify({
+        signInPerIp: { points: 100_000, seconds: 60 },
+        signInPerAccount: { points: 100_000, seconds: 60 },
+        twoFactorPerIp: { points: 100_000, seconds: 60 },
+        twoFactorPerChallenge: { points: 100_000, seconds: 60 },
+        signupPerIp: { points: 100_000, seconds: 60 },
+        invitationPerIp: { points: 100_000, seconds: 60 },
+      }),
     };
     const api = start("API", ["--import", "tsx", "src/server.ts"], {
       cwd: apiDir,

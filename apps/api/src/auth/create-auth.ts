@@ -5,14 +5,17 @@ import type { Db } from "@opus/db/client";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { twoFactor } from "better-auth/plugins";
+import type { RateLimits } from "../lib/rate-limits.ts";
 import { auditAuthEvents } from "./audit-auth-events.ts";
+import { limitAuthAttempts } from "./limit-auth-attempts.ts";
 
 export type AuthOptions = {
   db: Db;
   secret: string;
   /** The console's public URL: cookies and CSRF origin checks are bound to it. */
   publicUrl: string;
-  rateLimit: boolean;
+  /** Shared by every replica (better-auth's own limiter counts per process, so it is off). */
+  rateLimits: RateLimits;
 };
 
 export function createAuth(options: AuthOptions) {
@@ -31,8 +34,8 @@ export function createAuth(options: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
-    rateLimit: { enabled: options.rateLimit, window: 60, max: 100 },
-    hooks: { after: auditAuthEvents(options.db) },
+    rateLimit: { enabled: false },
+    hooks: { before: limitAuthAttempts(options.rateLimits), after: auditAuthEvents(options.db) },
     plugins: [
       twoFactor({
         issuer: "Opus Open Finance",

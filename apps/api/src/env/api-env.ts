@@ -2,6 +2,7 @@
 // what the onboarding wizard receives) and the facts the domain decides with. No Pulumi settings
 // and no shared servers' passwords: only the worker provisions.
 import { z } from "zod";
+import { RATE_RULES, type RateRuleName } from "../lib/rate-limits.ts";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
 import {
@@ -20,6 +21,18 @@ import {
   usageReportSettings,
 } from "./settings.ts";
 
+const rateRule = z.strictObject({
+  points: z.number().int().min(1),
+  seconds: z.number().int().min(1).max(86_400),
+  fixedMinute: z.boolean().optional(),
+});
+const rateRulesSchema = z.strictObject(
+  Object.fromEntries(Object.keys(RATE_RULES).map((name) => [name, rateRule.optional()])) as Record<
+    RateRuleName,
+    z.ZodOptional<typeof rateRule>
+  >,
+);
+
 const regionCode = /^[a-z0-9][a-z0-9-]*$/;
 
 const apiSettings = z.object({
@@ -34,6 +47,30 @@ const apiSettings = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,
   ...tracingSettings,
+  /**
+   * Proxies in front of the API that append to X-Forwarded-For (the console's own proxy is one);
+   * the client address is read that many hops back, and anything further left is the client's say.
+   */
+  /**
+   * JSON overriding rate-limit rules by name, e.g. {"signInPerIp":{"points":60,"seconds":60}}; the
+   * names and defaults are in src/lib/rate-limits.ts.
+   */
+  RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return {};
+      try {
+        return rateRulesSchema.parse(JSON.parse(text));
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `RATE_LIMITS must be JSON of known rules (${error instanceof Error ? error.message.slice(0, 200) : "invalid"})`,
+        });
+        return z.NEVER;
+      }
+    }),
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),

@@ -5,6 +5,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { withAuthRequest } from "../auth/auth-request.ts";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
+import { RateLimitedError } from "../errors/rate-limited-error.ts";
+import type { RateLimits } from "../lib/rate-limits.ts";
 import { createRouteLabeller } from "../observability/http-route.ts";
 import { withRequestSpan } from "../observability/tracing.ts";
 import type { Services } from "../services.ts";
@@ -13,9 +15,10 @@ import { createHttpContext } from "../trpc/context.ts";
 import { toTrpcError } from "../trpc/init.ts";
 import { createAuthHandler } from "./auth-handler.ts";
 import { clientIp } from "./client-ip.ts";
+import { refuseCrossSite } from "./origin-check.ts";
 import { checkReadiness } from "./readiness.ts";
 import { createRestHandler, REST_PATHS, REST_PREFIX } from "./rest/handle-rest.ts";
-import type { RateLimit } from "./rest/rate-limiter.ts";
+import { setSecurityHeaders } from "./security-headers.ts";
 import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
@@ -43,8 +46,11 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export function createApiServer(services: Services, options: { restRateLimit?: RateLimit } = {}) {
-  const restHandler = createRestHandler(services, options.restRateLimit ? { rateLimit: options.restRateLimit } : {});
+export function createApiServer(given: Services, options: { rateLimits?: RateLimits } = {}) {
+  // Tests size the limits per server; the counters are the same shared table either way.
+  const services = options.rateLimits ? { ...given, rateLimits: options.rateLimits } : given;
+  const restHandler = createRestHandler(services);
+  const consoleOrigin = new URL(services.publicUrl).origin;
   const authHandler = createAuthHandler(services.auth, services.db);
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -61,7 +67,7 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
         },
         {
           requestId: String(req.headers["x-request-id"]),
-          ip: clientIp(req),
+          ip: clientIp(req, services.trustedProxies),
           userAgent: req.headers["user-agent"] ?? null,
         },
       ).catch((err: unknown) => {
@@ -69,10 +75,13 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
         throw toTrpcError(err) ?? err;
       }),
     // A 405 names the method that would have worked.
-    responseMeta: ({ errors, type }) =>
-      errors.some((e) => e.code === "METHOD_NOT_SUPPORTED")
-        ? { headers: { allow: type === "mutation" ? "POST" : type === "query" ? "GET" : TRPC_ALLOW } }
-        : {},
+    responseMeta: ({ errors, type }) => {
+      if (errors.some((e) => e.code === "METHOD_NOT_SUPPORTED")) {
+        return { headers: { allow: type === "mutation" ? "POST" : type === "query" ? "GET" : TRPC_ALLOW } };
+      }
+      const limited = errors.map((e) => e.cause).find((c) => c instanceof RateLimitedError);
+      return limited ? { headers: { "retry-after": String(limited.retryAfterSeconds) } } : {};
+    },
   });
 
   const routeOf = createRouteLabeller(Object.keys(appRouter._def.procedures), REST_PATHS);
@@ -87,10 +96,12 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
         return json(res, readiness.status, readiness.body);
       }
       if (url.startsWith("/api/auth/")) {
-        const origin = { requestId, ip: clientIp(req), userAgent: req.headers["user-agent"] ?? null };
+        const origin = { requestId, ip: clientIp(req, services.trustedProxies), userAgent: req.headers["user-agent"] ?? null };
         return await withAuthRequest(origin, () => authHandler(req, res));
       }
-      if (url.startsWith("/api/trpc/")) return refuseUnservedMethod(req, res) || trpcHandler(req, res);
+      if (url.startsWith("/api/trpc/")) {
+        return refuseUnservedMethod(req, res) || refuseCrossSite(req, res, consoleOrigin) || trpcHandler(req, res);
+      }
       if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });
     } catch (err) {
@@ -114,6 +125,7 @@ export function createApiServer(services: Services, options: { restRateLimit?: R
     const requestId = requestIdOf(req);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
+    setSecurityHeaders(res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     return withRequestSpan(
       { method, path, route, requestId, headers: req.headers },

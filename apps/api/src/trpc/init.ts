@@ -8,6 +8,8 @@ import { AppError } from "../errors/app-error.ts";
 import type { AppErrorCode } from "../errors/app-error-codes.ts";
 import { databaseAppError } from "../errors/database-errors.ts";
 import { ERROR_TABLE } from "../errors/error-table.ts";
+import { RateLimitedError } from "../errors/rate-limited-error.ts";
+import { type RateRuleName, tooManyMessage } from "../lib/rate-limits.ts";
 import { findUnstorableText } from "../lib/storable-text.ts";
 import type { Context } from "./context.ts";
 import { transformer } from "./transformer.ts";
@@ -114,6 +116,15 @@ const storableInput = t.middleware(async ({ next, getRawInput }) => {
 });
 
 export const publicProcedure = t.procedure.use(errorTranslation).use(storableInput).meta({ permission: "public" });
+
+/** Limits a public procedure per client address (sign-up, invitation links), shared by every replica. */
+export function perIpLimit(rule: RateRuleName, what: string) {
+  return t.middleware(async ({ ctx, next }) => {
+    const wait = await ctx.services.rateLimits.take(rule, ctx.ip ?? "unknown");
+    if (wait !== null) throw new RateLimitedError(tooManyMessage(what, wait), wait);
+    return next();
+  });
+}
 
 export const signedInProcedure = publicProcedure.meta({ permission: "signed-in" }).use(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");

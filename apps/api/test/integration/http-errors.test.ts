@@ -120,7 +120,7 @@ describe("503: a lost database", () => {
     const lost = await startTestServer({
       ...services,
       db: unreachable,
-      auth: createAuth({ db: unreachable, secret: TEST_AUTH_SECRET, publicUrl: services.publicUrl, rateLimit: false }),
+      auth: createAuth({ db: unreachable, secret: TEST_AUTH_SECRET, publicUrl: services.publicUrl, rateLimits: services.rateLimits }),
     });
     try {
       const anonymous = await fetch(`${lost.base}/api/trpc/members.getInvitation?input=${encodeURIComponent(acceptInput)}`);

@@ -2,6 +2,7 @@
 // GET /metrics on the metrics server, parsed from the exposition text.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimits } from "../../src/lib/rate-limits.ts";
 import { createMetricsServer } from "../../src/observability/metrics-server.ts";
 import { FakeEngine } from "../provisioning/support/fake-engine.ts";
 import { createTenant, createTestWorker, enqueue, waitFor } from "../provisioning/support/fixtures.ts";
@@ -16,7 +17,9 @@ let closeMetrics: () => Promise<void>;
 
 beforeAll(async () => {
   services = await createTestServices();
-  api = await startTestServer(services, { restRateLimit: { perSecond: 1, burst: 3 } });
+  api = await startTestServer(services, {
+    rateLimits: createRateLimits(services.sql, { machinePerKey: { points: 3, seconds: 60, fixedMinute: true } }),
+  });
   const server = createMetricsServer(services.metrics, services.log);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   metricsBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimits } from "../../src/lib/rate-limits.ts";
 import { startTestServer } from "../support/http-client.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { createKey, type Json } from "../usage/usage-support.ts";
@@ -13,7 +14,9 @@ let homologation: string;
 beforeAll(async () => {
   services = await createTestServices();
   services.clock.set(new Date("2026-12-11T02:00:00Z"));
-  server = await startTestServer(services, { restRateLimit: { perSecond: 1000, burst: 1000 } });
+  server = await startTestServer(services, {
+    rateLimits: createRateLimits(services.sql, { machinePerKey: { points: 100000, seconds: 60, fixedMinute: true } }),
+  });
   const aurora = await services.db.institution.findUniqueOrThrow({ where: { slug: "banco-aurora" }, include: { environments: true } });
   production = aurora.environments.find((e) => e.kind === "PRODUCTION")?.id ?? "";
   homologation = aurora.environments.find((e) => e.kind === "HOMOLOGATION")?.id ?? "";

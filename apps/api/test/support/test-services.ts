@@ -15,6 +15,12 @@ import {
   credentialsPublicKeyOf,
 } from "../../src/lib/credentials-envelope.ts";
 import { createMailer } from "../../src/lib/mailer.ts";
+import { createRateLimits, RATE_RULES, type RateRules } from "../../src/lib/rate-limits.ts";
+
+function roomyRules(): RateRules {
+  return Object.fromEntries(Object.entries(RATE_RULES).map(([name, rule]) => [name, { ...rule, points: 1_000_000 }])) as RateRules;
+}
+
 import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import type { Clock, Services } from "../../src/services.ts";
@@ -40,7 +46,7 @@ export type TestServices = Services & {
 };
 
 export async function createTestServices(
-  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; smtpUrl?: string } = {},
+  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; rateRules?: Partial<RateRules>; smtpUrl?: string } = {},
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
@@ -49,11 +55,17 @@ export async function createTestServices(
   const opener = createCredentialsOpener({ privateKeys: [TEST_CREDENTIALS_PRIVATE_KEY] });
   await seedDemoData(db, { authSecret: TEST_AUTH_SECRET, encryptCredentials: cipher.encrypt });
   let now: Date | null = null;
+  // Real limits, sized so that a test file's own traffic from 127.0.0.1 never meets them; the
+  // rate-limit tests pass their own small rules.
+  const rateLimits = createRateLimits(sql, { ...roomyRules(), ...options.rateRules }, () => now ?? new Date());
   const publicUrl = options.publicUrl ?? "http://console.test";
   return {
     db,
     sql,
-    auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimit: false }),
+    rateLimits,
+    // Tests talk to the API directly: no proxy in front of it.
+    trustedProxies: 0,
+    auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimits }),
     log: createLogger("silent", "test"),
     metrics: createMetrics(db, "api"),
     clock: {

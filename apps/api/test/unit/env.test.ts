@@ -68,6 +68,16 @@ describe("environment, per process", () => {
     });
   });
 
+  it("reads rate-limit overrides as JSON of known rules, and trusted proxies as a count", () => {
+    const env = parseApiEnv({ ...base, RATE_LIMITS: '{"signInPerIp":{"points":60,"seconds":60}}', TRUSTED_PROXIES: "2" });
+    expect(env).toMatchObject({ RATE_LIMITS: { signInPerIp: { points: 60, seconds: 60 } }, TRUSTED_PROXIES: 2 });
+    expect(parseApiEnv(base)).toMatchObject({ RATE_LIMITS: {}, TRUSTED_PROXIES: 1 });
+    expect(problems(() => parseApiEnv({ ...base, RATE_LIMITS: '{"noSuchRule":{"points":1,"seconds":1}}' }))).toContain(
+      "RATE_LIMITS: RATE_LIMITS must be JSON of known rules",
+    );
+    expect(problems(() => parseApiEnv({ ...base, RATE_LIMITS: "not json" }))).toContain("RATE_LIMITS: RATE_LIMITS must be JSON");
+  });
+
   it("reads the offered regions as a comma-separated list of codes", () => {
     expect(parseApiEnv({ ...base, SAAS_REGION_NAMES: "sa-east-1, southamerica-east1" }).SAAS_REGION_NAMES).toEqual([
       "sa-east-1",

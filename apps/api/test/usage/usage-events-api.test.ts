@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../src/domain/api-keys/api-key-secret.ts";
+import { createRateLimits } from "../../src/lib/rate-limits.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { startTestServer } from "../support/http-client.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -268,8 +269,12 @@ describe("POST /api/v1/usage/events", () => {
 
   it("limits each key's request rate with 429 and Retry-After", async () => {
     const { startTestServer: start } = await import("../support/http-client.ts");
-    const limited = await start(services, { restRateLimit: { perSecond: 1, burst: 2 } });
+    const limited = await start(services, {
+      rateLimits: createRateLimits(services.sql, { machinePerKey: { points: 2, seconds: 60, fixedMinute: true } }),
+    });
     try {
+      // The three requests must fall in one calendar minute (the machine API counts per fixed minute).
+      if (new Date().getSeconds() > 55) await new Promise((resolve) => setTimeout(resolve, 5_000));
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push(await postEvents(limited.base, key, { events: [apiCall(`rate-${i}`)] }));
       expect(statuses.map((r) => r.status)).toEqual([200, 200, 429]);

@@ -38,6 +38,11 @@ export function consoleEnv(): ConsoleEnv {
   return parseConsoleEnv(process.env);
 }
 
+/** `next dev` evaluates code with eval (the page policy allows it only there). */
+export function isDevelopmentServer(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 /**
  * The API's origin for the console server's own requests (a page's first data, fetched while it
  * renders): compiled into the build like the rewrites (next.config.ts passes it through `env`).

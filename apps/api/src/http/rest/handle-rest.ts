@@ -8,13 +8,13 @@ import { AppError } from "../../errors/app-error.ts";
 import type { AppErrorCode } from "../../errors/app-error-codes.ts";
 import { databaseAppError } from "../../errors/database-errors.ts";
 import { ERROR_TABLE } from "../../errors/error-table.ts";
+import { tooManyMessage } from "../../lib/rate-limits.ts";
 import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
 import { clientIp } from "../client-ip.ts";
 import { postHeartbeat } from "./heartbeat-routes.ts";
 import { postMetrics } from "./metrics-routes.ts";
 import { openApiDocument } from "./openapi-document.ts";
-import { createRateLimiter, DEFAULT_REST_RATE_LIMIT, type RateLimit } from "./rate-limiter.ts";
 import type { RestRoute } from "./rest-route.ts";
 import { getMeters, postUsageEvents } from "./usage-routes.ts";
 
@@ -49,6 +49,10 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function tooMany(res: ServerResponse, what: string, seconds: number) {
+  sendError(res, "RATE_LIMITED", tooManyMessage(what, seconds), { "retry-after": String(seconds) });
+}
+
 function isJson(contentType: string | undefined): boolean {
   return /^application\/json\s*(;|$)/i.test(contentType ?? "");
 }
@@ -57,8 +61,7 @@ function readableZod(error: ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
 }
 
-export function createRestHandler(services: Services, options: { rateLimit?: RateLimit } = {}) {
-  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_REST_RATE_LIMIT);
+export function createRestHandler(services: Services) {
   let document: unknown;
 
   return async function handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -77,13 +80,15 @@ export function createRestHandler(services: Services, options: { rateLimit?: Rat
     try {
       const origin = {
         requestId: String(req.headers["x-request-id"] ?? "") || null,
-        ip: clientIp(req),
+        ip: clientIp(req, services.trustedProxies),
         userAgent: req.headers["user-agent"] ?? null,
       };
+      // Per fixed minute, per address first (unknown keys count too), then per key; shared by every replica.
+      const perIp = await services.rateLimits.take("machinePerIp", origin.ip ?? "unknown");
+      if (perIp !== null) return tooMany(res, "requests from this address", perIp);
       const scope = await authenticateApiKey({ db: services.db, clock: services.clock, ...origin }, req.headers.authorization);
-      const wait = limiter.take(scope.apiKeyId);
-      if (wait !== null)
-        return sendError(res, "RATE_LIMITED", `Too many requests for this key; retry in ${wait} s.`, { "retry-after": String(wait) });
+      const perKey = await services.rateLimits.take("machinePerKey", scope.apiKeyId);
+      if (perKey !== null) return tooMany(res, "requests for this key", perKey);
       let body: unknown;
       if (route.body && !isJson(req.headers["content-type"])) {
         return sendError(res, "UNSUPPORTED_MEDIA_TYPE", "Wrong content type: send the body as JSON, with content-type: application/json.");

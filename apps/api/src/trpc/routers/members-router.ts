@@ -3,7 +3,7 @@ import { acceptInvitation, getInvitation } from "../../domain/members/accept-inv
 import { inviteMember } from "../../domain/members/invite-member.ts";
 import { listMembers } from "../../domain/members/list-members.ts";
 import { changeMemberRole, removeMember, revokeInvitation } from "../../domain/members/update-member.ts";
-import { protectedProcedure, publicProcedure, router } from "../init.ts";
+import { perIpLimit, protectedProcedure, publicProcedure, router } from "../init.ts";
 import { zEmail, zId, zInstitutionRole, zInstitutionScope, zName, zPassword, zToken } from "../schemas.ts";
 
 export const membersRouter = router({
@@ -25,6 +25,7 @@ export const membersRouter = router({
   // Reachable without a session: the invitation link is the credential.
   getInvitation: publicProcedure.input(z.strictObject({ token: zToken })).query(({ ctx, input }) => getInvitation(ctx, input)),
   acceptInvitation: publicProcedure
+    .use(perIpLimit("invitationPerIp", "invitation attempts from this address"))
     .input(z.strictObject({ token: zToken, name: zName.optional(), password: zPassword.optional() }))
     .mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
 });

@@ -5,12 +5,13 @@ import { zCnpj } from "../../domain/institutions/cnpj-schema.ts";
 import { createSignup } from "../../domain/signups/create-signup.ts";
 import { decideSignup } from "../../domain/signups/decide-signup.ts";
 import { listSignups } from "../../domain/signups/list-signups.ts";
-import { protectedProcedure, publicProcedure, router } from "../init.ts";
+import { perIpLimit, protectedProcedure, publicProcedure, router } from "../init.ts";
 import { zDecision, zEmail, zId, zName, zPassword, zReason } from "../schemas.ts";
 
 export const signupsRouter = router({
   /** Public: anyone may ask; nothing exists until Opus approves. */
   create: publicProcedure
+    .use(perIpLimit("signupPerIp", "sign-up requests from this address"))
     .input(
       z.strictObject({
         name: zName,
