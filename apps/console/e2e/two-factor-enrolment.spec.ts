@@ -30,6 +30,9 @@ test("staff without TOTP are sent to enrolment, and get in once it is set up", a
   await page.getByLabel("Authentication code").fill(OTPAuth.URI.parse(uri).generate());
   await page.getByRole("button", { name: "Verify and turn on" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is on" })).toBeVisible();
+  // The backup codes are shown once: going on needs the person to say they saved them.
+  await expect(page.getByTestId("backup-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByLabel("I have saved my backup codes").check();
   await page.getByRole("button", { name: "Continue to the console" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(mainNav(page).getByRole("link")).toHaveText([

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   "auth.two_factor_failed",
   "auth.two_factor_enabled",
   "auth.two_factor_disabled",
+  "auth.backup_code_used",
+  "auth.backup_codes_regenerated",
   "meter.created",
   "meter.retired",
   "plan.prices_set",

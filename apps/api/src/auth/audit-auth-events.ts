@@ -24,11 +24,17 @@ function eventOf(path: string, failed: boolean, returned: unknown): AuditAction 
         ? "auth.two_factor_required"
         : "auth.signed_in";
     case "/two-factor/verify-totp":
-    case "/two-factor/verify-backup-code":
     case "/two-factor/verify-otp":
       return failed ? "auth.two_factor_failed" : "auth.two_factor_passed";
+    // A backup code is spent by signing in with it (better-auth removes it from the set).
+    case "/two-factor/verify-backup-code":
+      return failed ? "auth.two_factor_failed" : "auth.backup_code_used";
+    // Enrolment also hands out the first set of backup codes (shown once).
     case "/two-factor/enable":
       return failed ? null : "auth.two_factor_enabled";
+    // A new set replaces the old one, whose codes stop working.
+    case "/two-factor/generate-backup-codes":
+      return failed ? null : "auth.backup_codes_regenerated";
     case "/two-factor/disable":
       return failed ? null : "auth.two_factor_disabled";
     default:

@@ -6,12 +6,17 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string };
-export type Mailer = { send(mail: Mail): Promise<{ delivered: "smtp" | "outbox"; location?: string }> };
+export type Mailer = {
+  /** "smtp": mail reaches the addressee (SMTP_URL); "outbox": it is only written to a local folder. */
+  readonly transport: "smtp" | "outbox";
+  send(mail: Mail): Promise<{ delivered: "smtp" | "outbox"; location?: string }>;
+};
 
 export function createMailer(options: { smtpUrl?: string | undefined; from: string; outboxDir: string }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
+      transport: "smtp",
       async send(mail) {
         await transport.sendMail({ from: options.from, ...mail });
         return { delivered: "smtp" };
@@ -20,6 +25,7 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
+    transport: "outbox",
     async send(mail) {
       const message = await transport.sendMail({ from: options.from, ...mail });
       await mkdir(options.outboxDir, { recursive: true });

@@ -11,7 +11,8 @@ import { watchLease } from "./lease-watch.ts";
 import { createLogSink, type LogSink } from "./log-sink.ts";
 import type { Claimed } from "./queue.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
-import { buildTenantSpec } from "./spec-builder.ts";
+import type { BuiltSpec } from "./spec-builder.ts";
+import { buildRecordedSpec } from "./spec-recording.ts";
 import { startOperation } from "./start-operation.ts";
 import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
 
@@ -98,15 +99,13 @@ async function attempt(run: Run): Promise<Outcome> {
   const takeover = claimed.reclaimed ? ", taking over from a worker that stopped responding" : "";
   say(`${op.kind} ${op.stackName}: attempt ${op.attempt} of ${op.maxAttempts} on ${options.workerId}${takeover}`);
 
+  // A deploy that applies a preview is checked before it touches the environment's status.
+  const early: BuiltSpec | null = op.previewOperationId ? await buildRecordedSpec(deps, op, options.workerId) : null;
   if ((await startOperation(deps.db, deps.log, op, options.workerId, deps.clock.now())) === "nothing-to-destroy") {
     say("the environment was never provisioned: there is nothing to destroy");
     return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
   }
-  const { spec, secrets } = await buildTenantSpec(
-    deps,
-    op.environmentId,
-    op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null,
-  );
+  const { spec, secrets } = early ?? (await buildRecordedSpec(deps, op, options.workerId));
   run.redactor.add(secrets);
 
   if (claimed.reclaimed) {

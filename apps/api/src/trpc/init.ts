@@ -32,7 +32,8 @@ const t = initTRPC
       const appCode: AppErrorCode =
         appError?.code ?? (zodError || error.code === "PARSE_ERROR" ? "BAD_INPUT" : fallbackCode(error.code, shape.data.httpStatus));
       const message = publicMessage(appCode, shape.message, type, path);
-      return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields } };
+      const reason = appError?.reason;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields, reason } };
     },
   });
 

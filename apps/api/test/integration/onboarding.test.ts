@@ -21,7 +21,7 @@ const identity = {
 async function invitedAdmin(legalName: string, email: string) {
   const operator = await callerFor(services, "operator@opus.example");
   const created = await operator.institutions.create({ legalName, adminEmail: email });
-  const token = created.invitationLink.split("/invite/")[1] ?? "";
+  const token = created.invitationLink?.split("/invite/")[1] ?? "";
   await (await callerFor(services, null)).members.acceptInvitation({ token, name: "New Admin", password: "a-long-password" });
   return { institutionId: created.id, slug: created.slug, admin: await callerFor(services, email) };
 }

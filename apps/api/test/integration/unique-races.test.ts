@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => services.cleanup());
 
-const tokenOf = (link: string) => link.split("/invite/")[1] ?? "";
+const tokenOf = (link: string | null) => link?.split("/invite/")[1] ?? "";
 const cnpj = (base: string) => `${base}${computeCnpjCheckDigits(base)}`;
 
 /**

@@ -47,7 +47,7 @@ export class HttpSession {
       status: res.status,
       body: (await res.json()) as {
         result?: { data: { json: unknown } };
-        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } };
+        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string>; reason?: { code: string } } } };
       },
     };
   }
@@ -58,7 +58,7 @@ export class HttpSession {
       status: res.status,
       body: (await res.json()) as {
         result?: { data: { json: unknown } };
-        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string> } } };
+        error?: { json: { message: string; data: { appCode: string; fields?: Record<string, string>; reason?: { code: string } } } };
       },
     };
   }

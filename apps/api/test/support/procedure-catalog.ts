@@ -22,6 +22,7 @@ import {
   makeMembership,
   makeOperation,
   makeSignupRequest,
+  makeSucceededPreview,
   makeTenant,
   type Tenant,
   type TenantState,
@@ -435,6 +436,16 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     failure: async ({ db }) => {
       const submitted = await tenantIn(db, "submitted");
       return { input: { institutionId: submitted.id, environmentId: submitted.env.id }, code: "CONFLICT" };
+    },
+  },
+  "environments.deployPreview": {
+    ...operate(),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), operationId: (await makeSucceededPreview(s.db, s.tenant)).id }),
+    secondary: { field: "operationId", kind: "operation" },
+    failure: async ({ db, tenant }) => {
+      const queued = await makeOperation(db, tenant);
+      return { input: { institutionId: tenant.id, operationId: queued.id }, code: "PRECONDITION_FAILED" };
     },
   },
   "environments.refresh": {

@@ -5,6 +5,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Db, Enums } from "@opus/db/client";
 import { recordAudit } from "../../src/domain/audit/record-audit.ts";
 import { SYSTEM_SOURCE } from "../../src/domain/audit/system-source.ts";
+import { specInputsHash } from "../../src/domain/environments/spec-fingerprint.ts";
 import { hashInvitationToken } from "../../src/domain/members/invitation-token.ts";
 
 export type TenantState =
@@ -163,6 +164,22 @@ export async function makeOperation(db: Db, tenant: Tenant, kind: Enums.Operatio
   });
   await db.operationLog.create({ data: { operationId: operation.id, line: "fixture log line" } });
   return operation;
+}
+
+/** A preview that succeeded with the tenant's current records, so it can be approved. */
+export async function makeSucceededPreview(db: Db, tenant: Tenant) {
+  const operation = await makeOperation(db, tenant, "PREVIEW");
+  const inputsHash = await specInputsHash(db, tenant.env.id);
+  return db.operation.update({
+    where: { id: operation.id },
+    data: {
+      status: "SUCCEEDED",
+      finishedAt: new Date(),
+      specInputsHash: inputsHash,
+      specHash: "f".repeat(64),
+      specReleaseVersion: "3.5.0",
+    },
+  });
 }
 
 /**

@@ -46,7 +46,7 @@ export type TestServices = Services & {
 };
 
 export async function createTestServices(
-  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; rateRules?: Partial<RateRules> } = {},
+  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; rateRules?: Partial<RateRules>; smtpUrl?: string } = {},
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
@@ -80,6 +80,7 @@ export async function createTestServices(
     auditCheckpointIntervalSeconds: 300,
     // Real .eml files in a per-database folder: tests can read what was "sent".
     mailer: createMailer({
+      smtpUrl: options.smtpUrl,
       from: "Opus <no-reply@opus.test>",
       outboxDir: path.join(tmpdir(), "opus-test-outbox", database.url.split("/").at(-1) ?? "db"),
     }),

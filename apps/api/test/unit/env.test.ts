@@ -53,6 +53,21 @@ describe("environment, per process", () => {
     expect(message).not.toMatch(/SAAS_REGIONS\b/);
   });
 
+  it("refuses to start the API in production without SMTP_URL, and starts with it", () => {
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      AUTH_SECRET: "a-real-production-secret-0123456789abcdef",
+      CREDENTIALS_PUBLIC_KEY: Buffer.from("production-credentials-key-32byt").toString("base64"),
+      AUDIT_SIGNING_KEY: Buffer.from("production-audit-signing-key-32b").toString("base64"),
+      SAAS_REGION_NAMES: "sa-east-1",
+    };
+    expect(() => parseApiEnv(production)).toThrow(/^Invalid environment for the API server:\n {2}SMTP_URL: set SMTP_URL in production/);
+    expect(parseApiEnv({ ...production, SMTP_URL: "smtps://mailer:pw@smtp.opus.example:465" })).toMatchObject({
+      SMTP_URL: "smtps://mailer:pw@smtp.opus.example:465",
+    });
+  });
+
   it("reads rate-limit overrides as JSON of known rules, and trusted proxies as a count", () => {
     const env = parseApiEnv({ ...base, RATE_LIMITS: '{"signInPerIp":{"points":60,"seconds":60}}', TRUSTED_PROXIES: "2" });
     expect(env).toMatchObject({ RATE_LIMITS: { signInPerIp: { points: 60, seconds: 60 } }, TRUSTED_PROXIES: 2 });

@@ -15,6 +15,8 @@ export function useAuthErrorMessage(): (error: AuthError) => string {
         return t("invalidPassword");
       case "INVALID_CODE":
         return t("invalidCode");
+      case "INVALID_BACKUP_CODE":
+        return t("invalidBackupCode");
       case "INVALID_TWO_FACTOR_COOKIE":
         return t("twoFactorExpired");
       case "ACCOUNT_TEMPORARILY_LOCKED":

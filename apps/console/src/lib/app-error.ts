@@ -3,7 +3,7 @@ import { TRPCClientError } from "@trpc/client";
 
 export type { AppErrorCode };
 
-type ErrorData = { appCode?: AppErrorCode; fields?: Record<string, string>; httpStatus?: number };
+type ErrorData = { appCode?: AppErrorCode; fields?: Record<string, string>; reason?: unknown; httpStatus?: number };
 
 function dataOf(error: unknown): ErrorData | undefined {
   return error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
@@ -27,6 +27,11 @@ export function appErrorFields(error: unknown): string[] {
 export function appErrorFieldMap(error: unknown): Record<string, string> {
   const fields = dataOf(error)?.fields ?? {};
   return Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.replace(/^data\./, ""), message]));
+}
+
+/** The refusal's machine-readable cause (`{ code, …values }`), when the API gave one; check it with the rule's own guard. */
+export function appErrorReason(error: unknown): unknown {
+  return dataOf(error)?.reason;
 }
 
 /** Retrying only helps when the server or the network failed, never for a refusal. */

@@ -18,7 +18,12 @@ export async function uploadCertificate(ctx: DomainContext, input: { institution
     where: { institutionId_fingerprintSha256: { institutionId: institution.id, fingerprintSha256: cert.fingerprintSha256 } },
     select: { id: true },
   });
-  if (duplicate) throw new AppError("CONFLICT", "This certificate is already uploaded.", { fields: { pem: "already uploaded" } });
+  if (duplicate) {
+    throw new AppError("CONFLICT", "This certificate is already uploaded.", {
+      fields: { pem: "already uploaded" },
+      reason: { code: "CERTIFICATE_DUPLICATE" },
+    });
+  }
   return audited(ctx, db, async (tx) => {
     const created = await tx.certificate.create({
       data: {

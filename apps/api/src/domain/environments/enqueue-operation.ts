@@ -2,10 +2,11 @@
 // in the same transaction as the decision that needs it; the institution approval flow calls:
 //   await enqueueOperation(tx, { now: ctx.clock.now() },
 //     { environmentId, kind: "UP", idempotencyKey: `approve:${environmentId}`, requestedById: ctx.actor.userId });
-import type { Db, Enums, Prisma } from "@opus/db/client";
+import { type Db, type Enums, Prisma } from "@opus/db/client";
 import { operationRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
 import { currentRequestId, currentTraceParent } from "../../observability/tracing.ts";
+import { PREVIEW_AGAIN, specInputsHashSql } from "./spec-fingerprint.ts";
 
 /**
  * Prefix of the keys the server gives requests that came without one. A partial unique index
@@ -30,6 +31,12 @@ export type EnqueueOperationInput = {
   requestedById?: string | null;
   /** UP only: the release to deploy (from the registry); without it the environment keeps its release. */
   releaseVersion?: string | null;
+  /**
+   * A deploy that applies this reviewed preview: it is queued only if the preview succeeded on
+   * this environment and the records its spec is built from are unchanged since it ran, checked in
+   * the statement that inserts the deploy (see insertAppliedPreview).
+   */
+  previewOperationId?: string;
 };
 
 /**
@@ -61,6 +68,26 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
   const refusal = operationRefusal(input.kind, environment.institution, environment, ctx.now);
   if (refusal) throw new AppError(refusal.code, refusal.message);
+
+  if (input.previewOperationId !== undefined) {
+    const count = await insertAppliedPreview(
+      tx,
+      ctx,
+      { ...input, previewOperationId: input.previewOperationId },
+      environment,
+      idempotencyKey,
+    );
+    if (count === 0) {
+      const existing = await tx.operation.findUnique({ where: { idempotencyKey } });
+      if (existing) return sameRequest(existing, input);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `The tenant's settings or release changed since this preview ran, so it no longer shows what a deploy would do. ${PREVIEW_AGAIN}`,
+        { reason: { code: "PREVIEW_OUTDATED" } },
+      );
+    }
+    return { operation: await tx.operation.findUniqueOrThrow({ where: { idempotencyKey } }), created: true };
+  }
 
   // ON CONFLICT DO NOTHING rather than catching a unique violation: a violation would abort the
   // caller's transaction, and concurrent requests with one key (or for one pending slot) must all
@@ -96,6 +123,34 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
   }
   const operation = await tx.operation.findUniqueOrThrow({ where: { idempotencyKey } });
   return { operation, created: true };
+}
+
+/**
+ * Compare-and-set on what the preview ran with: the row is inserted only if, at this instant, the
+ * preview is a succeeded preview of this environment whose recorded input fingerprint equals the
+ * fingerprint of the current records. The deploy takes the preview's release (a previewed upgrade
+ * deploys that release). 0 rows: the key was taken, or the preview is outdated.
+ */
+function insertAppliedPreview(
+  tx: Tx,
+  ctx: EnqueueContext,
+  input: EnqueueOperationInput & { previewOperationId: string },
+  environment: { id: string; stackName: string },
+  idempotencyKey: string,
+): Promise<number> {
+  const now = Prisma.sql`${ctx.now.toISOString()}::timestamp(3)`;
+  return tx.$executeRaw`
+    INSERT INTO operation (id, "environmentId", "stackName", kind, "idempotencyKey", "maxAttempts", "requestedById",
+                           "requestId", "traceParent", "runAfter", "createdAt", "previewOperationId", "releaseVersion")
+    SELECT ${crypto.randomUUID()}, ${environment.id}, ${environment.stackName}, 'UP'::"OperationKind", ${idempotencyKey},
+           ${input.maxAttempts ?? 5}, ${input.requestedById ?? null}, ${currentRequestId()}, ${currentTraceParent()},
+           ${now}, ${now}, p.id, p."releaseVersion"
+    FROM operation p
+    WHERE p.id = ${input.previewOperationId}
+      AND p."environmentId" = ${environment.id}
+      AND p.kind = 'PREVIEW' AND p.status = 'SUCCEEDED'
+      AND p."specInputsHash" = ${specInputsHashSql(environment.id)}
+    ON CONFLICT DO NOTHING`;
 }
 
 /** The server-keyed operation of this kind that holds the stack's pending slot. */

@@ -1,6 +1,7 @@
 // Screens pasted PEM text before anything parses it: private keys are refused outright, and
 // exactly one CERTIFICATE block must be present. Kept apart from the X.509 parsing so the
 // "never accept a private key" rule is readable in one place.
+import type { CertificateRefusal } from "@opus/rules/certificate-refusals";
 import { AppError } from "../../errors/app-error.ts";
 
 export const PRIVATE_KEY_MESSAGE = "Private keys must never be uploaded: paste only the public certificate (-----BEGIN CERTIFICATE-----)";
@@ -18,8 +19,9 @@ export const otherBlockMessage = (label: string): string =>
 /** The input field every certificate error is reported on. */
 const FIELD = "pem";
 
-export function badPem(message: string): AppError {
-  return new AppError("BAD_INPUT", message, { fields: { [FIELD]: message } });
+/** A refusal of the pasted certificate: the English sentence, and the code the console words. */
+export function badPem(reason: CertificateRefusal, message: string): AppError {
+  return new AppError("BAD_INPUT", message, { fields: { [FIELD]: message }, reason });
 }
 
 /**
@@ -34,17 +36,21 @@ export function badPem(message: string): AppError {
  * institution's; the message tells the person to upload the leaf alone.
  */
 export function extractSingleCertificateDer(text: string): Uint8Array<ArrayBuffer> {
-  if (/PRIVATE\s+KEY/i.test(text)) throw badPem(PRIVATE_KEY_MESSAGE);
+  if (/PRIVATE\s+KEY/i.test(text)) throw badPem({ code: "CERTIFICATE_PRIVATE_KEY" }, PRIVATE_KEY_MESSAGE);
 
   const labels = [...text.matchAll(/-----BEGIN ([^-\r\n]*)-----/g)].map((m) => m[1]?.trim() ?? "");
   const other = labels.find((label) => label !== "CERTIFICATE");
-  if (other !== undefined) throw badPem(otherBlockMessage(other));
-  if (labels.length === 0) throw badPem(NO_CERTIFICATE_MESSAGE);
-  if (labels.length > 1) throw badPem(multipleCertificatesMessage(labels.length));
+  if (other !== undefined) throw badPem({ code: "CERTIFICATE_OTHER_BLOCK", label: other }, otherBlockMessage(other));
+  if (labels.length === 0) throw badPem({ code: "CERTIFICATE_MISSING" }, NO_CERTIFICATE_MESSAGE);
+  if (labels.length > 1) {
+    throw badPem({ code: "CERTIFICATE_CHAIN", count: labels.length }, multipleCertificatesMessage(labels.length));
+  }
 
   const block = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
   const body = block?.[1]?.replace(/\s+/g, "") ?? "";
   // Node's base64 decoder skips invalid characters silently, so the alphabet is checked first.
-  if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw badPem(UNREADABLE_CERTIFICATE_MESSAGE);
+  if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
+    throw badPem({ code: "CERTIFICATE_UNREADABLE" }, UNREADABLE_CERTIFICATE_MESSAGE);
+  }
   return new Uint8Array(Buffer.from(body, "base64"));
 }

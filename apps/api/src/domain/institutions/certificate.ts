@@ -19,7 +19,7 @@ export function parseCertificatePem(pem: string): ParsedCertificate {
     return describeCertificate(der);
   } catch (cause) {
     const message = UNREADABLE_CERTIFICATE_MESSAGE;
-    throw new AppError("BAD_INPUT", message, { fields: { pem: message }, cause });
+    throw new AppError("BAD_INPUT", message, { fields: { pem: message }, reason: { code: "CERTIFICATE_UNREADABLE" }, cause });
   }
 }
 
@@ -43,28 +43,37 @@ export function checkInstitutionCertificate({ pem, kind, institution, now }: Ins
   const { cnpj, organisationId } = institution;
   if (!cnpj || !organisationId) {
     const message = "Record the institution's CNPJ and Open Finance Directory OrganisationId before uploading certificates.";
-    throw new AppError("PRECONDITION_FAILED", message);
+    throw new AppError("PRECONDITION_FAILED", message, { reason: { code: "CERTIFICATE_IDENTITY_MISSING" } });
   }
   const expectedOrg = `OFBBR-${organisationId}`;
   if (cert.organizationIdentifier?.toLowerCase() !== expectedOrg.toLowerCase()) {
     const found = cert.organizationIdentifier ? `"${cert.organizationIdentifier}"` : "no organizationIdentifier";
-    throw badPem(`This certificate belongs to another organisation: its subject has ${found}, but this institution's is "${expectedOrg}".`);
+    throw badPem(
+      { code: "CERTIFICATE_OTHER_ORGANISATION", found: cert.organizationIdentifier ?? null, expected: expectedOrg },
+      `This certificate belongs to another organisation: its subject has ${found}, but this institution's is "${expectedOrg}".`,
+    );
   }
   if (cert.subjectCnpj !== normalizeCnpj(cnpj)) {
     const found = cert.subjectCnpj ? `CNPJ ${formatCnpj(cert.subjectCnpj)}` : "no CNPJ (serialNumber)";
-    throw badPem(`This certificate was issued to ${found}, not to this institution's CNPJ ${formatCnpj(cnpj)}.`);
+    throw badPem(
+      { code: "CERTIFICATE_CNPJ_MISMATCH", found: cert.subjectCnpj ? formatCnpj(cert.subjectCnpj) : null, expected: formatCnpj(cnpj) },
+      `This certificate was issued to ${found}, not to this institution's CNPJ ${formatCnpj(cnpj)}.`,
+    );
   }
   if (cert.notAfter.getTime() < now.getTime()) {
-    throw badPem(`This certificate expired on ${cert.notAfter.toISOString().slice(0, 10)}: upload the renewed certificate.`);
+    const date = cert.notAfter.toISOString().slice(0, 10);
+    throw badPem({ code: "CERTIFICATE_EXPIRED", date }, `This certificate expired on ${date}: upload the renewed certificate.`);
   }
   if (kind === "BRCAC" && !cert.extendedKeyUsage.includes("clientAuth")) {
     throw badPem(
+      { code: "CERTIFICATE_NOT_CLIENT_AUTH" },
       "A BRCAC transport certificate must allow TLS client authentication (extended key usage clientAuth), " +
         "and this one does not. Is it the BRSEAL signing certificate?",
     );
   }
   if (kind === "BRSEAL" && !cert.keyUsage.nonRepudiation) {
     throw badPem(
+      { code: "CERTIFICATE_NOT_NON_REPUDIATION" },
       "A BRSEAL signing certificate must have the nonRepudiation key usage, and this one does not. " +
         "Is it the BRCAC transport certificate?",
     );

@@ -78,7 +78,12 @@ export async function createInvitation(
   return { invitation, token };
 }
 
-/** After the commit: the e-mail may fail, and the invitation still stands (the inviter shares the link). */
+/**
+ * After the commit. With real delivery (SMTP) the link goes to the invited address only and is not
+ * returned: whoever opens it proves they read that mailbox, and the inviter cannot accept in their
+ * place. Without it (development, `.data/outbox`) the link is returned so the inviter can pass it
+ * on. A failed e-mail leaves the invitation standing; inviting the address again resends it.
+ */
 export async function sendInvitation(
   ctx: Pick<DomainContext, "settings" | "ports" | "log">,
   input: { email: string; legalName: string; token: string; expiresAt: Date },
@@ -104,5 +109,5 @@ export async function sendInvitation(
         return false;
       },
     );
-  return { link, emailed };
+  return { link: ctx.ports.mailer.transport === "smtp" ? null : link, emailed };
 }

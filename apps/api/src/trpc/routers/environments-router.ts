@@ -3,6 +3,7 @@
 // institution, so another tenant's environment or operation is NOT_FOUND.
 import { z } from "zod";
 import { cancelOperation } from "../../domain/environments/cancel-operation.ts";
+import { deployPreview } from "../../domain/environments/deploy-preview.ts";
 import { getOperation, listEnvironments, listOperations, operationLogs } from "../../domain/environments/read-operations.ts";
 import { requestOperation } from "../../domain/environments/request-operation.ts";
 import { issueInstallBundle } from "../../domain/self-managed/issue-install-bundle.ts";
@@ -32,6 +33,10 @@ export const environmentsRouter = router({
     .mutation(({ ctx, input }) => issueInstallBundle(ctx, input)),
   preview: operate("PREVIEW"),
   deploy: operate("UP"),
+  /** "Approve and deploy": deploys what this succeeded preview showed, or refuses if anything changed since. */
+  deployPreview: protectedProcedure("environments.operate")
+    .input(zOperationScope)
+    .mutation(({ ctx, input }) => deployPreview(ctx, input)),
   /** A drift check: a preview-only refresh that reports drift without writing the stack's state. */
   refresh: operate("REFRESH"),
   /** The destroy step of offboarding; refused unless the institution is offboarding. */

@@ -77,6 +77,8 @@ const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "auth.two_factor_failed": none,
   "auth.two_factor_enabled": none,
   "auth.two_factor_disabled": none,
+  "auth.backup_code_used": none,
+  "auth.backup_codes_regenerated": none,
   "meter.created": (r) => ({ code: r.get("code") }),
   "meter.retired": (r) => ({ code: r.get("code") }),
   "plan.prices_set": (r) => ({ month: r.get("effectiveMonth") }),

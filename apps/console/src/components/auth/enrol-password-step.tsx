@@ -7,8 +7,8 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/text-field";
 
-/** better-auth asks for the password again before it hands out a new TOTP secret. */
-export function EnrolPasswordStep({ onEnabled }: { onEnabled: (totpUri: string) => void }) {
+/** better-auth asks for the password again before it hands out a new TOTP secret and backup codes. */
+export function EnrolPasswordStep({ onEnabled }: { onEnabled: (totpUri: string, backupCodes: string[]) => void }) {
   const t = useTranslations("twoFactor");
   const authError = useAuthErrorMessage();
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function EnrolPasswordStep({ onEnabled }: { onEnabled: (totpUri: string) 
       password: String(new FormData(event.currentTarget).get("password")),
     });
     setPending(false);
-    if (data && "totpURI" in data) onEnabled(data.totpURI);
+    if (data && "totpURI" in data) onEnabled(data.totpURI, data.backupCodes);
     else setError(authError(failure ?? { status: 500 }));
   }
 

@@ -11,21 +11,28 @@ import { useTRPC } from "@/lib/trpc";
 import { SignOutButton } from "../shell/sign-out-button";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { CheckboxField } from "../ui/checkbox-field";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
 import { AuthLayout } from "./auth-layout";
+import { BackupCodesPanel } from "./backup-codes-panel";
 import { EnrolPasswordStep } from "./enrol-password-step";
 import { EnrolVerifyStep } from "./enrol-verify-step";
+import { RegenerateBackupCodes } from "./regenerate-backup-codes";
 
-/** Enrolment: confirm the password, add the secret to an authenticator app, prove it with a code. */
+/**
+ * Enrolment: confirm the password, add the secret to an authenticator app, prove it with a code,
+ * then save the backup codes (shown this once). Once enrolled, the page offers new backup codes.
+ */
 export function TwoFactorEnrolment() {
   const t = useTranslations("twoFactor");
   const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  const [totpUri, setTotpUri] = useState<string | null>(null);
+  const [enrolment, setEnrolment] = useState<{ totpUri: string; backupCodes: string[] } | null>(null);
   const [done, setDone] = useState(false);
+  const [saved, setSaved] = useState(false);
   const unauthenticated = me.isError && appErrorCode(me.error) === "UNAUTHENTICATED";
 
   useEffect(() => {
@@ -45,16 +52,30 @@ export function TwoFactorEnrolment() {
     return (
       <AuthLayout title={t("title")} signedIn>
         <Alert tone="success">{done ? t("enabled") : t("alreadyEnabled")}</Alert>
-        <Button variant="primary" className="mt-4 w-full" onClick={() => router.replace(home)}>
-          {t("continue")}
-        </Button>
+        <div className="mt-4 space-y-4">
+          {done && enrolment ? (
+            <>
+              <BackupCodesPanel codes={enrolment.backupCodes} />
+              <CheckboxField label={t("backupCodes.saved")} checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
+            </>
+          ) : (
+            <RegenerateBackupCodes />
+          )}
+          <Button variant="primary" className="w-full" disabled={done && enrolment !== null && !saved} onClick={() => router.replace(home)}>
+            {t("continue")}
+          </Button>
+        </div>
       </AuthLayout>
     );
   }
 
   return (
     <AuthLayout title={t("title")} description={me.data.staffRole ? t("staffRequired") : t("description")} signedIn>
-      {totpUri ? <EnrolVerifyStep totpUri={totpUri} onVerified={() => void finished()} /> : <EnrolPasswordStep onEnabled={setTotpUri} />}
+      {enrolment ? (
+        <EnrolVerifyStep totpUri={enrolment.totpUri} onVerified={() => void finished()} />
+      ) : (
+        <EnrolPasswordStep onEnabled={(totpUri, backupCodes) => setEnrolment({ totpUri, backupCodes })} />
+      )}
       <div className="mt-5 flex items-center justify-between border-t border-slate-100 pt-3 text-xs text-slate-500">
         {t("signedInAs", { email: me.data.email })}
         <SignOutButton variant="ghost" />

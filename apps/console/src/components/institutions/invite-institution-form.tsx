@@ -49,18 +49,21 @@ export function InviteInstitutionForm({ onClose }: { onClose: () => void }) {
     return (
       <div role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
         <p className="font-medium">{t("created", { name: created.legalName, email: create.variables?.adminEmail ?? email })}</p>
-        <p className="mt-0.5 text-emerald-800">{t("createdHelp")}</p>
-        <div className="mt-2 flex flex-wrap gap-2">
-          <input
-            readOnly
-            aria-label={t("link")}
-            value={created.invitationLink}
-            onFocus={(e) => e.currentTarget.select()}
-            className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
-            data-testid="institution-invitation-link"
-          />
-          <CopyButton value={created.invitationLink} label={t("copyLink")} />
-        </div>
+        {/* Where e-mail is delivered the API returns no link: only the invited admin receives it. */}
+        <p className="mt-0.5 text-emerald-800">{t(created.invitationLink === null ? "createdHelp" : "createdHelpOutbox")}</p>
+        {created.invitationLink !== null ? (
+          <div className="mt-2 flex flex-wrap gap-2">
+            <input
+              readOnly
+              aria-label={t("link")}
+              value={created.invitationLink}
+              onFocus={(e) => e.currentTarget.select()}
+              className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
+              data-testid="institution-invitation-link"
+            />
+            <CopyButton value={created.invitationLink} label={t("copyLink")} />
+          </div>
+        ) : null}
         <div className="mt-3 flex gap-3">
           <Link href={`/institutions/${created.id}`} className="font-medium text-emerald-900 underline">
             {t("openInstitution")}

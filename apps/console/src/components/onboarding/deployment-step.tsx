@@ -1,7 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
 import { QueryError } from "../ui/query-error";
@@ -13,6 +12,7 @@ import { SaasRegionField } from "./saas-region-field";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
+import { useStepDraft } from "./use-step-draft";
 import { useStepSubmit } from "./use-step-submit";
 
 /** Where the platform runs and who operates it: SaaS, a managed sub-account, or self-managed. */
@@ -21,7 +21,7 @@ export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
   const trpc = useTRPC();
   const options = useQuery(trpc.institutions.wizardOptions.queryOptions());
   const regions = options.data?.regions ?? [];
-  const [form, setForm] = useState(() => deploymentForm(institution));
+  const [form, setForm] = useStepDraft("deployment", () => deploymentForm(institution));
   // A managed account always has its access stored (the API refuses one without it).
   const stored = institution.deploymentMode === "MANAGED" && institution.managedAccount !== null;
   const checks = useFieldErrors(validateDeployment(form, regions, stored));

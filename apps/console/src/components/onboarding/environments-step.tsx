@@ -2,7 +2,6 @@
 import { ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";
@@ -13,6 +12,7 @@ import { PlanPicker } from "./plan-picker";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
+import { useStepDraft } from "./use-step-draft";
 import { useStepSubmit } from "./use-step-submit";
 
 /** Which environments Opus prepares (homologation and production always), and the plan. */
@@ -21,7 +21,7 @@ export function EnvironmentsStep({ institution, onBack, onSaved }: StepProps) {
   const trpc = useTRPC();
   const plans = useQuery(trpc.plans.find.queryOptions());
   const active = (plans.data ?? []).filter((p) => p.active);
-  const [form, setForm] = useState(() => environmentsForm(institution));
+  const [form, setForm] = useStepDraft("environments", () => environmentsForm(institution));
   const checks = useFieldErrors(
     validateEnvironments(
       form,

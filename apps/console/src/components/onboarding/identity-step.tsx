@@ -2,7 +2,6 @@
 import { REGULATORY_ROLES } from "@opus/rules/enums";
 import { TEXT_LIMITS } from "@opus/rules/text-limits";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { CnpjField } from "../institutions/cnpj-field";
 import { CheckboxField } from "../ui/checkbox-field";
 import { Fieldset } from "../ui/fieldset";
@@ -11,12 +10,13 @@ import { identityData, identityForm, validateIdentity } from "./identity-form";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
+import { useStepDraft } from "./use-step-draft";
 import { useStepSubmit } from "./use-step-submit";
 
 /** Who the institution is in the Open Finance Directory. */
 export function IdentityStep({ institution, onBack, onSaved }: StepProps) {
   const t = useTranslations();
-  const [form, setForm] = useState(() => identityForm(institution));
+  const [form, setForm] = useStepDraft("identity", () => identityForm(institution));
   const checks = useFieldErrors(validateIdentity(form));
   const set = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
 

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc";
 import { useCurrentMe } from "../shell/me-context";
@@ -17,6 +18,7 @@ import { IdentityStep } from "./identity-step";
 import { ProfileStep } from "./profile-step";
 import { ReviewStep } from "./review-step";
 import type { StepProps } from "./step-props";
+import { type StepDrafts, StepDraftsContext } from "./use-step-draft";
 import { adjacentPage, isWizardPage, resumePage, type WizardPage, wizardHref } from "./wizard-pages";
 import { WizardStepper } from "./wizard-stepper";
 
@@ -36,6 +38,7 @@ export function OnboardingWizard({ institutionId }: { institutionId: string }) {
   const me = useCurrentMe();
   const params = useSearchParams();
   const institution = useQuery(trpc.institutions.get.queryOptions({ institutionId }));
+  const [drafts] = useState<StepDrafts>(() => new Map());
 
   if (institution.isError) return <QueryError error={institution.error} onRetry={() => void institution.refetch()} />;
   if (!institution.data) return <PageLoading />;
@@ -78,7 +81,9 @@ export function OnboardingWizard({ institutionId }: { institutionId: string }) {
         </Alert>
       ) : null}
       <WizardStepper institution={data} current={page} />
-      {Step ? <Step key={page} {...props} /> : <ReviewStep institution={data} onBack={() => go(previous)} />}
+      <StepDraftsContext.Provider value={drafts}>
+        {Step ? <Step key={page} {...props} /> : <ReviewStep institution={data} onBack={() => go(previous)} />}
+      </StepDraftsContext.Provider>
     </div>
   );
 }

@@ -1,18 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { ApiFamiliesPicker } from "./api-families-picker";
 import { BrandsEditor } from "./brands-editor";
 import { profileData, profileForm, validateProfile } from "./profile-form";
 import { StepForm } from "./step-form";
 import type { StepProps } from "./step-props";
 import { useFieldErrors } from "./use-field-errors";
+import { useStepDraft } from "./use-step-draft";
 import { useStepSubmit } from "./use-step-submit";
 
 /** Brands (one authorisation server each) and the API families the institution exposes. */
 export function ProfileStep({ institution, onBack, onSaved }: StepProps) {
   const t = useTranslations("onboarding.steps.profile");
-  const [form, setForm] = useState(() => profileForm(institution));
+  const [form, setForm] = useStepDraft("profile", () => profileForm(institution));
   const checks = useFieldErrors(validateProfile(form));
 
   const step = useStepSubmit(institution.id, "profile", checks, onSaved);

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { StepData, WizardStep } from "@/lib/router-types";
 import type { useFieldErrors } from "./use-field-errors";
 import { useSaveStep } from "./use-save-step";
+import { useDiscardStepDraft } from "./use-step-draft";
 import { useStepError } from "./use-step-error";
 
 /**
@@ -18,6 +19,7 @@ export function useStepSubmit<S extends WizardStep>(
   const [invalid, setInvalid] = useState(false);
   const saving = useSaveStep(institutionId);
   const stepError = useStepError();
+  const discardDraft = useDiscardStepDraft(step);
 
   async function submit(data: () => StepData<S>): Promise<boolean> {
     saving.reset();
@@ -26,7 +28,10 @@ export function useStepSubmit<S extends WizardStep>(
     if (!valid) return false;
     const result = await saving.save(step, data());
     if (!result.ok) checks.setServerErrors(result.fields);
-    else onSaved();
+    else {
+      discardDraft();
+      onSaved();
+    }
     return result.ok;
   }
 

@@ -36,7 +36,7 @@ export function LatestPreview({ institutionId, environment }: { institutionId: s
               {t("succeeded", { date: format.dateTime(run.finishedAt ?? run.createdAt, "dateTime") })}
             </p>
             <ChangeSummary summary={run.summary} kind={run.kind} />
-            <ApproveDeployButton institutionId={institutionId} environmentId={environment.id} />
+            <ApproveDeployButton institutionId={institutionId} previewId={run.id} />
           </>
         ) : null}
         {run.status === "FAILED" ? (
