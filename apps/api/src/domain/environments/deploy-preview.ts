@@ -8,7 +8,7 @@ import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { enqueueOperation } from "./enqueue-operation.ts";
-import { operationSelect, withDuration } from "./operation-select.ts";
+import { operationSelect, presentOperation } from "./operation-select.ts";
 import { PREVIEW_AGAIN } from "./spec-fingerprint.ts";
 
 export async function deployPreview(ctx: DomainContext, input: { institutionId: string; operationId: string }) {
@@ -59,5 +59,5 @@ export async function deployPreview(ctx: DomainContext, input: { institutionId: 
     { maxWait: 10_000 },
   );
   const selected = await db.operation.findUniqueOrThrow({ where: { id: operation.id }, select: operationSelect });
-  return { operation: withDuration(selected), created };
+  return { operation: presentOperation(ctx.actor, selected), created };
 }

@@ -98,9 +98,7 @@ function Opened({ institutionId, roadmap }: { institutionId: string; roadmap: Ro
       <div className="flex flex-wrap items-baseline gap-3 text-sm text-slate-700">
         <span>{t("deliveryManagerIs", { name: roadmap.deliveryManager?.name ?? "—", email: roadmap.deliveryManager?.email ?? "" })}</span>
         {live ? (
-          <span className="font-medium text-emerald-800">
-            {t("liveSince", { when: format.dateTime(new Date(live), { dateStyle: "medium" }) })}
-          </span>
+          <span className="font-medium text-emerald-800">{t("liveSince", { when: format.dateTime(new Date(live), "date") })}</span>
         ) : null}
       </div>
       {live && roadmap.plan.overrideReason ? (

@@ -78,9 +78,7 @@ function HealthBody({
           <HealthStatusBadge status={h.status} />
         </span>
         <span className="text-sm text-slate-600">
-          {data.lastReportAt
-            ? t("lastReport", { when: format.dateTime(new Date(data.lastReportAt), { dateStyle: "medium", timeStyle: "short" }) })
-            : t("neverReported")}
+          {data.lastReportAt ? t("lastReport", { when: format.dateTime(new Date(data.lastReportAt), "dateTime") }) : t("neverReported")}
           {" · "}
           {t("asOf", { day: h.asOf })}
         </span>
