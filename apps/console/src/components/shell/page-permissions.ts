@@ -27,11 +27,14 @@ export type PageRequirement = { permission: Permission; institutionId?: string }
  * pages anyone signed in may open.
  */
 export function pageRequirement(pathname: string): PageRequirement | null {
-  // A staff page and what lives under it (a rollout's own page).
-  const staff = STAFF_PAGES.find((page) => pathname === page.href || pathname.startsWith(`${page.href}/`));
-  if (staff) return { permission: staff.permission };
+  // An institution's own pages first: they live under the staff list's /institutions, but a
+  // member opens them with a permission on that institution, not the fleet's.
   const match = /^\/institutions\/([^/]+)(?:\/([^/]+))?/.exec(pathname);
-  if (!match?.[1]) return null;
+  if (!match?.[1]) {
+    // A staff page and what lives under it (a rollout's own page).
+    const staff = STAFF_PAGES.find((page) => pathname === page.href || pathname.startsWith(`${page.href}/`));
+    return staff ? { permission: staff.permission } : null;
+  }
   const segment = match[2] === "operations" ? "environments" : (match[2] ?? "");
   const section = INSTITUTION_SECTIONS.find((s) => s.segment === segment);
   return { permission: section?.permission ?? "institution.read", institutionId: decodeURIComponent(match[1]) };
