@@ -35,8 +35,9 @@ test("backup codes: saved at enrolment, each signs in once, and regenerating inv
   await page.getByRole("button", { name: "Verify and turn on" }).click();
 
   // The codes are shown once, and the person confirms they saved them before going on.
+  // allTextContents does not wait: wait for the list to render first.
+  await expect(page.getByTestId("backup-codes").getByRole("listitem")).toHaveCount(10);
   const codes = await page.getByTestId("backup-codes").getByRole("listitem").allTextContents();
-  expect(codes).toHaveLength(10);
   const cont = page.getByRole("button", { name: "Continue to the console" });
   await expect(cont).toBeDisabled();
   await screenshot(page, "backup-codes-enrolment");
@@ -63,8 +64,8 @@ test("backup codes: saved at enrolment, each signs in once, and regenerating inv
   await signedIn.getByLabel("Password").fill(PASSWORD);
   await signedIn.getByRole("button", { name: "Generate new backup codes" }).click();
   await expect(signedIn.getByText("Your old backup codes no longer work.")).toBeVisible();
+  await expect(signedIn.getByTestId("backup-codes").getByRole("listitem")).toHaveCount(10);
   const fresh = await signedIn.getByTestId("backup-codes").getByRole("listitem").allTextContents();
-  expect(fresh).toHaveLength(10);
   expect(fresh.filter((c) => codes.includes(c))).toEqual([]);
   await screenshot(signedIn, "backup-codes-regenerated");
   await signedIn.context().close();
