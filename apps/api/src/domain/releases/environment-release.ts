@@ -9,6 +9,7 @@ import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { readFleetFreezes } from "./fleet-control.ts";
 import { eligibility, type Freeze, type MaintenanceWindow } from "./maintenance-windows.ts";
 import type { ReleaseSettings } from "./schedule-input.ts";
+import type { UpgradeEnvironment } from "./upgrade-refusal.ts";
 
 const releaseStateSelect = {
   id: true,
@@ -39,6 +40,29 @@ export function scheduleOf(env: { maintenanceWindows: unknown; freezes: unknown;
 }
 
 /** The cluster's Kubernetes version as last known: the environment's own record (heartbeat, deploy), else the managed account's. */
+/** What deciding an upgrade reads of an environment: the refusal's facts and its schedule (one place for the three callers). */
+export const upgradeFactsSelect = {
+  id: true,
+  kind: true,
+  releaseVersion: true,
+  pinnedReleaseVersion: true,
+  kubernetesVersion: true,
+  timeZone: true,
+  maintenanceWindows: true,
+  freezes: true,
+  institution: { select: { slug: true, managedAccount: { select: { kubernetesVersion: true } } } },
+} as const satisfies Prisma.EnvironmentSelect;
+
+/** The environment as upgradeVerdict reads it. */
+export function upgradeEnvironmentOf(env: Prisma.EnvironmentGetPayload<{ select: typeof upgradeFactsSelect }>): UpgradeEnvironment {
+  return {
+    label: `${env.institution.slug} (${env.kind.toLowerCase()})`,
+    runningVersion: env.releaseVersion,
+    pinnedVersion: env.pinnedReleaseVersion,
+    kubernetesVersion: clusterKubernetesVersion(env),
+  };
+}
+
 export function clusterKubernetesVersion(env: {
   kubernetesVersion: string | null;
   institution: { managedAccount: { kubernetesVersion: string | null } | null };

@@ -7,7 +7,7 @@ import type { DomainContext } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
 import { operationSelect, presentOperation } from "../environments/operation-select.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
-import { clusterKubernetesVersion, scheduleOf } from "./environment-release.ts";
+import { scheduleOf, upgradeEnvironmentOf, upgradeFactsSelect } from "./environment-release.ts";
 import { readFleetFreezes } from "./fleet-control.ts";
 import { eligibility } from "./maintenance-windows.ts";
 import { upgradeVerdict } from "./upgrade-refusal.ts";
@@ -16,31 +16,14 @@ export async function requestUpgrade(ctx: DomainContext, input: { institutionId:
   const db = scopedDb(ctx, input.institutionId);
   const env = await db.environment.findFirst({
     where: { id: input.environmentId },
-    select: {
-      id: true,
-      kind: true,
-      releaseVersion: true,
-      pinnedReleaseVersion: true,
-      kubernetesVersion: true,
-      timeZone: true,
-      maintenanceWindows: true,
-      freezes: true,
-      institution: { select: { slug: true, managedAccount: { select: { kubernetesVersion: true } } } },
-    },
+    select: upgradeFactsSelect,
   });
   if (!env) throw new AppError("NOT_FOUND", "Environment not found.");
   const release = await ctx.db.release.findUnique({ where: { id: input.releaseId } });
   if (!release) throw new AppError("NOT_FOUND", "Release not found.");
-  const label = `${env.institution.slug} (${env.kind.toLowerCase()})`;
-  const verdict = upgradeVerdict(
-    {
-      label,
-      runningVersion: env.releaseVersion,
-      pinnedVersion: env.pinnedReleaseVersion,
-      kubernetesVersion: clusterKubernetesVersion(env),
-    },
-    release,
-  );
+  const facts = upgradeEnvironmentOf(env);
+  const label = facts.label;
+  const verdict = upgradeVerdict(facts, release);
   if (verdict.kind === "already") throw new AppError("PRECONDITION_FAILED", `${label} already runs ${release.version}.`);
   if (verdict.kind === "refused") throw new AppError("PRECONDITION_FAILED", verdict.reason);
   const now = ctx.clock.now();

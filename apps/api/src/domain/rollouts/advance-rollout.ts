@@ -12,7 +12,7 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
-import { clusterKubernetesVersion, scheduleOf } from "../releases/environment-release.ts";
+import { scheduleOf, upgradeEnvironmentOf, upgradeFactsSelect } from "../releases/environment-release.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
 import { eligibility, type Freeze } from "../releases/maintenance-windows.ts";
 import { upgradeVerdict } from "../releases/upgrade-refusal.ts";
@@ -214,19 +214,7 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fl
       id: true,
       attempt: true,
       reason: true,
-      environment: {
-        select: {
-          id: true,
-          kind: true,
-          releaseVersion: true,
-          pinnedReleaseVersion: true,
-          kubernetesVersion: true,
-          timeZone: true,
-          maintenanceWindows: true,
-          freezes: true,
-          institution: { select: { slug: true, managedAccount: { select: { kubernetesVersion: true } } } },
-        },
-      },
+      environment: { select: upgradeFactsSelect },
     },
   });
   let changes = 0;
@@ -242,16 +230,9 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fl
         await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING" }, data: { reason: state.reason } });
       continue;
     }
-    const label = `${env.institution.slug} (${env.kind.toLowerCase()})`;
-    const verdict = upgradeVerdict(
-      {
-        label,
-        runningVersion: env.releaseVersion,
-        pinnedVersion: env.pinnedReleaseVersion,
-        kubernetesVersion: clusterKubernetesVersion(env),
-      },
-      rollout.release,
-    );
+    const facts = upgradeEnvironmentOf(env);
+    const label = facts.label;
+    const verdict = upgradeVerdict(facts, rollout.release);
     if (verdict.kind === "refused") {
       changes += await claim({ status: "SKIPPED", reason: verdict.reason, finishedAt: now });
       continue;

@@ -2,7 +2,7 @@
 // (Opus admins only): the plain client, filtered by the selection.
 import type { Db, Prisma } from "@opus/db/client";
 import { ACTIVE_ROLLOUT_STATUSES } from "@opus/rules/releases";
-import { clusterKubernetesVersion, scheduleOf } from "../releases/environment-release.ts";
+import { clusterKubernetesVersion, scheduleOf, upgradeFactsSelect } from "../releases/environment-release.ts";
 import type { PlanEnvironment } from "./plan-rollout.ts";
 import type { Selection } from "./rollout-input.ts";
 
@@ -23,16 +23,9 @@ export async function selectEnvironments(db: Tx, selection: Selection): Promise<
       OR: [{ status: "ACTIVE" }, { institution: { deploymentMode: "SELF_MANAGED" }, status: { notIn: ["DESTROYING", "DESTROYED"] } }],
     },
     select: {
-      id: true,
-      kind: true,
-      releaseVersion: true,
-      pinnedReleaseVersion: true,
-      kubernetesVersion: true,
-      timeZone: true,
-      maintenanceWindows: true,
-      freezes: true,
+      ...upgradeFactsSelect,
       institutionId: true,
-      institution: { select: { slug: true, deploymentMode: true, planId: true, managedAccount: { select: { kubernetesVersion: true } } } },
+      institution: { select: { ...upgradeFactsSelect.institution.select, deploymentMode: true, planId: true } },
       rolloutTargets: {
         where: { rollout: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } } },
         select: { rollout: { select: { name: true } } },
