@@ -99,6 +99,18 @@ const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const NO_VERSION = "(none)";
 
+/** Who a planned environment is, the same in every entry of the plan. */
+function identityOf(env: PlanEnvironment) {
+  return {
+    environmentId: env.environmentId,
+    institutionId: env.institutionId,
+    label: env.label,
+    kind: env.kind,
+    mode: env.mode,
+    fromVersion: env.runningVersion,
+  };
+}
+
 export function waveConcurrency(concurrency: Concurrency, size: number): number {
   const limit = "count" in concurrency ? concurrency.count : Math.floor((size * concurrency.percent) / 100);
   return Math.max(1, Math.min(limit, Math.max(size, 1)));
@@ -117,12 +129,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
 
   for (const env of ordered) {
     const base = {
-      environmentId: env.environmentId,
-      institutionId: env.institutionId,
-      label: env.label,
-      kind: env.kind,
-      mode: env.mode,
-      fromVersion: env.runningVersion,
+      ...identityOf(env),
       expectedAt: null,
       finishesAt: null,
       waits: [],
@@ -158,12 +165,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
     const managed = members.filter((e) => e.mode !== "SELF_MANAGED");
     for (const env of members.filter((e) => e.mode === "SELF_MANAGED")) {
       planned.set(env.environmentId, {
-        environmentId: env.environmentId,
-        institutionId: env.institutionId,
-        label: env.label,
-        kind: env.kind,
-        mode: env.mode,
-        fromVersion: env.runningVersion,
+        ...identityOf(env),
         wave: position,
         action: "notify",
         reason: "self-managed: its admins are notified and its heartbeat tracks the version",
@@ -175,12 +177,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
     const concurrency = waveConcurrency(spec.maxConcurrency, managed.length);
     const end = simulateWave(managed, concurrency, waveStart, upgradeMs, input.fleetFreezes, (env, at, waits) => {
       planned.set(env.environmentId, {
-        environmentId: env.environmentId,
-        institutionId: env.institutionId,
-        label: env.label,
-        kind: env.kind,
-        mode: env.mode,
-        fromVersion: env.runningVersion,
+        ...identityOf(env),
         wave: position,
         action: "upgrade",
         reason: at === null ? "none of its maintenance windows opens within a year" : null,
