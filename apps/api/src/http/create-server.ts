@@ -115,7 +115,7 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const method = req.method ?? "GET";
-    const route = routeOf(method, req.url ?? "/");
+    const route = routeOf(req.url ?? "/");
     res.once("finish", () => {
       const labels = { http_request_method: method, http_route: route, http_response_status_code: res.statusCode };
       httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);

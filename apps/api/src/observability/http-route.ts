@@ -1,11 +1,11 @@
 // The `http_route` label of a request: a bounded set of values (a route template), never the raw
 // URL, or anyone could create a new time series per request by making up paths.
-export type RouteLabeller = (method: string, url: string) => string;
+export type RouteLabeller = (url: string) => string;
 
 export function createRouteLabeller(procedures: Iterable<string>, restPaths: Iterable<string>): RouteLabeller {
   const knownProcedures = new Set(procedures);
   const knownRest = new Set(restPaths);
-  return (_method, url) => {
+  return (url) => {
     const path = url.split("?")[0] ?? "/";
     if (path === "/healthz" || path === "/readyz") return path;
     if (path.startsWith("/api/auth/")) return "/api/auth";
