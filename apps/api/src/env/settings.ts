@@ -56,6 +56,24 @@ export const auditSigningKeySetting = {
     .default(DEV_AUDIT_SIGNING_KEY),
 };
 
+/**
+ * base64 of a 32-byte Ed25519 seed; signs every operation handed to an agent (its public key is
+ * the agent's CONTROL_PLANE_PUBLIC_KEY). A separate key from the audit one: rotating either never
+ * touches the other.
+ */
+export const DEV_OPERATION_SIGNING_KEY = Buffer.alloc(32, 13).toString("base64");
+export const operationSigningKeySetting = {
+  OPERATION_SIGNING_KEY: key32("OPERATION_SIGNING_KEY").default(DEV_OPERATION_SIGNING_KEY),
+  /** An agent's run whose heartbeat is older than this is taken over by another replica of that agent. */
+  AGENT_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+};
+
+export const refuseDevOperationSigningKey = {
+  key: "OPERATION_SIGNING_KEY",
+  when: (env: { OPERATION_SIGNING_KEY: string }) => env.OPERATION_SIGNING_KEY === DEV_OPERATION_SIGNING_KEY,
+  message: "set a real OPERATION_SIGNING_KEY in production (base64 of 32 random bytes)",
+} as const;
+
 export const refuseDevAuditSigningKey = {
   key: "AUDIT_SIGNING_KEY",
   when: (env: { AUDIT_SIGNING_KEY: string }) => env.AUDIT_SIGNING_KEY === DEV_AUDIT_SIGNING_KEY,

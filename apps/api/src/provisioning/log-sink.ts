@@ -1,7 +1,6 @@
 // Persists an operation's log lines as they come, so the console can tail them live and keep them.
 // Lines are buffered for a moment and written in one INSERT per batch; batches are written one
 // after the other, so ids (and therefore the console's order) follow the order the engine printed.
-import type { Db } from "@opus/db/client";
 import type { Logger } from "../logger.ts";
 import type { Redactor } from "./redact.ts";
 
@@ -9,8 +8,9 @@ const MAX_LINE = 8_000;
 
 export type LogSink = { write(line: string): void; close(): Promise<void> };
 
+/** `persist` writes one batch in order (a queue transport's appendLogs). */
 export function createLogSink(
-  db: Db,
+  persist: (lines: string[]) => Promise<unknown>,
   operationId: string,
   deps: { redactor: Redactor; log: Logger },
   options: { flushMs?: number; maxBatch?: number } = {},
@@ -29,7 +29,7 @@ export function createLogSink(
     buffer = [];
     chain = chain.then(async () => {
       try {
-        await db.operationLog.createMany({ data: lines.map((line) => ({ operationId, line })) });
+        await persist(lines);
       } catch (error) {
         // Losing log lines must not fail the infrastructure change they describe.
         deps.log.warn({ err: error, operationId, lines: lines.length }, "could not persist operation log lines");

@@ -1,9 +1,9 @@
 // A worker: `concurrency` slots, each claiming and running one operation at a time. Stopping stops
 // claiming and aborts running operations; each is then released (still RUNNING, without an owner)
 // so another worker takes it over at once and repairs the stack before running it again.
-import { type Claimed, claimNext, reclaimStale } from "./queue.ts";
+import { createDbTransport } from "./db-transport.ts";
 import { runOperation } from "./run-operation.ts";
-import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
+import type { RuntimeDeps, WorkerDeps, WorkerOptions } from "./worker-deps.ts";
 
 export type OperationWorker = {
   start(): void;
@@ -12,19 +12,19 @@ export type OperationWorker = {
   stop(): Promise<void>;
 };
 
+/** A control-plane worker: the runtime over the database transport. */
 export function createOperationWorker(deps: WorkerDeps, options: WorkerOptions): OperationWorker {
+  const { engine, clock, log, metrics } = deps;
+  return createWorkerRuntime({ transport: createDbTransport(deps, options.leaseMs), engine, clock, log, metrics }, options);
+}
+
+export function createWorkerRuntime(deps: RuntimeDeps, options: WorkerOptions): OperationWorker {
   const shutdown = new AbortController();
   const slots: Promise<void>[] = [];
 
-  async function claim(): Promise<Claimed | null> {
-    const now = deps.clock.now();
-    // Abandoned operations first: their stacks are locked until someone finishes them.
-    return (await reclaimStale(deps.db, options.workerId, now, options.leaseMs)) ?? (await claimNext(deps.db, options.workerId, now));
-  }
-
   async function runNext(): Promise<boolean> {
     if (shutdown.signal.aborted) return false;
-    const claimed = await claim();
+    const claimed = await deps.transport.claim(options.workerId);
     if (!claimed) return false;
     await runOperation(deps, options, claimed, shutdown.signal);
     return true;

@@ -19,7 +19,7 @@ import { ownedBy } from "./queue.ts";
 export async function startOperation(
   db: Db,
   log: Logger,
-  op: Operation,
+  op: Pick<Operation, "id" | "kind" | "environmentId">,
   workerId: string,
   now: Date,
 ): Promise<"run" | "nothing-to-destroy"> {

@@ -17,7 +17,7 @@ async function report(
 ) {
   await ingestMetricsReport(
     services,
-    { apiKeyId: "test", institutionId, environmentId },
+    { apiKeyId: "test", institutionId, environmentId, purpose: "USAGE_REPORTING" },
     {
       data: Object.entries(endpoints).map(([endpoint, o]) =>
         adminMetric(endpoint, {

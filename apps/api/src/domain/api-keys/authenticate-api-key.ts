@@ -1,10 +1,11 @@
 // Turns an `Authorization: Bearer …` header into the key's scope, or a 401 that says why.
+import type { Enums } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext, RequestOrigin } from "../domain-context.ts";
 import { hashApiKey } from "./api-key-secret.ts";
 
-export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null };
+export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null; purpose: Enums.ApiKeyPurpose };
 
 /**
  * Last use is written at most once a minute per key, and that write is the key's audit event
@@ -20,7 +21,7 @@ export async function authenticateApiKey(
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the API key as `Authorization: Bearer <key>`.");
   const key = await ctx.db.apiKey.findUnique({
     where: { keyHash: hashApiKey(match[1]) },
-    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true, prefix: true },
+    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true, prefix: true, purpose: true },
   });
   if (!key) throw new AppError("UNAUTHENTICATED", "Unknown API key.");
   if (key.revokedAt) throw new AppError("UNAUTHENTICATED", "This API key was revoked.");
@@ -45,5 +46,5 @@ export async function authenticateApiKey(
       return { result: null, audit };
     });
   }
-  return { apiKeyId: key.id, institutionId: key.institutionId, environmentId: key.environmentId };
+  return { apiKeyId: key.id, institutionId: key.institutionId, environmentId: key.environmentId, purpose: key.purpose };
 }
