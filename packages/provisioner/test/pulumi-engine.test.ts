@@ -16,6 +16,7 @@ const INSTALL_HINT = "Install it in the worker image: curl -fsSL https://get.pul
 function runInput(overrides: Partial<EngineRunInput> = {}): EngineRunInput & { lines: string[] } {
   const lines: string[] = [];
   return {
+    operation: { id: "op-1", attempt: 1 },
     kind: "preview",
     stackName: "acme-production",
     spec: tenantSpec(),
@@ -192,8 +193,11 @@ describe("with a scripted CLI", () => {
     });
     const lines: string[] = [];
     const before = (await cli.calls()).length;
-    await engineWith({ FAKE_PULUMI_STATE: state, FAKE_PULUMI_SUMMARY: '{"same":32}' }).repair("acme-production", tenantSpec(), (l) =>
-      lines.push(l),
+    await engineWith({ FAKE_PULUMI_STATE: state, FAKE_PULUMI_SUMMARY: '{"same":32}' }).repair(
+      "acme-production",
+      tenantSpec(),
+      (l) => lines.push(l),
+      { id: "op-1", attempt: 2 },
     );
 
     expect(lines[0]).toBe(
@@ -214,6 +218,7 @@ describe("with a scripted CLI", () => {
       "acme-production",
       tenantSpec(),
       (l) => lines.push(l),
+      { id: "op-1", attempt: 2 },
     );
     expect(lines).toContain("No pending operations recorded in the stack state.");
     expect(lines).toContain("pulumi cancel: error: no stack update is currently in progress");
