@@ -1,6 +1,6 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseBrl } from "@opus/rules/brl";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
@@ -105,7 +105,11 @@ export function AdjustmentsPanel({ month, institutions }: { month: string; insti
                   <span className="text-xs text-slate-500">{t("yours")}</span>
                 ) : (
                   <span className="flex justify-end gap-1">
-                    <Button variant="primary" pending={decide.isPending} onClick={() => decide.mutate({ adjustmentId: a.id, decision: "approve" })}>
+                    <Button
+                      variant="primary"
+                      pending={decide.isPending}
+                      onClick={() => decide.mutate({ adjustmentId: a.id, decision: "approve" })}
+                    >
                       {t("approve")}
                     </Button>
                     <Button variant="ghost" onClick={() => decide.mutate({ adjustmentId: a.id, decision: "reject" })}>

@@ -35,7 +35,10 @@ export function BundleFiles({ files }: { files: InstallBundle["files"] }) {
             </td>
             <td className={`${table.td} whitespace-nowrap text-slate-600 tabular-nums`}>{t("bytes", { count: bytes })}</td>
             <td className={`${table.td} text-right`}>
-              <Button aria-label={t("downloadNamed", { path: file.path })} onClick={() => downloadText(file.content, fileNameOf(file.path))}>
+              <Button
+                aria-label={t("downloadNamed", { path: file.path })}
+                onClick={() => downloadText(file.content, fileNameOf(file.path))}
+              >
                 {t("downloadFile")}
               </Button>
             </td>
