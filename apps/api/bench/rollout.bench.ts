@@ -97,7 +97,17 @@ try {
     name: "bench",
     releaseId: target.id,
     selection: { modes: [], planIds: [], kinds: [], institutionIds: rolled.institutionIds },
-    waves: [{ name: "All", maxConcurrency: { percent: 10 }, soakMinutes: 0, failureThreshold: 10, requiresApproval: false }],
+    waves: [
+      {
+        name: "All",
+        maxConcurrency: { percent: 10 },
+        soakMinutes: 0,
+        failureThreshold: 10,
+        requiresApproval: false,
+        healthGate: false,
+        rollbackOnBreach: false,
+      },
+    ],
     previewFirst: false,
     upgradeMinutes: 15,
   });

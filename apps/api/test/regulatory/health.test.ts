@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { environmentHealthVerdict } from "../../src/domain/regulatory/environment-health-verdict.ts";
+import { environmentHealthVerdicts } from "../../src/domain/regulatory/environment-health-verdict.ts";
 import { ingestMetricsReport } from "../../src/domain/regulatory/ingest-metrics-report.ts";
 import { callerFor } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -125,19 +125,22 @@ describe("the fleet view", () => {
 
 describe("the rollout health gate's verdict", () => {
   it("counts only what happened since the upgrade", async () => {
-    const before = await environmentHealthVerdict(services, aurora.production, new Date("2026-12-10T03:00:00Z"));
+    const upgrade = new Date("2026-12-10T03:00:00Z");
+    const [before, homologation] = await environmentHealthVerdicts(services.db, services.clock.now(), [
+      { environmentId: aurora.production, since: upgrade },
+      { environmentId: aurora.homologation, since: upgrade },
+    ]);
     expect(before).toMatchObject({ healthy: false, reportedSince: true });
-    expect(before.breaches).toContainEqual({
+    expect(before?.breaches).toContainEqual({
       rule: "availability.daily",
       endpoint: "/open-banking/consents/v3/consents",
       day: "2026-12-10",
     });
-    const homologation = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-10T03:00:00Z"));
     expect(homologation).toEqual({ environmentId: aurora.homologation, healthy: true, reportedSince: true, breaches: [] });
     // Nothing reported since: not healthy, and it says why.
-    services.clock.set(new Date("2026-12-12T22:00:00Z"));
-    const silent = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-11T12:00:00Z"));
+    const [silent] = await environmentHealthVerdicts(services.db, new Date("2026-12-12T22:00:00Z"), [
+      { environmentId: aurora.homologation, since: new Date("2026-12-11T12:00:00Z") },
+    ]);
     expect(silent).toMatchObject({ healthy: false, reportedSince: false });
-    services.clock.set(new Date("2026-12-10T22:00:00Z"));
   });
 });

@@ -56,6 +56,8 @@ export async function createRollout(ctx: DomainContext, input: RolloutInput) {
               failureThreshold: w.failureThreshold,
               requiresApproval: w.requiresApproval,
               fourEyes: w.fourEyes,
+              healthGate: w.healthGate,
+              rollbackOnBreach: w.rollbackOnBreach,
             })),
           },
         },
