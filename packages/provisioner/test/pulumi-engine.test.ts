@@ -193,11 +193,8 @@ describe("with a scripted CLI", () => {
     });
     const lines: string[] = [];
     const before = (await cli.calls()).length;
-    await engineWith({ FAKE_PULUMI_STATE: state, FAKE_PULUMI_SUMMARY: '{"same":32}' }).repair(
-      "acme-production",
-      tenantSpec(),
-      (l) => lines.push(l),
-      { id: "op-1", attempt: 2 },
+    await engineWith({ FAKE_PULUMI_STATE: state, FAKE_PULUMI_SUMMARY: '{"same":32}' }).repair("acme-production", tenantSpec(), (l) =>
+      lines.push(l),
     );
 
     expect(lines[0]).toBe(
@@ -218,7 +215,6 @@ describe("with a scripted CLI", () => {
       "acme-production",
       tenantSpec(),
       (l) => lines.push(l),
-      { id: "op-1", attempt: 2 },
     );
     expect(lines).toContain("No pending operations recorded in the stack state.");
     expect(lines).toContain("pulumi cancel: error: no stack update is currently in progress");
