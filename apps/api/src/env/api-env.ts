@@ -43,6 +43,11 @@ const apiSettings = z.object({
   ...auditSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  /**
+   * After SIGTERM, how long requests in flight get to finish before their connections are closed
+   * (then the database is disconnected). Keep it below the pod's terminationGracePeriodSeconds (30).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
   /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,

@@ -4,6 +4,7 @@
 import type { Operation } from "@opus/db/generated";
 import type { EngineRunResult, OperationKind } from "@opus/provisioner/engine";
 import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
+import { isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { withContinuedSpan } from "../observability/tracing.ts";
 import { describeOutcome, outcomeOfError, type StopReason } from "./failure-policy.ts";
 import { finishOperation, type Outcome } from "./finish-operation.ts";
@@ -70,13 +71,18 @@ async function runLoaded(
   } catch (error) {
     outcome = outcomeOfError(error, reason, op, deps.clock.now(), options, redactor.text);
   } finally {
-    watch.stop();
     shutdown.removeEventListener("abort", onShutdown);
   }
   sink.write(`[control-plane] ${describeOutcome(outcome, options.workerId)}`);
-  // Logs first: when the status turns final, the console already has every line.
-  await sink.close();
-  await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
+  try {
+    // Logs first: when the status turns final, the console already has every line.
+    await sink.close();
+    // The lease stays ours (heartbeats go on) until the end is recorded, however long the
+    // database takes to come back.
+    await finishDurably(deps, options, op, outcome);
+  } finally {
+    watch.stop();
+  }
   deps.metrics.operations.inc({ kind: op.kind, result: outcome.type });
   deps.log.info(
     { operationId: op.id, requestId: op.requestId, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
@@ -84,6 +90,27 @@ async function runLoaded(
   );
   return outcome.type;
 }
+
+/**
+ * Records the run's end, again and again while the database cannot be reached: the run's effect
+ * has happened, and losing its record would run it a second time after the lease. Retrying is
+ * safe because the write is fenced on the lease: once another worker owns the operation it does nothing.
+ */
+async function finishDurably(deps: WorkerDeps, options: WorkerOptions, op: Operation, outcome: Outcome) {
+  const deadline = Date.now() + FINISH_RETRY_FOR_MS;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+      deps.log.warn({ err: error, operationId: op.id, retryInMs: wait }, "could not record how the run ended; retrying");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** Past this the operation is left to its lease (another worker repairs and runs it again). */
+const FINISH_RETRY_FOR_MS = 10 * 60_000;
 
 async function attempt(run: Run): Promise<Outcome> {
   const { deps, options, op, claimed, sink } = run;
@@ -110,11 +137,12 @@ async function attempt(run: Run): Promise<Outcome> {
 
   if (claimed.reclaimed) {
     say("repairing the stack first: clearing the lock and pending operations the interrupted run left behind");
-    await deps.engine.repair(op.stackName, spec, sink.write);
+    await deps.engine.repair(op.stackName, spec, sink.write, { id: op.id, attempt: op.attempt });
     if (op.cancelRequestedAt) return { type: "cancelled", error: null };
   }
   run.signal.throwIfAborted();
   const result = await deps.engine.run({
+    operation: { id: op.id, attempt: op.attempt },
     kind: op.kind.toLowerCase() as OperationKind,
     stackName: op.stackName,
     spec,

@@ -3,6 +3,7 @@
 // for the duration of a run, and are returned in `secrets` so logs and outputs can be scrubbed.
 import type { Db } from "@opus/db/client";
 import { type TenantEnvironmentSpec, TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
+import { programModules, registeredModules } from "../domain/releases/release-modules.ts";
 import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
 import { parseManagedCredentials } from "./managed-credentials.ts";
 import { NotRetryableError } from "./not-retryable.ts";
@@ -42,14 +43,24 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
   if (!tenant.plan) throw refuse("no plan is chosen, so there is nothing to size the namespace by.");
 
   const { version } = deps.config.defaultRelease;
-  let release = { ...deps.config.defaultRelease, version: environment.releaseVersion ?? version };
+  const running = environment.releaseVersion ?? version;
+  let release: TenantEnvironmentSpec["release"] = { ...deps.config.defaultRelease, version: running };
   if (releaseVersion) {
     const registered = await deps.db.release.findUnique({ where: { version: releaseVersion } });
     if (!registered) throw refuse(`release ${releaseVersion} is not in the release registry.`);
     if (registered.status === "WITHDRAWN" || registered.status === "DRAFT") {
       throw refuse(`release ${releaseVersion} is ${registered.status.toLowerCase()}, so nothing may be moved onto it.`);
     }
-    release = { version: registered.version, chart: registered.chart, repository: registered.chartRepository };
+    release = {
+      version: registered.version,
+      chart: registered.chart,
+      repository: registered.chartRepository,
+      modules: programModules(registered.modules),
+    };
+  } else {
+    // Redeploying what runs: its registered modules keep their roles and queue users.
+    const modules = await registeredModules(deps.db, running);
+    if (modules) release = { ...release, modules };
   }
   const base = {
     tenant: { id: tenant.id, slug: tenant.slug, legalName: tenant.legalName },
