@@ -145,6 +145,7 @@ const UNSCOPED = {
   "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
   "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
   "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
+  "domain/self-managed/issue-install-bundle.ts": "reads the release registry's modules, Opus' own (the tenant's records through scopedDb)",
 } as Record<string, string>;
 
 describe("the domain reaches tenant records only through scopedDb", () => {
