@@ -128,7 +128,6 @@ const UNSCOPED = {
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
-  "domain/regulatory/environment-health-verdict.ts": "the rollout health gate, run by the system for any environment",
   "domain/regulatory/ingest-metrics-report.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
