@@ -96,7 +96,7 @@ try {
   const created = await createRollout(ctx, {
     name: "bench",
     releaseId: target.id,
-    selection: { modes: [], planIds: [], kinds: [], institutionIds: rolled.institutionIds },
+    selection: { modes: [], planIds: [], kinds: [], institutionIds: rolled.institutionIds, tenants: [] },
     waves: [
       {
         name: "All",

@@ -4,12 +4,15 @@ import { DEPLOYMENT_MODES, ENVIRONMENT_KINDS } from "@opus/rules/enums";
 import { z } from "zod";
 
 const zIds = z.array(z.string().trim().min(1).max(64)).max(1000);
+/** Tenants by slug, as operators know them; resolved to ids before planning (resolve-tenants.ts). */
+const zSlugs = z.array(z.string().trim().min(1).max(63)).max(1000);
 
 export const zSelection = z.strictObject({
   modes: z.array(z.enum(DEPLOYMENT_MODES)).max(3).default([]),
   planIds: zIds.default([]),
   kinds: z.array(z.enum(ENVIRONMENT_KINDS)).max(3).default([]),
   institutionIds: zIds.default([]),
+  tenants: zSlugs.default([]),
 });
 export type Selection = z.infer<typeof zSelection>;
 
@@ -18,6 +21,7 @@ const zWaveFields = z.strictObject({
   kinds: z.array(z.enum(ENVIRONMENT_KINDS)).max(3).optional(),
   modes: z.array(z.enum(DEPLOYMENT_MODES)).max(3).optional(),
   institutionIds: zIds.optional(),
+  tenants: zSlugs.optional(),
   maxConcurrency: z.union([
     z.strictObject({ count: z.number().int().min(1, "must be at least 1").max(10_000) }),
     z.strictObject({ percent: z.number().int().min(1, "must be at least 1%").max(100, "must be at most 100%") }),
