@@ -5,6 +5,7 @@ import type { Db } from "@opus/db/client";
 import { type TenantEnvironmentSpec, TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
 import { programModules, registeredModules } from "../domain/releases/release-modules.ts";
 import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
+import { kubeconfigSecrets } from "./kubeconfig-secrets.ts";
 import { parseManagedCredentials } from "./managed-credentials.ts";
 import { NotRetryableError } from "./not-retryable.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
@@ -103,7 +104,10 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
       database: credentials.database,
       queue: credentials.queue,
     };
-    built = { spec, secrets: [credentials.kubeconfig, credentials.database.adminPassword, credentials.queue.adminPassword] };
+    built = {
+      spec,
+      secrets: [...kubeconfigSecrets(credentials.kubeconfig), credentials.database.adminPassword, credentials.queue.adminPassword],
+    };
   }
 
   const checked = TenantEnvironmentSpecSchema.safeParse(built.spec);
