@@ -129,7 +129,11 @@ describe("the Opus dashboard's fleet health summary", () => {
     const fleet = await otto.health.fleet({});
     const before = await otto.dashboard.get();
     const byStatus = (status: string) => fleet.items.filter((i) => i.status === status).length;
-    expect(before.fleetHealth).toMatchObject({ BREACHING: byStatus("BREACHING"), AT_RISK: byStatus("AT_RISK"), HEALTHY: byStatus("HEALTHY") });
+    expect(before.fleetHealth).toMatchObject({
+      BREACHING: byStatus("BREACHING"),
+      AT_RISK: byStatus("AT_RISK"),
+      HEALTHY: byStatus("HEALTHY"),
+    });
     expect(before.fleetHealth.BREACHING).toBeGreaterThanOrEqual(1);
     expect(before.fleetHealth.asOf).toBe(fleet.asOf);
 
@@ -137,7 +141,13 @@ describe("the Opus dashboard's fleet health summary", () => {
     const now = services.clock.now().getTime();
     const op = (key: string, data: object) =>
       services.db.operation.create({
-        data: { environmentId: aurora.homologation, stackName: `dash-${key}`, kind: "REFRESH", idempotencyKey: `dashboard-${key}`, ...data },
+        data: {
+          environmentId: aurora.homologation,
+          stackName: `dash-${key}`,
+          kind: "REFRESH",
+          idempotencyKey: `dashboard-${key}`,
+          ...data,
+        },
       });
     await op("failed-recent", { status: "FAILED", finishedAt: new Date(now - 3_600_000), error: "x" });
     await op("failed-old", { status: "FAILED", finishedAt: new Date(now - 2 * 86_400_000), error: "x" });
