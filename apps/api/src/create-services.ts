@@ -36,6 +36,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     platformRelease: platformReleaseFrom(env),
     saasRegions: env.SAAS_REGION_NAMES,
+    saasKubernetes: env.SAAS_REGION_KUBERNETES,
     publicUrl: env.PUBLIC_URL,
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
   };

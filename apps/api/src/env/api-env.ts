@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { RATE_RULES, type RateRuleName } from "../lib/rate-limits.ts";
 import { parseEnvWith } from "./load-env.ts";
-import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
+import { LOCAL_SAAS_REGIONS, SaasKubernetesJson } from "./saas-region-config.ts";
 import {
   auditSigningKeySetting,
   credentialsPublicKeySetting,
@@ -90,6 +90,7 @@ const apiSettings = z.object({
    * Comma-separated codes of the regions offered to SaaS tenants: the keys of the worker's
    * SAAS_REGIONS, whose passwords the API never holds. Unset: the local region (refused in production).
    */
+  SAAS_REGION_KUBERNETES: SaasKubernetesJson.default({}),
   SAAS_REGION_NAMES: z
     .string()
     .transform((text) => text.split(",").map((code) => code.trim()))

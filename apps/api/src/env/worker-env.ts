@@ -2,7 +2,7 @@
 // (it alone decrypts managed clusters' credentials), the Pulumi engine and where SaaS tenants go.
 import { z } from "zod";
 import { parseEnvWith } from "./load-env.ts";
-import { LOCAL_SAAS_REGIONS, SaasRegionsJson } from "./saas-region-config.ts";
+import { LOCAL_SAAS_REGIONS, SaasKubernetesJson, SaasRegionsJson } from "./saas-region-config.ts";
 import {
   credentialsPrivateKeysSetting,
   databaseSettings,
@@ -54,6 +54,8 @@ const workerSettings = z.object({
   DRIFT_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** JSON: region → shared cluster, PostgreSQL and RabbitMQ of SaaS tenants (see provisioning/saas-region-config.ts). */
   SAAS_REGIONS: SaasRegionsJson.default(LOCAL_SAAS_REGIONS),
+  /** JSON: region → Kubernetes version of its shared cluster, for the orchestrator's supported-range check. */
+  SAAS_REGION_KUBERNETES: SaasKubernetesJson.default({}),
 });
 
 const WorkerEnvSchema = workerSettings.superRefine(

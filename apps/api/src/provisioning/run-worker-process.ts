@@ -29,6 +29,7 @@ type WorkerProcessEnv = Pick<
   | "WORKER_SHUTDOWN_GRACE_SECONDS"
   | "DRIFT_CHECK_MINUTES"
   | "SAAS_REGIONS"
+  | "SAAS_REGION_KUBERNETES"
   | "PLATFORM_VERSION"
   | "PLATFORM_CHART"
   | "PLATFORM_CHART_REPOSITORY"
@@ -75,7 +76,12 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
   // Usage: partitions, environment-days, finalization of reports whose grace period is over.
   const usageDone = runUsageSchedule(services, USAGE_PASS_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
   // Rollouts: the orchestrator's level-triggered step.
-  const rolloutsDone = runRolloutSchedule(services, ROLLOUT_STEP_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
+  const rolloutsDone = runRolloutSchedule(
+    { ...services, saasKubernetes: config.SAAS_REGION_KUBERNETES },
+    ROLLOUT_STEP_MS,
+    drift.signal,
+    DEFAULT_WORKER_OPTIONS.sleep,
+  );
   services.log.info({ workerId, concurrency: config.WORKER_CONCURRENCY, driftCheckMinutes: config.DRIFT_CHECK_MINUTES }, "worker started");
 
   let stopping = false;

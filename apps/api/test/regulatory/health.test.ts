@@ -123,6 +123,43 @@ describe("the fleet view", () => {
   });
 });
 
+describe("the Opus dashboard's fleet health summary", () => {
+  it("counts installations by health status, the way the fleet view judges them, and the queue's state", async () => {
+    const otto = await callerFor(services, "operator@opus.example");
+    const fleet = await otto.health.fleet({});
+    const before = await otto.dashboard.get();
+    const byStatus = (status: string) => fleet.items.filter((i) => i.status === status).length;
+    expect(before.fleetHealth).toMatchObject({
+      BREACHING: byStatus("BREACHING"),
+      AT_RISK: byStatus("AT_RISK"),
+      HEALTHY: byStatus("HEALTHY"),
+    });
+    expect(before.fleetHealth.BREACHING).toBeGreaterThanOrEqual(1);
+    expect(before.fleetHealth.asOf).toBe(fleet.asOf);
+
+    // A run waiting for 20 minutes and one that failed an hour ago show; one that failed two days ago does not.
+    const now = services.clock.now().getTime();
+    const op = (key: string, data: object) =>
+      services.db.operation.create({
+        data: {
+          environmentId: aurora.homologation,
+          stackName: `dash-${key}`,
+          kind: "REFRESH",
+          idempotencyKey: `dashboard-${key}`,
+          ...data,
+        },
+      });
+    await op("failed-recent", { status: "FAILED", finishedAt: new Date(now - 3_600_000), error: "x" });
+    await op("failed-old", { status: "FAILED", finishedAt: new Date(now - 2 * 86_400_000), error: "x" });
+    await op("queued", { status: "QUEUED", createdAt: new Date(Date.now() - 20 * 60_000) });
+    const after = await otto.dashboard.get();
+    expect(after.provisioning.failedLast24h).toBe(before.provisioning.failedLast24h + 1);
+    expect(after.provisioning.queued).toBe(before.provisioning.queued + 1);
+    expect(after.provisioning.oldestQueuedSeconds).toBeGreaterThanOrEqual(20 * 60);
+    await services.db.operation.deleteMany({ where: { idempotencyKey: { startsWith: "dashboard-" } } });
+  });
+});
+
 describe("the rollout health gate's verdict", () => {
   it("counts only what happened since the upgrade", async () => {
     const upgrade = new Date("2026-12-10T03:00:00Z");

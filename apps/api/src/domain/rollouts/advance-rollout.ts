@@ -19,7 +19,8 @@ import { upgradeVerdict } from "../releases/upgrade-refusal.ts";
 import { type GateVerdict, judgeHealthGate } from "./health-gate.ts";
 import { rollbackRefusal, startRollback } from "./rollback.ts";
 
-export type OrchestratorContext = { db: Db; clock: Clock; log: Logger };
+/** `saasKubernetes`: each SaaS region's cluster version (SAAS_REGION_KUBERNETES), for the supported-range check. */
+export type OrchestratorContext = { db: Db; clock: Clock; log: Logger; saasKubernetes: Readonly<Record<string, string>> };
 type Tx = Prisma.TransactionClient;
 
 const MINUTE = 60_000;
@@ -50,7 +51,12 @@ export async function advanceRollout(ctx: OrchestratorContext, rolloutId: string
       const now = ctx.clock.now();
       let changes = 0;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const made = await step(tx, rolloutId, now, (fleet.freezes ?? []) as Freeze[], ctx.log);
+        const made = await step(tx, rolloutId, {
+          now,
+          fleetFreezes: (fleet.freezes ?? []) as Freeze[],
+          log: ctx.log,
+          saasKubernetes: ctx.saasKubernetes,
+        });
         changes += made;
         if (made === 0) break;
       }
@@ -60,7 +66,11 @@ export async function advanceRollout(ctx: OrchestratorContext, rolloutId: string
   );
 }
 
-async function step(tx: Tx, rolloutId: string, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+/** What one step knows besides the database: the instant it judges at and the fleet's facts. */
+type StepFacts = { now: Date; fleetFreezes: Freeze[]; log: Logger; saasKubernetes: Readonly<Record<string, string>> };
+
+async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number> {
+  const { now, log } = facts;
   const rollout = await tx.rollout.findUnique({
     where: { id: rolloutId },
     include: { release: true, waves: { orderBy: { position: "asc" } } },
@@ -103,7 +113,7 @@ async function step(tx: Tx, rolloutId: string, now: Date, fleetFreezes: Freeze[]
       return changes + started;
     }
     case "RUNNING":
-      return changes + (await runWave(tx, rollout, wave, now, fleetFreezes, log));
+      return changes + (await runWave(tx, rollout, wave, facts));
     case "SOAKING": {
       const soakOver = wave.soakUntil !== null && wave.soakUntil <= now;
       if (wave.healthGate) {
@@ -198,7 +208,7 @@ async function reconcile(
 type RolloutRow = Prisma.RolloutGetPayload<{ include: { release: true; waves: true } }>;
 type WaveRow = RolloutRow["waves"][number];
 
-async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, { now, fleetFreezes, log, saasKubernetes }: StepFacts): Promise<number> {
   const counts = await tx.rolloutTarget.groupBy({ by: ["status"], where: { waveId: wave.id }, _count: { _all: true } });
   const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
   if (count("FAILED") >= wave.failureThreshold) {
@@ -236,8 +246,7 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fl
         await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING" }, data: { reason: state.reason } });
       continue;
     }
-    const facts = upgradeEnvironmentOf(env);
-    const verdict = upgradeVerdict(facts, rollout.release);
+    const verdict = upgradeVerdict(upgradeEnvironmentOf(env, saasKubernetes), rollout.release);
     if (verdict.kind === "refused") {
       changes += await claim({ status: "SKIPPED", reason: verdict.reason, finishedAt: now });
       continue;

@@ -22,7 +22,7 @@ export async function createRollout(ctx: DomainContext, request: RolloutInput) {
     );
   }
   const now = ctx.clock.now();
-  const environments = await selectEnvironments(ctx.db, input.selection);
+  const environments = await selectEnvironments(ctx.db, input.selection, ctx.settings.saasKubernetes);
   if (environments.length === 0) throw new AppError("PRECONDITION_FAILED", "The selection names no environment Opus could move.");
   const plan = planRollout({
     release,
