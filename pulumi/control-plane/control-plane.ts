@@ -14,6 +14,8 @@ export const API_PORT = 4000;
 export const CONSOLE_PORT = 3000;
 /** Prometheus metrics of the API and the worker (METRICS_PORT); OpenTelemetry's Prometheus default. */
 export const METRICS_PORT = 9464;
+/** How long Kubernetes waits after SIGTERM before it kills a worker pod. */
+const WORKER_TERMINATION_GRACE_SECONDS = 300;
 
 export class ControlPlane extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
@@ -119,6 +121,8 @@ export class ControlPlane extends pulumi.ComponentResource {
           // Read by the Pulumi CLI itself: no version check against the internet on every run.
           { name: "PULUMI_SKIP_UPDATE_CHECK", value: "true" },
           { name: "WORKER_CONCURRENCY", value: String(config.worker.concurrency) },
+          // Hands running operations over before Kubernetes kills the pod, with time to spare.
+          { name: "WORKER_SHUTDOWN_GRACE_SECONDS", value: String(WORKER_TERMINATION_GRACE_SECONDS - 30) },
         ],
         replicas: config.replicas.worker,
         // Pulumi runs the tenant program in-process and drives the CLI and provider plugins.
@@ -129,7 +133,7 @@ export class ControlPlane extends pulumi.ComponentResource {
         serviceAccountAnnotations: config.worker.serviceAccountAnnotations,
         // On SIGTERM the worker cancels running operations; Pulumi needs time to stop cleanly
         // and release the stack's lock, or the next worker finds it stuck.
-        terminationGracePeriodSeconds: 300,
+        terminationGracePeriodSeconds: WORKER_TERMINATION_GRACE_SECONDS,
         dependsOn: afterMigrations,
       },
       { parent: this },

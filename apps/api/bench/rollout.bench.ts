@@ -80,7 +80,7 @@ try {
   const target = await db.release.create({ data: { ...releaseData, version: "5.1.0", chartVersion: "5.1.0" } });
   const rolled = await createFleet(db, { tenants: ENVIRONMENTS, kinds: ["DEVELOPMENT"], release: "5.0.0" });
   const baseline = await createFleet(db, { tenants: ENVIRONMENTS, kinds: ["DEVELOPMENT"], release: "5.0.0" });
-  const ctx = { db, clock: systemClock, log, actor, requestId: null, ip: null, userAgent: null } as never;
+  const ctx = { db, clock: systemClock, log, actor, requestId: null, ip: null, userAgent: null, settings: { saasKubernetes: {} } } as never;
 
   // Baseline: enqueue every deploy directly, then the bare claim-and-complete loop.
   const baseStart = performance.now();
@@ -96,8 +96,18 @@ try {
   const created = await createRollout(ctx, {
     name: "bench",
     releaseId: target.id,
-    selection: { modes: [], planIds: [], kinds: [], institutionIds: rolled.institutionIds },
-    waves: [{ name: "All", maxConcurrency: { percent: 10 }, soakMinutes: 0, failureThreshold: 10, requiresApproval: false }],
+    selection: { modes: [], planIds: [], kinds: [], institutionIds: rolled.institutionIds, tenants: [] },
+    waves: [
+      {
+        name: "All",
+        maxConcurrency: { percent: 10 },
+        soakMinutes: 0,
+        failureThreshold: 10,
+        requiresApproval: false,
+        healthGate: false,
+        rollbackOnBreach: false,
+      },
+    ],
     previewFirst: false,
     upgradeMinutes: 15,
   });
@@ -108,7 +118,7 @@ try {
   let steps = 0;
   for (;;) {
     const t = performance.now();
-    await advanceRollouts({ db, clock: systemClock, log });
+    await advanceRollouts({ db, clock: systemClock, log, saasKubernetes: {} });
     orchestrationMs += performance.now() - t;
     steps++;
     const status = (await db.rollout.findUniqueOrThrow({ where: { id: created.id } })).status;

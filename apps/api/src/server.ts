@@ -8,9 +8,6 @@ import { drainOnClose } from "./http/graceful-shutdown.ts";
 import { serveMetrics } from "./observability/metrics-server.ts";
 import { startTracing } from "./observability/tracing.ts";
 
-/** How long requests in flight may take to finish after SIGTERM (Kubernetes waits 30 s by default). */
-const SHUTDOWN_GRACE_MS = 20_000;
-
 const config = loadEnv(parseApiEnv);
 const stopTracing = startTracing("opus-api", { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
 const services = createServices(config, "api");
@@ -36,7 +33,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     services.log.info({ signal, inFlight: drainer.inFlight }, "API shutting down");
     // Server first, database last: requests still running need their connections.
     clearInterval(checkpoints);
-    const drained = await drainer.close(SHUTDOWN_GRACE_MS);
+    // Requests in flight get SHUTDOWN_GRACE_SECONDS (below Kubernetes' 30 s) to finish.
+    const drained = await drainer.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
     if (!drained) services.log.warn({ inFlight: drainer.inFlight }, "shutdown grace ran out; closing remaining connections");
     await Promise.all([services.db.$disconnect(), services.sql.end(), closeMetrics(), stopTracing()]);
     process.exit(0);

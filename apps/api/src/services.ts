@@ -33,6 +33,8 @@ export type Services = {
   platformRelease: PlatformRelease;
   /** Codes of the regions where Opus runs SaaS tenants (SAAS_REGION_NAMES). */
   saasRegions: string[];
+  /** SAAS_REGION_KUBERNETES: each region's cluster version. */
+  saasKubernetes: Record<string, string>;
   /** The console's public URL, for links in invitations. */
   publicUrl: string;
   /** USAGE_REPORT_GRACE_DAYS. */

@@ -39,7 +39,13 @@ for (const [name, path] of [
   ["approvals", "/approvals"],
   ["signups", "/signups"],
   ["billing", "/billing"],
+  ["billing-prices", "/billing/prices"],
+  ["billing-meters", "/billing/meters"],
   ["plans", "/plans"],
+  ["health", "/health"],
+  ["releases", "/releases"],
+  ["rollouts", "/rollouts"],
+  ["versions", "/versions"],
   ["audit", "/audit"],
 ] as const) {
   test(`staff page: ${name}`, async ({ page, signIn }) => {
@@ -49,7 +55,7 @@ for (const [name, path] of [
   });
 }
 
-const SECTIONS = ["", "/environments", "/certificates", "/usage", "/api-keys", "/members", "/audit"];
+const SECTIONS = ["", "/environments", "/certificates", "/usage", "/health", "/go-live", "/api-keys", "/members", "/audit"];
 const sectionName = (segment: string) => segment.replace("/", "") || "overview";
 
 async function auroraId(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ACCOUNTS } from "./support/accounts";
 import { expect, signInRequest, test } from "./support/fixtures";
-import { lastAttemptNow, outputsOf, pastRuns, saasTenant, viewerOf } from "./support/provisioning";
+import { lastAttemptNow, outputsOf, pastRuns, renameTenant, saasTenant, viewerOf } from "./support/provisioning";
 import { screenshot } from "./support/screenshot";
 import { activeTenant } from "./support/tenants";
 import { trpcMutation, trpcQuery } from "./support/trpc";
@@ -13,6 +13,41 @@ const E2E_ENGINE_FAILURE = "error: opus:tenant:Database (db): error creating rol
 test.describe.configure({ mode: "parallel" });
 
 const environmentPath = (institutionId: string, environmentId: string) => `/institutions/${institutionId}/environments/${environmentId}`;
+
+test("a preview reviewed before the tenant changed is not deployed: the operator is asked to preview again", async ({ page, signIn }) => {
+  test.setTimeout(90_000);
+  const tenant = await saasTenant();
+  await signIn(ACCOUNTS.opusOperator);
+  await page.goto(environmentPath(tenant.id, tenant.environmentId));
+  await page.getByRole("button", { name: "Preview changes" }).click();
+  await page.waitForURL(/\/operations\/[^/]+$/);
+  const previewUrl = page.url();
+  await expect(page.getByTestId("run-status")).toHaveText("Succeeded", { timeout: 15_000 });
+
+  await renameTenant(tenant, `${tenant.legalName} Renomeado`);
+  await page.getByRole("button", { name: "Approve and deploy" }).click();
+  const refusal = page.getByRole("region", { name: "Resource changes" }).getByRole("alert");
+  await expect(refusal).toContainText("changed since this preview ran");
+  await expect(refusal).toContainText("Preview again");
+  expect(page.url()).toBe(previewUrl);
+  await screenshot(page, "provisioning-preview-outdated");
+
+  // Nothing was queued: the environment still lists the one preview.
+  await page.goto(environmentPath(tenant.id, tenant.environmentId));
+  await expect(page.getByTestId("runs-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("environment-status")).toHaveText("Pending");
+
+  // The refusal offers the way out: a new preview of the changed tenant, which can be approved.
+  await page.goto(previewUrl);
+  await page.getByRole("button", { name: "Approve and deploy" }).click();
+  await page.getByRole("region", { name: "Resource changes" }).getByRole("button", { name: "Preview again" }).click();
+  await page.waitForURL((url) => url.pathname.includes("/operations/") && url.href !== previewUrl);
+  const againUrl = page.url();
+  await expect(page.getByTestId("run-status")).toHaveText("Succeeded", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Approve and deploy" }).click();
+  await page.waitForURL((url) => url.pathname.includes("/operations/") && url.href !== againUrl);
+  await expect(page.getByRole("heading", { name: `Deploy · ${tenant.stackName}` })).toBeVisible();
+});
 
 test("an operator previews an environment, approves the changes, follows the deploy live and sees its outputs", async ({
   page,

@@ -48,27 +48,29 @@ test("an admin publishes a release, reviews the rollout plan, starts it; a secon
   await screenshot(page, "releases");
 
   await page.goto("/rollouts");
-  await page.getByLabel("Name").fill(`E2E rollout ${version}`);
-  await page.getByLabel("Release").selectOption({ label: version });
-  const waves = [
-    {
-      name: "Homologation",
-      kinds: ["HOMOLOGATION"],
-      institutionIds: [tenant.id],
-      maxConcurrency: { count: 1 },
-      soakMinutes: 0,
-      failureThreshold: 1,
-    },
-    {
-      name: "Production",
-      kinds: ["PRODUCTION"],
-      institutionIds: [tenant.id],
-      maxConcurrency: { count: 1 },
-      soakMinutes: 0,
-      failureThreshold: 1,
-    },
-  ];
-  await page.getByLabel("Waves (JSON)").fill(JSON.stringify(waves));
+  await page.getByLabel("Name", { exact: true }).fill(`E2E rollout ${version}`);
+  await page.getByLabel("Release", { exact: true }).selectOption({ label: version });
+  // Structured waves: the default rings, narrowed to this tenant, edited field by field.
+  await page.getByLabel("Only these tenants (slugs)").fill(tenant.slug);
+  const lower = page.getByTestId("wave-form-0");
+  await expect(lower.getByLabel("Wave name")).toHaveValue("Development and homologation");
+  await expect(lower.getByLabel("Percentage at once")).toHaveValue("25");
+  await lower.getByLabel("Soak (minutes)").fill("0");
+  const production = page.getByTestId("wave-form-1");
+  await production.getByLabel("Environments at once").fill("1");
+  // The health gate would wait for metrics this test does not send; the gate has its own API tests.
+  await production.getByRole("checkbox", { name: /^Health gate/ }).uncheck();
+  await expect(production.getByRole("checkbox", { name: /^Roll back on a breach/ })).toBeDisabled();
+  // A wave added by mistake, then removed; a bad number is named before anything is sent.
+  await page.getByRole("button", { name: "Add a wave" }).click();
+  const extra = page.getByTestId("wave-form-2");
+  await extra.getByLabel("Wave name").fill("Extra");
+  await extra.getByLabel("Soak (minutes)").fill("ten");
+  await page.getByRole("button", { name: "Compute the plan" }).click();
+  await expect(extra.getByText("A whole number.")).toBeVisible();
+  await screenshot(page, "rollout-form");
+  await extra.getByRole("button", { name: "Remove wave" }).click();
+  await expect(page.getByTestId("wave-form-2")).toHaveCount(0);
   await page.getByRole("button", { name: "Compute the plan" }).click();
   await expect(page.getByRole("heading", { name: `E2E rollout ${version}` })).toBeVisible();
   await expect(page.getByTestId("plan-hash")).toContainText(/Plan SHA-256: [0-9a-f]{64}/);

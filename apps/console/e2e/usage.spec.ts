@@ -112,7 +112,7 @@ test("Opus billing adjusts (a second person approves), finalizes, and downloads 
   // Bia asks for a credit of R$ 15,00; she cannot approve it herself.
   const adjustments = page.getByRole("region", { name: "Adjustments" });
   await adjustments.getByLabel("Institution").selectOption({ label: tenant.legalName });
-  await adjustments.getByLabel(/Amount in centavos/).fill("-1500");
+  await adjustments.getByLabel(/Amount in R\$/).fill("-15.00");
   await adjustments.getByLabel("Reason").fill("SLA credit e2e");
   await adjustments.getByRole("button", { name: "Request adjustment" }).click();
   const pending = adjustments.locator('tr[data-adjustment="SLA credit e2e"]');

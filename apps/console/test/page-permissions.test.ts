@@ -15,6 +15,8 @@ describe("pageRequirement", () => {
     expect(pageRequirement("/institutions")).toEqual({ permission: "fleet.read" });
     expect(pageRequirement("/rollouts")).toEqual({ permission: "releases.read" });
     expect(pageRequirement("/rollouts/r-1")).toEqual({ permission: "releases.read" });
+    expect(pageRequirement("/billing/prices")).toEqual({ permission: "billing.read" });
+    expect(pageRequirement("/billing/meters")).toEqual({ permission: "billing.read" });
     expect(pageRequirement("/account")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
+import { SerialClient } from "./serial-client.ts";
 
 export type Db = PrismaClient;
 
@@ -11,7 +12,7 @@ export type DbOptions = {
 
 /** One Prisma client over a pg pool. Callers own its lifetime (`db.$disconnect()`). */
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10, Client: SerialClient });
   // A burst of concurrent transactions queues for the pool's connections. Prisma's default 2 s wait
   // turns a busy moment into failed requests; 10 s lets the burst drain (what still times out is
   // answered 503, see the API's database-errors.ts).

@@ -8,7 +8,14 @@ export type OperationKind = "preview" | "up" | "refresh" | "destroy";
 /** Resource change counts as Pulumi reports them, e.g. { create: 7, same: 2 }. */
 export type ChangeSummary = Partial<Record<"create" | "update" | "delete" | "replace" | "same" | string, number>>;
 
+/**
+ * Which control-plane operation, and which attempt of it, a call belongs to: in log lines, and so
+ * an engine double counts invocations across worker processes.
+ */
+export type OperationRef = { id: string; attempt: number };
+
 export type EngineRunInput = {
+  operation: OperationRef;
   kind: OperationKind;
   stackName: string;
   spec: TenantEnvironmentSpec;
@@ -49,5 +56,5 @@ export class EngineError extends Error {
 export type ProvisioningEngine = {
   run(input: EngineRunInput): Promise<EngineRunResult>;
   /** Clears a lock or pending operations left by an interrupted run on this stack. */
-  repair(stackName: string, spec: TenantEnvironmentSpec, onLog: (line: string) => void): Promise<void>;
+  repair(stackName: string, spec: TenantEnvironmentSpec, onLog: (line: string) => void, operation: OperationRef): Promise<void>;
 };

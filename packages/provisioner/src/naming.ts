@@ -26,6 +26,29 @@ export const CREDENTIAL_KEYS = {
   usageReportingToken: "USAGE_REPORTING_TOKEN",
 } as const;
 
+/** A module's own credentials in the same Secret: "payments-api" → PAYMENTS_API_DATABASE_USER… */
+export function moduleCredentialKeys(module: string) {
+  const prefix = module.toUpperCase().replaceAll("-", "_");
+  return {
+    databaseUser: `${prefix}_DATABASE_USER`,
+    databasePassword: `${prefix}_DATABASE_PASSWORD`,
+    databaseUrl: `${prefix}_DATABASE_URL`,
+    queueUser: `${prefix}_QUEUE_USER`,
+    queuePassword: `${prefix}_QUEUE_PASSWORD`,
+    queueUrl: `${prefix}_QUEUE_URL`,
+  };
+}
+
+/** A module's names on the shared servers: its role and schema in the tenant's database, its queue user. */
+export function moduleNames(names: TenantNames, module: string) {
+  const pgModule = module.replaceAll("-", "_");
+  return {
+    databaseRole: fitName(`${names.databaseName}_${pgModule}`, "_"),
+    schema: pgModule,
+    queueUser: fitName(`${names.environment}-${module}`, "-"),
+  };
+}
+
 export type TenantNames = {
   /** "<slug>-<environment>": the stack, the namespace, the vhost and the gateway host label. */
   environment: string;

@@ -15,6 +15,16 @@ export type QueueProvisionArgs = {
   isolation: string;
   username: string;
   topology: QueueTopology;
+  /** One user per module that connects to the queue, limited to what that module does. */
+  modules?: { module: string; username: string }[];
+};
+
+export type QueueCredentials = {
+  username: pulumi.Output<string>;
+  /** Secret. */
+  password: pulumi.Output<string>;
+  /** Secret: connection URL with credentials, as the platform's clients take it. */
+  url: pulumi.Output<string>;
 };
 
 export type QueueConnection = {
@@ -24,6 +34,8 @@ export type QueueConnection = {
   password: pulumi.Output<string>;
   /** Secret: connection URL with credentials, as the platform's clients take it. */
   url: pulumi.Output<string>;
+  /** Per module name: its own user. */
+  modules: Record<string, QueueCredentials>;
 };
 
 export type QueueBackend = {

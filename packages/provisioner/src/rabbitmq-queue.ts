@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as rabbitmq from "@pulumi/rabbitmq";
 import * as random from "@pulumi/random";
 import type { QueueBackend, QueueConnection, QueueProvisionArgs } from "./queue-backend.ts";
+import { EVENTS_EXCHANGE } from "./queue-topology.ts";
 
 const EVERYTHING = ".*";
 
@@ -93,12 +94,28 @@ export class RabbitMqQueue extends pulumi.ComponentResource {
 
     // 5671 is AMQP over TLS (IANA); anything else is plain AMQP, typically inside a private network.
     const scheme = server.port === 5671 ? "amqps" : "amqp";
-    const url = pulumi
-      .all([user.name, password.result, vhost.name])
-      .apply(
-        ([username, secret, vhostName]) =>
-          `${scheme}://${encodeURIComponent(username)}:${encodeURIComponent(secret)}@${server.host}:${server.port}/${encodeURIComponent(vhostName)}`,
+    const urlOf = (username: pulumi.Output<string>, secret: pulumi.Output<string>) =>
+      pulumi
+        .all([username, secret, vhost.name])
+        .apply(
+          ([u, p, vhostName]) =>
+            `${scheme}://${encodeURIComponent(u)}:${encodeURIComponent(p)}@${server.host}:${server.port}/${encodeURIComponent(vhostName)}`,
+        );
+    const url = urlOf(user.name, password.result);
+
+    const modules: QueueConnection["modules"] = {};
+    for (const m of args.modules ?? []) {
+      const base = `${name}-module-${m.module}`;
+      const modulePassword = new random.RandomPassword(`${base}-password`, { length: 32, special: false }, { parent: this });
+      const moduleUser = new rabbitmq.User(`${base}-user`, { name: m.username, password: modulePassword.result, tags: [] }, inBroker);
+      const access = new rabbitmq.Permissions(
+        `${base}-permissions`,
+        { user: moduleUser.name, vhost: vhost.name, permissions: modulePermissions(m.module) },
+        inBroker,
       );
+      const username = pulumi.all([moduleUser.name, access.id]).apply(([u]) => u);
+      modules[m.module] = { username, password: modulePassword.result, url: urlOf(moduleUser.name, modulePassword.result) };
+    }
 
     this.connection = {
       isolation: vhost.name,
@@ -106,9 +123,22 @@ export class RabbitMqQueue extends pulumi.ComponentResource {
       username: pulumi.all([user.name, userAccess.id]).apply(([username]) => username),
       password: password.result,
       url,
+      modules,
     };
     this.registerOutputs({ vhost: vhost.name, username: user.name });
   }
+}
+
+/**
+ * A module's rights inside the vhost (RabbitMQ matches resource names against these patterns): it
+ * declares, reads and writes only objects named "<module>.…" (the queues it consumes), publishes
+ * to the events exchange and may bind its queues to it. Nothing of another module's, no deleting
+ * the shared exchanges.
+ */
+export function modulePermissions(module: string) {
+  const own = `${module}\\..*`; // module names are [a-z0-9-]: nothing to escape
+  const events = EVENTS_EXCHANGE.replaceAll(".", "\\.");
+  return { configure: `^${own}$`, write: `^(${own}|${events})$`, read: `^(${own}|${events})$` };
 }
 
 export const rabbitMqBackend: QueueBackend = {

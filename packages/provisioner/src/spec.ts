@@ -13,6 +13,26 @@ const dnsLabel = z
   .max(63)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS label: lower-case letters, digits and '-'");
 
+/** One module of a release, as the program needs it (the registry's declaration, without the image). */
+export const PlatformModuleSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits and '-'")
+    // The tenant's shared role and queue user end in "_app"/"-app": a module of that name would take their names.
+    .refine((n) => n !== "app", '"app" is the name of the platform\'s shared role'),
+  /** Where the chart reads this module's settings ("consent" → values.consent, "modules.consent" → values.modules.consent). */
+  valuesKey: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/, "a values key such as consent or modules.consent"),
+  needsDatabase: z.boolean(),
+  needsQueue: z.boolean(),
+});
+export type PlatformModule = z.infer<typeof PlatformModuleSchema>;
+
 export const TenantEnvironmentSpecSchema = z.strictObject({
   tenant: z.strictObject({ id: z.string().min(1), slug: dnsLabel, legalName: z.string().min(1) }),
   environment: z.strictObject({ id: z.string().min(1), kind: z.enum(ENVIRONMENT_KINDS) }),
@@ -22,6 +42,8 @@ export const TenantEnvironmentSpecSchema = z.strictObject({
     version: z.string().min(1),
     chart: z.string().min(1),
     repository: z.string().min(1),
+    /** The modules the release ships; each that connects gets its own database role and queue user. */
+    modules: z.array(PlatformModuleSchema).max(50).optional(),
   }),
   target: z.strictObject({
     /** Cluster the namespace lives in; the kubeconfig is a secret, never logged. */

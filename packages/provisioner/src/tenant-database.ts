@@ -5,6 +5,7 @@
 import * as postgresql from "@pulumi/postgresql";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { createModuleRoles, type ModuleDatabaseCredentials, type ModuleRole } from "./module-database-roles.ts";
 import type { TenantProgramSpec } from "./program-spec.ts";
 
 export type DatabaseServer = TenantProgramSpec["database"];
@@ -15,6 +16,8 @@ export type TenantDatabaseArgs = {
   roleName: string;
   /** Cap on the role's connections, from the plan, so one tenant cannot starve a shared server. */
   connectionLimit: number;
+  /** The release's modules that connect: each gets its own role (module-database-roles.ts). */
+  modules?: ModuleRole[];
 };
 
 export class TenantDatabase extends pulumi.ComponentResource {
@@ -24,6 +27,8 @@ export class TenantDatabase extends pulumi.ComponentResource {
   public readonly password: pulumi.Output<string>;
   /** Secret: a ready-to-use connection URL, password included. */
   public readonly url: pulumi.Output<string>;
+  /** Per module name: its own role's credentials (password and URL secret). */
+  public readonly modules: Record<string, ModuleDatabaseCredentials>;
 
   constructor(name: string, args: TenantDatabaseArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("opus:tenant:Database", name, {}, opts);
@@ -84,15 +89,25 @@ export class TenantDatabase extends pulumi.ComponentResource {
       { parent: this, provider },
     );
 
+    const urlOf = (user: string, secret: string, db: string) =>
+      `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(secret)}@${server.host}:${server.port}/${encodeURIComponent(db)}?sslmode=${server.sslMode}`;
+    const modules = args.modules ?? [];
+    this.modules = createModuleRoles(
+      name,
+      {
+        modules,
+        database: database.name,
+        // The plan's cap is the tenant's; its modules share it rather than each taking all of it.
+        connectionLimit: Math.max(5, Math.floor(args.connectionLimit / Math.max(modules.length, 1))),
+        urlOf,
+      },
+      { parent: this, provider },
+    );
+
     this.databaseName = database.name;
     this.username = role.name;
     this.password = password.result;
-    this.url = pulumi
-      .all([role.name, password.result, database.name])
-      .apply(
-        ([user, secret, db]) =>
-          `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(secret)}@${server.host}:${server.port}/${encodeURIComponent(db)}?sslmode=${server.sslMode}`,
-      );
+    this.url = pulumi.all([role.name, password.result, database.name]).apply(([user, secret, db]) => urlOf(user, secret, db));
 
     this.registerOutputs({ databaseName: this.databaseName, username: this.username });
   }

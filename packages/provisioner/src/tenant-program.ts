@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { assertKubernetesTarget, createKubernetesProvider } from "./kubernetes-provider.ts";
 import { tenantLabels } from "./labels.ts";
-import { CREDENTIAL_KEYS, PLATFORM_CREDENTIALS_SECRET, tenantNames } from "./naming.ts";
+import { CREDENTIAL_KEYS, moduleCredentialKeys, moduleNames, PLATFORM_CREDENTIALS_SECRET, tenantNames } from "./naming.ts";
 import { networkAllowances } from "./network-allowances.ts";
 import { PLAN_SIZING } from "./plan-sizing.ts";
 import { PlatformRelease } from "./platform-release.ts";
@@ -54,14 +54,25 @@ export function createTenantProgram(spec: TenantProgramSpec): () => Promise<Tena
       { providers: [kubernetes] },
     );
 
+    // Least privilege per module (the deployment guide's one user per module): roles and queue
+    // users follow the release's declared modules, so an upgrade that adds one creates its access.
+    const modules = spec.release.modules ?? [];
     const database = new TenantDatabase(name, {
       server: spec.database,
       databaseName: names.databaseName,
       roleName: names.databaseRole,
       connectionLimit: sizing.databaseConnectionLimit,
+      modules: modules
+        .filter((m) => m.needsDatabase)
+        .map((m) => ({ module: m.name, role: moduleNames(names, m.name).databaseRole, schema: moduleNames(names, m.name).schema })),
     });
 
-    const queue = new TenantQueue(name, { server: spec.queue, isolation: names.queueVhost, username: names.queueUser });
+    const queue = new TenantQueue(name, {
+      server: spec.queue,
+      isolation: names.queueVhost,
+      username: names.queueUser,
+      modules: modules.filter((m) => m.needsQueue).map((m) => ({ module: m.name, username: moduleNames(names, m.name).queueUser })),
+    });
 
     const credentials: Record<string, pulumi.Input<string>> = {
       [CREDENTIAL_KEYS.databaseUser]: database.username,
@@ -72,6 +83,18 @@ export function createTenantProgram(spec: TenantProgramSpec): () => Promise<Tena
       [CREDENTIAL_KEYS.queueUrl]: queue.url,
     };
     if (spec.usageReporting) credentials[CREDENTIAL_KEYS.usageReportingToken] = spec.usageReporting.token;
+    for (const [module, access] of Object.entries(database.modules)) {
+      const keys = moduleCredentialKeys(module);
+      credentials[keys.databaseUser] = access.username;
+      credentials[keys.databasePassword] = access.password;
+      credentials[keys.databaseUrl] = access.url;
+    }
+    for (const [module, access] of Object.entries(queue.modules)) {
+      const keys = moduleCredentialKeys(module);
+      credentials[keys.queueUser] = access.username;
+      credentials[keys.queuePassword] = access.password;
+      credentials[keys.queueUrl] = access.url;
+    }
 
     new PlatformRelease(
       name,

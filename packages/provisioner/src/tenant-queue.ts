@@ -1,6 +1,6 @@
 // The tenant's messaging: picks the backend for the spec's queue kind and provisions through it.
 import * as pulumi from "@pulumi/pulumi";
-import type { QueueBackend, QueueServer } from "./queue-backend.ts";
+import type { QueueBackend, QueueCredentials, QueueServer } from "./queue-backend.ts";
 import { PLATFORM_QUEUE_TOPOLOGY, type QueueTopology } from "./queue-topology.ts";
 import { rabbitMqBackend } from "./rabbitmq-queue.ts";
 
@@ -15,6 +15,8 @@ export type TenantQueueArgs = {
   isolation: string;
   username: string;
   topology?: QueueTopology;
+  /** The release's modules that connect to the queue, each with its own user. */
+  modules?: { module: string; username: string }[];
 };
 
 export class TenantQueue extends pulumi.ComponentResource {
@@ -24,6 +26,8 @@ export class TenantQueue extends pulumi.ComponentResource {
   public readonly password: pulumi.Output<string>;
   /** Secret. */
   public readonly url: pulumi.Output<string>;
+  /** Per module name: its own user's credentials. */
+  public readonly modules: Record<string, QueueCredentials>;
 
   constructor(name: string, args: TenantQueueArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("opus:tenant:Queue", name, {}, opts);
@@ -35,6 +39,7 @@ export class TenantQueue extends pulumi.ComponentResource {
         isolation: args.isolation,
         username: args.username,
         topology: args.topology ?? PLATFORM_QUEUE_TOPOLOGY,
+        modules: args.modules ?? [],
       },
       this,
     );
@@ -42,6 +47,7 @@ export class TenantQueue extends pulumi.ComponentResource {
     this.username = connection.username;
     this.password = connection.password;
     this.url = connection.url;
+    this.modules = connection.modules;
     this.registerOutputs({ vhost: this.vhost, username: this.username });
   }
 }

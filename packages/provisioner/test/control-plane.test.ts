@@ -143,6 +143,11 @@ describe("pulumi/control-plane", () => {
     }
     const worker = deployment(run.resources, "opus-worker");
     expect(worker.spec.template.spec.terminationGracePeriodSeconds).toBe(300);
+    // The worker hands its operations over before Kubernetes kills it.
+    const workerEnv = worker.spec.template.spec.containers[0].env as { name: string; value?: string }[];
+    const grace = Number(workerEnv.find((e) => e.name === "WORKER_SHUTDOWN_GRACE_SECONDS")?.value);
+    expect(grace).toBeGreaterThan(0);
+    expect(grace).toBeLessThan(300);
     const workerAccount = manifests(run.resources, "kubernetes:core/v1:ServiceAccount").find((s) => s.metadata.name === "opus-worker");
     expect(workerAccount.metadata.annotations).toEqual({ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/opus-worker" });
   });

@@ -42,6 +42,7 @@ describe("PulumiEngine with the real Pulumi CLI", () => {
   });
 
   const input = (kind: "preview" | "up" | "destroy", lines: string[]) => ({
+    operation: { id: "op-1", attempt: 1 },
     kind,
     stackName: "acme-production",
     spec: tenantSpec(),

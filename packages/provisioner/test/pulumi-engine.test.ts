@@ -16,6 +16,7 @@ const INSTALL_HINT = "Install it in the worker image: curl -fsSL https://get.pul
 function runInput(overrides: Partial<EngineRunInput> = {}): EngineRunInput & { lines: string[] } {
   const lines: string[] = [];
   return {
+    operation: { id: "op-1", attempt: 1 },
     kind: "preview",
     stackName: "acme-production",
     spec: tenantSpec(),

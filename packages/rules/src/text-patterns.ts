@@ -37,3 +37,15 @@ export const CIDR_PATTERN = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 /** A TCP port: 1 to 65535. */
 export const PORT_RANGE = { min: 1, max: 65_535 } as const;
+
+/**
+ * A meter or dimension code: events, prices and reports refer to it, so it stays plain. Lower-case
+ * letters, digits and "_", starting with a letter; 2 to 64 characters in all.
+ */
+export const METER_CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+/**
+ * An exact non-negative decimal as prices and quantities are written in plan prices ("0.0015",
+ * "1000000"): no sign, no exponent, no leading zeros, at most 8 decimals.
+ */
+export const PRICE_DECIMAL_PATTERN = /^(0|[1-9]\d{0,14})(\.\d{1,8})?$/;

@@ -6,12 +6,26 @@ import {
   DNS_LABEL_PATTERN,
   EMAIL_PATTERN,
   HOST_PATTERN,
+  METER_CODE_PATTERN,
   PHONE_PATTERN,
   PLAN_CODE_PATTERN,
+  PRICE_DECIMAL_PATTERN,
   UUID_PATTERN,
 } from "../src/text-patterns.ts";
 
 const CASES: [string, RegExp, string[], string[]][] = [
+  [
+    "meter code",
+    METER_CODE_PATTERN,
+    ["api_calls", "p2", `a${"b".repeat(63)}`],
+    ["a", "2fa", "Api", "api-calls", "api calls", `a${"b".repeat(64)}`],
+  ],
+  [
+    "price decimal",
+    PRICE_DECIMAL_PATTERN,
+    ["0", "0.0015", "1000000", "25.5", "0.00000001"],
+    ["", "-1", "01", "1.", ".5", "1e3", "0.000000001", "1,5", " 1"],
+  ],
   ["plan code", PLAN_CODE_PATTERN, ["starter", "pro-2026", "a1"], ["Starter", "pro_2026", "pro 2026", "", "plano-ç"]],
   ["phone", PHONE_PATTERN, ["", "+55 (11) 3000-0000", "11.3000.0000"], ["call me", "+55 11 3000#0000", "0800-OPUS"]],
   [

@@ -20,9 +20,9 @@ import { createTestDatabase } from "@opus/db/test-database";
 import autocannon from "autocannon";
 import superjson from "superjson";
 import { createCredentialsSealer, generateCredentialsKeyPair } from "../../src/lib/credentials-envelope.ts";
+import { signIn } from "../../test/support/http-sign-in.ts";
 import { cpuMillis } from "./process-cpu.ts";
 import { seedFleet } from "./seed-fleet.ts";
-import { signIn } from "./sign-in.ts";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);

@@ -125,5 +125,9 @@ export function createHttpTransport(options: HttpTransportOptions): QueueTranspo
       }
       if (answer.status !== 200) throw new ControlPlaneRefusal(answer.status, answer.body);
     },
+
+    // No route hands over a run still going after the grace period: it waits for its lease, which
+    // is also what happens when the agent's pod is killed.
+    releaseAll: async () => 0,
   };
 }

@@ -35,6 +35,8 @@ export type DomainSettings = {
   platformRelease: PlatformRelease;
   /** Codes of the regions where Opus runs SaaS tenants. */
   saasRegions: readonly string[];
+  /** Each SaaS region's cluster Kubernetes version, where configured. */
+  saasKubernetes: Readonly<Record<string, string>>;
   /** The console's public URL, for links in e-mails and install bundles. */
   publicUrl: string;
   /** Days after a São Paulo month ends during which its usage report stays a draft (late events count). */

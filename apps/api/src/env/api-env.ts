@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { RATE_RULES, type RateRuleName } from "../lib/rate-limits.ts";
 import { parseEnvWith } from "./load-env.ts";
-import { LOCAL_SAAS_REGIONS } from "./saas-region-config.ts";
+import { LOCAL_SAAS_REGIONS, SaasKubernetesJson } from "./saas-region-config.ts";
 import {
   auditSigningKeySetting,
   credentialsPublicKeySetting,
@@ -46,6 +46,11 @@ const apiSettings = z.object({
   ...operationSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
+  /**
+   * After SIGTERM, how long requests in flight get to finish before their connections are closed
+   * (then the database is disconnected). Keep it below the pod's terminationGracePeriodSeconds (30).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
   /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,
@@ -88,6 +93,7 @@ const apiSettings = z.object({
    * Comma-separated codes of the regions offered to SaaS tenants: the keys of the worker's
    * SAAS_REGIONS, whose passwords the API never holds. Unset: the local region (refused in production).
    */
+  SAAS_REGION_KUBERNETES: SaasKubernetesJson.default({}),
   SAAS_REGION_NAMES: z
     .string()
     .transform((text) => text.split(",").map((code) => code.trim()))

@@ -53,6 +53,30 @@ export const LOCAL_SAAS_REGIONS: SaasRegions = {
   },
 };
 
+/**
+ * The Kubernetes version of each region's shared cluster ({"sa-east-1": "1.30"}): upgrades of SaaS
+ * environments are checked against the release's supported range with it. Not secret, so the API
+ * and the worker both read it (SAAS_REGION_KUBERNETES); a region left out is unknown, not assumed.
+ */
+export const SaasKubernetesJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'SAAS_REGION_KUBERNETES must be JSON: {"<region>": "<major.minor>"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a region code"),
+      z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, "a Kubernetes version such as 1.30"),
+    ),
+  );
+
+export type SaasKubernetesVersions = Record<string, string>;
+
 /** Parses the SAAS_REGIONS JSON text; messages name the path, never a value (they hold passwords). */
 export const SaasRegionsJson = z
   .string()

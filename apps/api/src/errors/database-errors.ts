@@ -94,6 +94,17 @@ export function databaseAppError(err: unknown): AppError | null {
     });
   }
   const cause = adapterCause(err);
+  // P2003: the request named a record that does not exist (an unknown id, or one removed at the
+  // same moment). The caller's mistake or a race, never the server's.
+  if (prismaCode(err) === "P2003" || cause?.kind === "ForeignKeyConstraintViolation") {
+    return new AppError(
+      "NOT_FOUND",
+      "A record this request refers to does not exist (or was removed meanwhile). Reload the page and try again.",
+      {
+        cause: err,
+      },
+    );
+  }
   // Deadlocks and serialization failures (P2034): the other request won; this one changed nothing.
   if (prismaCode(err) === "P2034" || cause?.kind === "TransactionWriteConflict") {
     return new AppError("CONFLICT", "Another request changed the same data at the same moment. Reload the page and try again.", {

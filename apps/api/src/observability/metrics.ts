@@ -5,6 +5,7 @@
 // and no replica keeps a count that drifts from it.
 import type { Db } from "@opus/db/client";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { provisioningQueueStats } from "../domain/environments/queue-stats.ts";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -57,14 +58,10 @@ export function createMetrics(db: Db, process: "api" | "worker") {
 
   /** One statement per scrape, not per gauge. */
   async function readQueue() {
-    const [row] = await db.$queryRaw<{ queued: bigint; running: bigint; oldest: number | null }[]>`
-      SELECT count(*) FILTER (WHERE status = 'QUEUED') AS queued,
-             count(*) FILTER (WHERE status = 'RUNNING') AS running,
-             extract(epoch FROM now() - min("createdAt") FILTER (WHERE status = 'QUEUED'))::float8 AS oldest
-      FROM operation WHERE status IN ('QUEUED', 'RUNNING')`;
-    queueDepth.set(Number(row?.queued ?? 0));
-    running.set(Number(row?.running ?? 0));
-    queueOldest.set(Math.max(0, row?.oldest ?? 0));
+    const stats = await provisioningQueueStats(db, new Date());
+    queueDepth.set(stats.queued);
+    running.set(stats.running);
+    queueOldest.set(stats.oldestQueuedSeconds);
   }
 
   return {

@@ -1,8 +1,10 @@
 // The control plane's queue transport: the operation table itself, through the queue functions.
 // The agent routes (http/rest/agent-routes.ts) serve the same functions over HTTP.
 
+import { isDatabaseUnavailable } from "../errors/database-errors.ts";
+import type { Outcome } from "./finish-operation.ts";
 import { finishOperation } from "./finish-operation.ts";
-import { appendLogLines, CONTROL_PLANE, claimNext, heartbeat, type QueueRunner, reclaimStale } from "./queue.ts";
+import { appendLogLines, CONTROL_PLANE, claimNext, heartbeat, type QueueRunner, reclaimStale, releaseOwned } from "./queue.ts";
 import type { Prepared, QueueTransport, RunnableOperation } from "./queue-transport.ts";
 import { buildRecordedSpec } from "./spec-recording.ts";
 import { startOperation } from "./start-operation.ts";
@@ -44,8 +46,29 @@ export function createDbTransport(deps: DbTransportDeps, leaseMs: number): Queue
     },
     heartbeat: (operationId, workerId) => heartbeat(deps.db, operationId, workerId, deps.clock.now()),
     appendLogs: (operationId, workerId, lines) => appendLogLines(deps.db, operationId, workerId, lines),
-    async finish(op, workerId, outcome) {
-      await finishOperation(deps.db, deps.log, op, workerId, outcome, deps.clock.now());
-    },
+    finish: (op, workerId, outcome) => finishDurably(deps, op, workerId, outcome),
+    releaseAll: (workerId) => releaseOwned(deps.db, workerId),
   };
+}
+
+/** Past this the operation is left to its lease (another worker repairs and runs it again). */
+const FINISH_RETRY_FOR_MS = 10 * 60_000;
+
+/**
+ * Records the run's end, again and again while the database cannot be reached: the run's effect
+ * has happened, and losing its record would run it a second time after the lease. Retrying is
+ * safe because the write is fenced on the lease: once another worker owns the operation it does nothing.
+ */
+async function finishDurably(deps: DbTransportDeps, op: RunnableOperation, workerId: string, outcome: Outcome) {
+  const deadline = Date.now() + FINISH_RETRY_FOR_MS;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      await finishOperation(deps.db, deps.log, op, workerId, outcome, deps.clock.now());
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+      deps.log.warn({ err: error, operationId: op.id, retryInMs: wait }, "could not record how the run ended; retrying");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

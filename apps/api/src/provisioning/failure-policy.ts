@@ -5,6 +5,7 @@
 import type { Operation } from "@opus/db/generated";
 import { EngineError } from "@opus/provisioner/engine";
 import { AppError } from "../errors/app-error.ts";
+import { isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { fullJitterDelayMs } from "./backoff.ts";
 import type { Outcome } from "./finish-operation.ts";
 import { NotRetryableError } from "./not-retryable.ts";
@@ -29,6 +30,12 @@ export function outcomeOfError(
   // Retrying cannot install a CLI or fix configuration: fail now, with the message that says what to do.
   if (kind === "engine-missing" || error instanceof NotRetryableError || error instanceof AppError) return { type: "failed", error: text };
 
+  // The database went away mid-run (the run never got to the engine's end, or this is how its
+  // start failed): nothing about the operation is wrong, so try again soon without spending an attempt.
+  if (!(error instanceof EngineError) && isDatabaseUnavailable(error)) {
+    const delay = options.retry.baseMs * (0.5 + options.random() / 2);
+    return { type: "retry", error: text, runAfter: new Date(now.getTime() + delay), countsAsAttempt: false };
+  }
   if (kind === "concurrent") {
     const waited = now.getTime() - (op.startedAt ?? now).getTime();
     if (waited < options.concurrent.maxWaitMs) {

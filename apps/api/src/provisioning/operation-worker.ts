@@ -1,6 +1,8 @@
 // A worker: `concurrency` slots, each claiming and running one operation at a time. Stopping stops
 // claiming and aborts running operations; each is then released (still RUNNING, without an owner)
-// so another worker takes it over at once and repairs the stack before running it again.
+// so another worker takes it over at once and repairs the stack before running it again. A run
+// that does not stop within the grace period is handed over all the same: left owned, it would wait
+// out a whole lease after the process is gone.
 import { createDbTransport } from "./db-transport.ts";
 import { runOperation } from "./run-operation.ts";
 import type { RuntimeDeps, WorkerDeps, WorkerOptions } from "./worker-deps.ts";
@@ -9,7 +11,8 @@ export type OperationWorker = {
   start(): void;
   /** Claims and runs one operation; false when nothing was runnable. (Tests drive workers with it.) */
   runNext(): Promise<boolean>;
-  stop(): Promise<void>;
+  /** Resolves once every slot stopped or the grace ran out; the number of operations then handed over unfinished. */
+  stop(): Promise<number>;
 };
 
 /** A control-plane worker: the runtime over the database transport. */
@@ -53,8 +56,13 @@ export function createWorkerRuntime(deps: RuntimeDeps, options: WorkerOptions): 
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.shutdownTimeoutMs);
       });
-      await Promise.race([Promise.all(slots), timeout]);
+      const stopped = await Promise.race([Promise.all(slots).then(() => true), timeout.then(() => false)]);
       clearTimeout(timer);
+      if (stopped) return 0;
+      return deps.transport.releaseAll(options.workerId).catch((err: unknown) => {
+        deps.log.error({ err, workerId: options.workerId }, "could not hand over running operations; they wait for their lease");
+        return 0;
+      });
     },
   };
 }

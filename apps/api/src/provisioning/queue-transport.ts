@@ -45,4 +45,6 @@ export type QueueTransport = {
   appendLogs(operationId: string, workerId: string, lines: string[]): Promise<boolean>;
   /** Records the outcome, fenced on the lease (a lost lease writes nothing). */
   finish(op: RunnableOperation, workerId: string, outcome: Outcome): Promise<void>;
+  /** Shutdown past its grace: hands every run this worker still owns over at once; how many. */
+  releaseAll(workerId: string): Promise<number>;
 };

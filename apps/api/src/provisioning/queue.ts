@@ -100,6 +100,19 @@ export async function heartbeat(db: Db, id: string, workerId: string, now: Date)
   return row.cancel ? "cancel" : "ok";
 }
 
+/**
+ * Hands over every operation this worker still runs (its shutdown grace ran out): RUNNING without
+ * an owner, so the next claim takes it over and repairs the stack. The attempt stays spent: a run
+ * that would not stop may be what is wrong.
+ */
+export async function releaseOwned(db: Db, workerId: string): Promise<number> {
+  const released = await db.operation.updateMany({
+    where: { lockedBy: workerId, status: "RUNNING" },
+    data: { lockedBy: null, heartbeatAt: null },
+  });
+  return released.count;
+}
+
 /** The WHERE of every write a worker makes to an operation it runs. */
 export function ownedBy(id: string, workerId: string) {
   return { id, lockedBy: workerId, status: "RUNNING" as const };

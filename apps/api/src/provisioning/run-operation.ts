@@ -66,13 +66,18 @@ async function runLoaded(
   } catch (error) {
     outcome = outcomeOfError(error, reason, op, deps.clock.now(), options, redactor.text);
   } finally {
-    watch.stop();
     shutdown.removeEventListener("abort", onShutdown);
   }
   sink.write(`[control-plane] ${describeOutcome(outcome, options.workerId)}`);
-  // Logs first: when the status turns final, the console already has every line.
-  await sink.close();
-  await deps.transport.finish(op, options.workerId, outcome);
+  try {
+    // Logs first: when the status turns final, the console already has every line.
+    await sink.close();
+    // The lease stays ours (heartbeats go on) until the end is recorded, however long the
+    // queue (the database, or the control plane for an agent) takes to come back.
+    await deps.transport.finish(op, options.workerId, outcome);
+  } finally {
+    watch.stop();
+  }
   deps.metrics.operations.inc({ kind: op.kind, result: outcome.type });
   deps.log.info(
     { operationId: op.id, requestId: op.requestId, stack: op.stackName, kind: op.kind, attempt: op.attempt, outcome: outcome.type },
@@ -106,11 +111,12 @@ async function attempt(run: Run): Promise<Outcome> {
 
   if (claimed.reclaimed) {
     say("repairing the stack first: clearing the lock and pending operations the interrupted run left behind");
-    await deps.engine.repair(op.stackName, spec, sink.write);
+    await deps.engine.repair(op.stackName, spec, sink.write, { id: op.id, attempt: op.attempt });
     if (op.cancelRequestedAt) return { type: "cancelled", error: null };
   }
   run.signal.throwIfAborted();
   const result = await deps.engine.run({
+    operation: { id: op.id, attempt: op.attempt },
     kind: op.kind.toLowerCase() as OperationKind,
     stackName: op.stackName,
     spec,

@@ -24,8 +24,12 @@ type WorkerProcessEnv = Pick<
   WorkerEnv,
   | "WORKER_LEASE_SECONDS"
   | "WORKER_CONCURRENCY"
+  | "WORKER_POLL_MS"
+  | "WORKER_RETRY_BASE_SECONDS"
+  | "WORKER_SHUTDOWN_GRACE_SECONDS"
   | "DRIFT_CHECK_MINUTES"
   | "SAAS_REGIONS"
+  | "SAAS_REGION_KUBERNETES"
   | "PLATFORM_VERSION"
   | "PLATFORM_CHART"
   | "PLATFORM_CHART_REPOSITORY"
@@ -52,6 +56,9 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
       leaseMs,
       // Several heartbeats per lease, so one slow query never costs an operation its lease.
       heartbeatMs: Math.min(DEFAULT_WORKER_OPTIONS.heartbeatMs, leaseMs / 5),
+      pollMs: config.WORKER_POLL_MS,
+      retry: { ...DEFAULT_WORKER_OPTIONS.retry, baseMs: config.WORKER_RETRY_BASE_SECONDS * 1000 },
+      shutdownTimeoutMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     },
   );
   worker.start();
@@ -69,7 +76,12 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
   // Usage: partitions, environment-days, finalization of reports whose grace period is over.
   const usageDone = runUsageSchedule(services, USAGE_PASS_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
   // Rollouts: the orchestrator's level-triggered step.
-  const rolloutsDone = runRolloutSchedule(services, ROLLOUT_STEP_MS, drift.signal, DEFAULT_WORKER_OPTIONS.sleep);
+  const rolloutsDone = runRolloutSchedule(
+    { ...services, saasKubernetes: config.SAAS_REGION_KUBERNETES },
+    ROLLOUT_STEP_MS,
+    drift.signal,
+    DEFAULT_WORKER_OPTIONS.sleep,
+  );
   services.log.info({ workerId, concurrency: config.WORKER_CONCURRENCY, driftCheckMinutes: config.DRIFT_CHECK_MINUTES }, "worker started");
 
   let stopping = false;
@@ -77,9 +89,13 @@ export function runWorkerProcess(config: WorkerProcessEnv, services: WorkerProce
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
-      services.log.info({ signal }, "worker stopping: no new claims; running operations are handed back");
+      services.log.info(
+        { signal, graceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS },
+        "worker stopping: no new claims; running operations are stopped and handed back",
+      );
       drift.abort();
       void Promise.all([worker.stop(), driftDone, usageDone, rolloutsDone, closeMetrics()])
+        .then(([released]) => released > 0 && services.log.warn({ released }, "shutdown grace ran out; operations handed over unfinished"))
         .then(() => services.db.$disconnect())
         .finally(() => process.exit(0));
     });

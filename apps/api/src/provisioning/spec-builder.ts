@@ -3,7 +3,9 @@
 // for the duration of a run, and are returned in `secrets` so logs and outputs can be scrubbed.
 import type { Db } from "@opus/db/client";
 import { type TenantEnvironmentSpec, TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
+import { programModules, registeredModules } from "../domain/releases/release-modules.ts";
 import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
+import { kubeconfigSecrets } from "./kubeconfig-secrets.ts";
 import { parseManagedCredentials } from "./managed-credentials.ts";
 import { NotRetryableError } from "./not-retryable.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
@@ -49,14 +51,24 @@ export async function buildSpecBase(
   if (!tenant.plan) throw refuse("no plan is chosen, so there is nothing to size the namespace by.");
 
   const { version } = deps.config.defaultRelease;
-  let release = { ...deps.config.defaultRelease, version: environment.releaseVersion ?? version };
+  const running = environment.releaseVersion ?? version;
+  let release: TenantEnvironmentSpec["release"] = { ...deps.config.defaultRelease, version: running };
   if (releaseVersion) {
     const registered = await deps.db.release.findUnique({ where: { version: releaseVersion } });
     if (!registered) throw refuse(`release ${releaseVersion} is not in the release registry.`);
     if (registered.status === "WITHDRAWN" || registered.status === "DRAFT") {
       throw refuse(`release ${releaseVersion} is ${registered.status.toLowerCase()}, so nothing may be moved onto it.`);
     }
-    release = { version: registered.version, chart: registered.chart, repository: registered.chartRepository };
+    release = {
+      version: registered.version,
+      chart: registered.chart,
+      repository: registered.chartRepository,
+      modules: programModules(registered.modules),
+    };
+  } else {
+    // Redeploying what runs: its registered modules keep their roles and queue users.
+    const modules = await registeredModules(deps.db, running);
+    if (modules) release = { ...release, modules };
   }
   const base = {
     tenant: { id: tenant.id, slug: tenant.slug, legalName: tenant.legalName },
@@ -106,7 +118,10 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
       database: credentials.database,
       queue: credentials.queue,
     };
-    built = { spec, secrets: [credentials.kubeconfig, credentials.database.adminPassword, credentials.queue.adminPassword] };
+    built = {
+      spec,
+      secrets: [...kubeconfigSecrets(credentials.kubeconfig), credentials.database.adminPassword, credentials.queue.adminPassword],
+    };
   }
 
   const checked = TenantEnvironmentSpecSchema.safeParse(built.spec);

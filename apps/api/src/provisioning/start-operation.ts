@@ -10,7 +10,6 @@ import { moveEnvironment } from "../domain/environments/environment-lifecycle.ts
 import { refreshInstitutionStatus } from "../domain/institutions/refresh-institution-status.ts";
 import type { Logger } from "../logger.ts";
 import { NotRetryableError } from "./not-retryable.ts";
-import { ownedBy } from "./queue.ts";
 
 /**
  * "nothing-to-destroy": the environment was never provisioned (PENDING), so there is no stack.
@@ -24,6 +23,12 @@ export async function startOperation(
   now: Date,
 ): Promise<"run" | "nothing-to-destroy"> {
   return db.$transaction(async (tx) => {
+    // Ownership first, holding the operation's row: a takeover (whose UPDATE needs that row) then
+    // waits for this transaction, and reads the environment as this one leaves it. Checked without
+    // the lock, a worker whose lease was just taken moved the environment under its successor,
+    // whose own move then failed as a concurrent change and failed the whole operation.
+    const owned = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "operation" WHERE id = ${op.id} AND "lockedBy" = ${workerId} AND status = 'RUNNING' FOR UPDATE`;
     const env = await tx.environment.findUniqueOrThrow({
       where: { id: op.environmentId },
       select: {
@@ -40,8 +45,7 @@ export async function startOperation(
     const target: Enums.EnvironmentStatus | null = op.kind === "UP" ? "PROVISIONING" : op.kind === "DESTROY" ? "DESTROYING" : null;
     if (target && env.status !== target) {
       // Only while this worker still owns the operation.
-      const owned = await tx.operation.count({ where: ownedBy(op.id, workerId) });
-      if (owned === 1) {
+      if (owned.length === 1) {
         await moveEnvironment(tx, log, { id: env.id, from: env.status, to: target });
         const { statusChange } = await refreshInstitutionStatus(tx, env.institution.id, now);
         await recordAudit(tx, SYSTEM_SOURCE, {

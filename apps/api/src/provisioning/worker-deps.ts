@@ -42,7 +42,7 @@ export type WorkerOptions = {
   retry: BackoffPolicy;
   /** Another update holds the stack: wait about `delayMs`, without counting attempts, for at most `maxWaitMs`. */
   concurrent: { delayMs: number; maxWaitMs: number };
-  /** How long a shutdown waits for aborted runs to stop before leaving them to the lease. */
+  /** How long a shutdown waits for aborted runs to stop before handing them over unfinished. */
   shutdownTimeoutMs: number;
   random: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
@@ -56,7 +56,7 @@ export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "workerId"> = {
   pollMs: 1_000,
   retry: { baseMs: 15_000, capMs: 15 * 60_000 },
   concurrent: { delayMs: 30_000, maxWaitMs: 30 * 60_000 },
-  shutdownTimeoutMs: 20_000,
+  shutdownTimeoutMs: 270_000,
   random: Math.random,
   sleep: (ms, signal) =>
     new Promise((resolve) => {

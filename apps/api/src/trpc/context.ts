@@ -21,6 +21,7 @@ export function createContextInner(input: { services: Services; actor: Actor | n
     settings: {
       platformRelease: input.services.platformRelease,
       saasRegions: input.services.saasRegions,
+      saasKubernetes: input.services.saasKubernetes,
       publicUrl: input.services.publicUrl,
       reportGraceDays: input.services.reportGraceDays,
     },

@@ -93,6 +93,15 @@ describe("go-live roadmap", () => {
     expect(await services.db.operation.count({ where: { environmentId: production(tenant) } })).toBe(1);
   });
 
+  it("opening a roadmap for an institution that does not exist is NOT_FOUND (it was a 500), and writes nothing", async () => {
+    const otto = await callerFor(services, "operator@opus.example");
+    const before = await services.db.auditEvent.count();
+    await expect(
+      otto.goLive.open({ institutionId: "no-such-institution", deliveryManagerEmail: "operator@opus.example", migrationRequired: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("does not exist") });
+    expect(await services.db.auditEvent.count()).toBe(before);
+  });
+
   it("an institution without a roadmap deploys production as before", async () => {
     const tenant = await makeTenant(services.db, "active");
     const operator = await callerFor(services, "operator@opus.example");

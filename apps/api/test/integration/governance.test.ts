@@ -95,7 +95,25 @@ describe("offboarding", () => {
     await expect(admin.institutions.confirmDestruction({ institutionId: horizonte })).rejects.toMatchObject({
       message: expect.stringContaining("Export"),
     });
+    // A failed run: its engine text is in Opus staff's copy, not in the customer's.
+    const environment = await services.db.environment.findFirstOrThrow({ where: { institutionId: horizonte } });
+    const engineText = "error: kubernetes:core/v1:Secret tenant-db: connection refused 10.0.3.7:6443";
+    await services.db.operation.create({
+      data: {
+        environmentId: environment.id,
+        stackName: "export-failure",
+        kind: "UP",
+        status: "FAILED",
+        idempotencyKey: `export-${horizonte}`,
+        error: engineText,
+      },
+    });
+    const staffCopy = await otto.institutions.exportRecords({ institutionId: horizonte });
+    expect(JSON.stringify(staffCopy)).toContain(engineText);
     const exported = await (await callerFor(services, "helena@horizonte.example")).institutions.exportRecords({ institutionId: horizonte });
+    expect(JSON.stringify(exported)).not.toContain("connection refused");
+    const failed = exported.institution.environments.flatMap((e) => e.operations).find((op) => op.status === "FAILED");
+    expect(failed).toMatchObject({ error: null, failureHidden: true });
     expect(exported.format).toBe("opus-tenant-export/v1");
     expect(exported.institution.legalName).toBe("Cooperativa de Crédito Horizonte");
     expect(JSON.stringify(exported)).not.toMatch(/credentialsCiphertext|passwordHash|v1\.[A-Za-z0-9+/=]+\./);

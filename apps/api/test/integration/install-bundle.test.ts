@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../src/domain/api-keys/api-key-secret.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
+import { makeRelease } from "../support/release-fixtures.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 
 let services: TestServices;
@@ -48,6 +49,22 @@ describe("self-managed install bundle", () => {
     expect(after.map((k) => k.revokedAt !== null)).toEqual([true, false]);
     const audit = await services.db.auditEvent.findMany({ where: { institutionId: sertao, action: "install_bundle.issued" } });
     expect(audit).toHaveLength(2);
+  });
+
+  it("carries the release's modules, so the customer's run gives each connecting module its own role and queue user", async () => {
+    const admin = await callerFor(services, "sergio@sertao.example");
+    await makeRelease(services.db, "AVAILABLE", "6.2.0");
+    const env = await services.db.environment.create({
+      data: { institutionId: sertao, kind: "HOMOLOGATION", stackName: "fintech-sertao-homologation", releaseVersion: "6.2.0" },
+    });
+    await services.db.institution.update({ where: { id: sertao }, data: { status: "ACTIVE" } });
+    const bundle = await admin.environments.installBundle({ institutionId: sertao, environmentId: env.id });
+    const values = bundle.files.find((f) => f.path === "helm/values.yaml")?.content ?? "";
+    expect(values).toContain("CONSENT_DATABASE_URL");
+    expect(values).toContain("CONSENT_QUEUE_URL");
+    const stackConfig = bundle.files.find((f) => f.path.startsWith("pulumi/"))?.content ?? "";
+    expect(stackConfig).toContain("needsDatabase: true");
+    expect(stackConfig).toContain("name: consent");
   });
 
   it("is refused for institutions Opus runs", async () => {

@@ -128,7 +128,6 @@ const UNSCOPED = {
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
-  "domain/regulatory/environment-health-verdict.ts": "the rollout health gate, run by the system for any environment",
   "domain/regulatory/ingest-metrics-report.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",
@@ -145,6 +144,7 @@ const UNSCOPED = {
   "domain/releases/fleet-control.ts": "the fleet's freeze calendar and emergency halt are nobody's tenant",
   "domain/releases/environment-release.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
   "domain/releases/request-upgrade.ts": "reads the fleet's freezes (the environment itself through scopedDb)",
+  "domain/self-managed/issue-install-bundle.ts": "reads the release registry's modules, Opus' own (the tenant's records through scopedDb)",
 } as Record<string, string>;
 
 describe("the domain reaches tenant records only through scopedDb", () => {

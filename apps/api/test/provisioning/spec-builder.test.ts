@@ -7,6 +7,7 @@ import { TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NotRetryableError } from "../../src/provisioning/not-retryable.ts";
 import { buildTenantSpec } from "../../src/provisioning/spec-builder.ts";
+import { MODULES, makeRelease } from "../support/release-fixtures.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { createTenant, DB_PASSWORD, enqueue, QUEUE_PASSWORD, TEST_CONFIG } from "./support/fixtures.ts";
 
@@ -71,6 +72,23 @@ describe("SaaS", () => {
     const { spec } = await buildTenantSpec({ ...deps(), config }, env.id);
     expect(spec.network).toEqual(network);
     expect((await buildTenantSpec(deps(), env.id)).spec.network).toBeUndefined();
+  });
+
+  it("carries the release's modules, from the registry, so the program gives each connecting module its access", async () => {
+    const env = await services.db.environment.findUniqueOrThrow({ where: { stackName: "banco-aurora-homologation" } });
+    const release = await makeRelease(services.db, "AVAILABLE", "7.1.0");
+    const expected = MODULES.map(({ image: _image, ...m }) => m);
+    const { spec } = await buildTenantSpec(deps(), env.id, release.version);
+    expect(TenantEnvironmentSpecSchema.parse(spec)).toEqual(spec);
+    expect(spec.release).toEqual({
+      version: "7.1.0",
+      chart: "opus-platform",
+      repository: "oci://registry.opus.example/charts",
+      modules: expected,
+    });
+    // A redeploy of what runs keeps its registered modules (and so their roles and users).
+    await services.db.environment.update({ where: { id: env.id }, data: { releaseVersion: "7.1.0" } });
+    expect((await buildTenantSpec(deps(), env.id)).spec.release.modules).toEqual(expected);
   });
 
   it("refuses a region that is not configured, naming the configured ones", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { environmentHealthVerdict } from "../../src/domain/regulatory/environment-health-verdict.ts";
+import { environmentHealthVerdicts } from "../../src/domain/regulatory/environment-health-verdict.ts";
 import { ingestMetricsReport } from "../../src/domain/regulatory/ingest-metrics-report.ts";
 import { callerFor } from "../support/callers.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -17,7 +17,7 @@ async function report(
 ) {
   await ingestMetricsReport(
     services,
-    { apiKeyId: "test", institutionId, environmentId, purpose: "USAGE_REPORTING" },
+    { apiKeyId: "test", institutionId, environmentId },
     {
       data: Object.entries(endpoints).map(([endpoint, o]) =>
         adminMetric(endpoint, {
@@ -123,21 +123,61 @@ describe("the fleet view", () => {
   });
 });
 
+describe("the Opus dashboard's fleet health summary", () => {
+  it("counts installations by health status, the way the fleet view judges them, and the queue's state", async () => {
+    const otto = await callerFor(services, "operator@opus.example");
+    const fleet = await otto.health.fleet({});
+    const before = await otto.dashboard.get();
+    const byStatus = (status: string) => fleet.items.filter((i) => i.status === status).length;
+    expect(before.fleetHealth).toMatchObject({
+      BREACHING: byStatus("BREACHING"),
+      AT_RISK: byStatus("AT_RISK"),
+      HEALTHY: byStatus("HEALTHY"),
+    });
+    expect(before.fleetHealth.BREACHING).toBeGreaterThanOrEqual(1);
+    expect(before.fleetHealth.asOf).toBe(fleet.asOf);
+
+    // A run waiting for 20 minutes and one that failed an hour ago show; one that failed two days ago does not.
+    const now = services.clock.now().getTime();
+    const op = (key: string, data: object) =>
+      services.db.operation.create({
+        data: {
+          environmentId: aurora.homologation,
+          stackName: `dash-${key}`,
+          kind: "REFRESH",
+          idempotencyKey: `dashboard-${key}`,
+          ...data,
+        },
+      });
+    await op("failed-recent", { status: "FAILED", finishedAt: new Date(now - 3_600_000), error: "x" });
+    await op("failed-old", { status: "FAILED", finishedAt: new Date(now - 2 * 86_400_000), error: "x" });
+    await op("queued", { status: "QUEUED", createdAt: new Date(Date.now() - 20 * 60_000) });
+    const after = await otto.dashboard.get();
+    expect(after.provisioning.failedLast24h).toBe(before.provisioning.failedLast24h + 1);
+    expect(after.provisioning.queued).toBe(before.provisioning.queued + 1);
+    expect(after.provisioning.oldestQueuedSeconds).toBeGreaterThanOrEqual(20 * 60);
+    await services.db.operation.deleteMany({ where: { idempotencyKey: { startsWith: "dashboard-" } } });
+  });
+});
+
 describe("the rollout health gate's verdict", () => {
   it("counts only what happened since the upgrade", async () => {
-    const before = await environmentHealthVerdict(services, aurora.production, new Date("2026-12-10T03:00:00Z"));
+    const upgrade = new Date("2026-12-10T03:00:00Z");
+    const [before, homologation] = await environmentHealthVerdicts(services.db, services.clock.now(), [
+      { environmentId: aurora.production, since: upgrade },
+      { environmentId: aurora.homologation, since: upgrade },
+    ]);
     expect(before).toMatchObject({ healthy: false, reportedSince: true });
-    expect(before.breaches).toContainEqual({
+    expect(before?.breaches).toContainEqual({
       rule: "availability.daily",
       endpoint: "/open-banking/consents/v3/consents",
       day: "2026-12-10",
     });
-    const homologation = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-10T03:00:00Z"));
     expect(homologation).toEqual({ environmentId: aurora.homologation, healthy: true, reportedSince: true, breaches: [] });
     // Nothing reported since: not healthy, and it says why.
-    services.clock.set(new Date("2026-12-12T22:00:00Z"));
-    const silent = await environmentHealthVerdict(services, aurora.homologation, new Date("2026-12-11T12:00:00Z"));
+    const [silent] = await environmentHealthVerdicts(services.db, new Date("2026-12-12T22:00:00Z"), [
+      { environmentId: aurora.homologation, since: new Date("2026-12-11T12:00:00Z") },
+    ]);
     expect(silent).toMatchObject({ healthy: false, reportedSince: false });
-    services.clock.set(new Date("2026-12-10T22:00:00Z"));
   });
 });

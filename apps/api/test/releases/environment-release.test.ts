@@ -6,7 +6,7 @@ import { FakeEngine, ok } from "../provisioning/support/fake-engine.ts";
 import { createTenant, createTestWorker } from "../provisioning/support/fixtures.ts";
 import { callerFor } from "../support/callers.ts";
 import { concurrently, expectOneWinner } from "../support/concurrently.ts";
-import { makeRelease } from "../support/release-fixtures.ts";
+import { MODULES, makeRelease } from "../support/release-fixtures.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 
 let services: TestServices;
@@ -80,6 +80,36 @@ describe("an environment's release state", () => {
     expect((await services.db.environment.findUniqueOrThrow({ where: { id: tenant.env.id } })).desiredReleaseVersion).toBeNull();
   });
 
+  it("checks a SaaS environment against its region's configured Kubernetes version (the shared cluster's), in upgrades and rollout plans", async () => {
+    const tenant = await createTenant(services.db);
+    // An old record of the cluster (1.29) and the region's configuration now (1.31): the shared cluster was upgraded.
+    await services.db.environment.update({ where: { id: tenant.env.id }, data: { kubernetesVersion: "v1.29.8" } });
+    const release = await makeRelease(services.db, "AVAILABLE");
+    services.saasKubernetes["sa-east-1"] = "1.31";
+    try {
+      const refused = `its cluster runs Kubernetes 1.31, and release ${release.version} supports 1.27 to 1.30`;
+      await expect(
+        (await operator()).releases.upgradeEnvironment({ institutionId: tenant.id, environmentId: tenant.env.id, releaseId: release.id }),
+      ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining(refused) });
+      const plan = await (await admin()).rollouts.create({
+        name: "Region check",
+        releaseId: release.id,
+        selection: { institutionIds: [tenant.id] },
+        waves: [{ name: "All", maxConcurrency: { count: 1 }, soakMinutes: 0, failureThreshold: 1 }],
+      });
+      expect(plan.plan.environments).toEqual([expect.objectContaining({ action: "skip", reason: expect.stringContaining(refused) })]);
+      expect(await services.db.operation.count({ where: { environmentId: tenant.env.id } })).toBe(0);
+      await services.db.rollout.update({ where: { id: plan.id }, data: { status: "ABORTED" } });
+    } finally {
+      delete services.saasKubernetes["sa-east-1"];
+    }
+    // Without the region's version, the environment's own record (1.29) is in range.
+    await (await operator()).releases.upgradeEnvironment({ institutionId: tenant.id, environmentId: tenant.env.id, releaseId: release.id });
+    expect(await services.db.operation.count({ where: { environmentId: tenant.env.id } })).toBe(1);
+    // Not for the next test's worker to run.
+    await services.db.operation.updateMany({ where: { environmentId: tenant.env.id }, data: { status: "CANCELLED" } });
+  });
+
   it("refuses a withdrawn release, a pin to another version, a version too old to upgrade from, and a closed window", async () => {
     const api = await operator();
     const upgrade = (tenant: { id: string; env: { id: string } }, releaseId: string) =>
@@ -123,7 +153,13 @@ describe("an environment's release state", () => {
     };
     const worker = createTestWorker(services, engine);
     expect(await worker.runNext()).toBe(true);
-    expect(deployed).toEqual({ version: release.version, chart: "opus-platform-next", repository: "oci://registry.opus.example/charts" });
+    expect(deployed).toEqual({
+      version: release.version,
+      chart: "opus-platform-next",
+      repository: "oci://registry.opus.example/charts",
+      // What the tenant program gives each module its own database role and queue user from.
+      modules: MODULES.map(({ image: _image, ...m }) => m),
+    });
     const op = await services.db.operation.findUniqueOrThrow({ where: { id: operation.id } });
     expect(op).toMatchObject({ status: "SUCCEEDED", releaseVersion: release.version });
     const env = await api.releases.environment({ institutionId: tenant.id, environmentId: tenant.env.id });

@@ -123,7 +123,7 @@ async function reportUsageEvent({ services, tenant }: Setup): Promise<string> {
   };
   const batch = await ingestUsageEvents(
     { db: services.db, clock: services.clock, sql: services.sql },
-    { apiKeyId: "fixture", institutionId: tenant.id, environmentId: null, purpose: "USAGE_REPORTING" },
+    { apiKeyId: "fixture", institutionId: tenant.id, environmentId: null },
     [event],
   );
   if (batch.accepted !== 1) throw new Error(`fixture event refused: ${JSON.stringify(batch.results)}`);

@@ -94,6 +94,7 @@ export async function createTestServices(
     }),
     platformRelease: { version: "3.4.0", chart: "opus-platform", repository: "oci://registry.opus.example/charts" },
     saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
+    saasKubernetes: {},
     publicUrl,
     reportGraceDays: 3,
     databaseUrl: database.url,

@@ -90,6 +90,25 @@ describe("environment, per process", () => {
     );
   });
 
+  it("reads each SaaS region's Kubernetes version, the same way in the API and the worker", () => {
+    expect(parseApiEnv(base).SAAS_REGION_KUBERNETES).toEqual({});
+    const versions = JSON.stringify({ "sa-east-1": "1.30", "us-east-1": "v1.29.4" });
+    expect(parseApiEnv({ ...base, SAAS_REGION_KUBERNETES: versions }).SAAS_REGION_KUBERNETES).toEqual({
+      "sa-east-1": "1.30",
+      "us-east-1": "v1.29.4",
+    });
+    expect(parseWorkerEnv({ ...base, SAAS_REGION_KUBERNETES: versions }).SAAS_REGION_KUBERNETES).toEqual({
+      "sa-east-1": "1.30",
+      "us-east-1": "v1.29.4",
+    });
+    expect(problems(() => parseApiEnv({ ...base, SAAS_REGION_KUBERNETES: '{"sa-east-1": "latest"}' }))).toContain(
+      "SAAS_REGION_KUBERNETES.sa-east-1: a Kubernetes version such as 1.30",
+    );
+    expect(problems(() => parseWorkerEnv({ ...base, SAAS_REGION_KUBERNETES: "sa-east-1=1.30" }))).toContain(
+      "SAAS_REGION_KUBERNETES must be JSON",
+    );
+  });
+
   it("refuses the worker's development secrets, local backend and local regions in production", () => {
     const message = problems(() => parseWorkerEnv({ ...base, NODE_ENV: "production" }));
     for (const key of ["CREDENTIALS_PRIVATE_KEYS", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_BACKEND_URL", "SAAS_REGIONS"]) {

@@ -180,3 +180,8 @@ export async function failedDriftCheck(tenant: SaasTenant, error: string): Promi
   });
   return id;
 }
+
+/** Someone changes what the tenant spec is built from (its legal name) behind the reviewer's back. */
+export async function renameTenant(tenant: SaasTenant, legalName: string): Promise<void> {
+  await withDb((db) => db.query(`UPDATE institution SET "legalName" = $1 WHERE id = $2`, [legalName, tenant.id]));
+}

@@ -5,7 +5,9 @@ import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext, RequestOrigin } from "../domain-context.ts";
 import { hashApiKey } from "./api-key-secret.ts";
 
-export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null; purpose: Enums.ApiKeyPurpose };
+export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null };
+/** The scope and what the key is for (the agent routes take only agent keys). */
+export type AuthenticatedKey = ApiKeyScope & { purpose: Enums.ApiKeyPurpose };
 
 /**
  * Last use is written at most once a minute per key, and that write is the key's audit event
@@ -16,7 +18,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiKey(
   ctx: Pick<PublicDomainContext, "db" | "clock"> & RequestOrigin,
   header: string | undefined,
-): Promise<ApiKeyScope> {
+): Promise<AuthenticatedKey> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the API key as `Authorization: Bearer <key>`.");
   const key = await ctx.db.apiKey.findUnique({

@@ -1,13 +1,11 @@
 // A plan version's prices: a monthly base fee per deployment mode (integer centavos) and, per meter,
 // an included quantity and a pricing model. Unit prices are exact decimal reais ("0.0015").
+import { PRICE_DECIMAL_PATTERN } from "@opus/rules/text-patterns";
 import { z } from "zod";
 import { exact } from "./money.ts";
 
 const decimal = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^(0|[1-9]\d{0,14})(\.\d{1,8})?$/, `${what} must be a non-negative decimal (at most 8 decimals), e.g. "0.0015"`);
+  z.string().trim().regex(PRICE_DECIMAL_PATTERN, `${what} must be a non-negative decimal (at most 8 decimals), e.g. "0.0015"`);
 
 const zCentavos = z.number().int("must be whole centavos").min(0).max(1e13);
 

@@ -11,7 +11,9 @@ export async function removeCertificate(ctx: DomainContext, input: { institution
       select: { id: true, kind: true, serialNumber: true },
     });
     if (!cert) throw new AppError("NOT_FOUND", "Certificate not found.");
-    await tx.certificate.delete({ where: { id: cert.id } });
+    // Two removals at once both find it; the second deletes nothing and is told so (not a 500).
+    const { count } = await tx.certificate.deleteMany({ where: { id: cert.id } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Certificate not found: it was removed at the same moment.");
     return {
       result: { id: cert.id },
       audit: {

@@ -1,11 +1,14 @@
 // The Opus home: where the fleet stands and what needs someone's attention.
 import type { DomainContext } from "../domain-context.ts";
+import { provisioningQueueStats } from "../environments/queue-stats.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
+import { listFleetHealth } from "../regulatory/list-fleet-health.ts";
 
 export async function getDashboard(ctx: DomainContext) {
   const now = ctx.clock.now();
   const in30Days = new Date(now.getTime() + 30 * 86_400_000);
-  const [byStatus, byMode, pendingApprovals, pendingSignups, submitted, failedEnvironments, expiring] = await Promise.all([
+  const since24h = new Date(now.getTime() - 86_400_000);
+  const [byStatus, byMode, pendingApprovals, pendingSignups, submitted, failedEnvironments, expiring, health, queue] = await Promise.all([
     ctx.db.institution.groupBy({ by: ["status"], _count: { _all: true } }),
     ctx.db.institution.groupBy({ by: ["deploymentMode"], _count: { _all: true } }),
     ctx.db.approvalRequest.count({ where: { status: "PENDING" } }),
@@ -18,7 +21,11 @@ export async function getDashboard(ctx: DomainContext) {
       take: 50,
       select: { id: true, kind: true, notAfter: true, subject: true, institution: { select: { id: true, legalName: true } } },
     }),
+    listFleetHealth(ctx, {}),
+    provisioningQueueStats(ctx.db, since24h),
   ]);
+  const healthCounts = { BREACHING: 0, AT_RISK: 0, HEALTHY: 0, NO_DATA: 0 };
+  for (const item of health.items) healthCounts[item.status] += 1;
   return {
     institutionsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])),
     institutionsByMode: Object.fromEntries(byMode.map((r) => [r.deploymentMode ?? "UNSET", r._count._all])),
@@ -27,5 +34,14 @@ export async function getDashboard(ctx: DomainContext) {
     awaitingReview: submitted,
     failedEnvironments,
     expiringCertificates: expiring.map((c) => ({ ...c, warning: expiryWarning(c.notAfter, now) })),
+    /** The fleet against Open Finance Brasil's availability and response-time rules, as of `asOf`. */
+    fleetHealth: { asOf: health.asOf, ...healthCounts },
+    /** The provisioning queue now, and runs that failed in the last 24 hours. */
+    provisioning: {
+      queued: queue.queued,
+      running: queue.running,
+      oldestQueuedSeconds: Math.round(queue.oldestQueuedSeconds),
+      failedLast24h: queue.failedSince,
+    },
   };
 }

@@ -32,8 +32,13 @@ type Selected = Prisma.OperationGetPayload<{ select: typeof operationSelect }>;
  */
 export function presentOperation(actor: Actor, op: Selected) {
   const durationMs = op.startedAt && op.finishedAt ? op.finishedAt.getTime() - op.startedAt.getTime() : null;
+  return { ...op, ...presentFailure(actor, op.error), durationMs };
+}
+
+/** The engine's error for Opus staff; for anyone else only the fact that details are withheld. */
+export function presentFailure(actor: Actor, error: string | null): { error: string | null; failureHidden: boolean } {
   const staff = actor.staffRole !== null;
-  return { ...op, error: staff ? op.error : null, failureHidden: !staff && op.error !== null, durationMs };
+  return { error: staff ? error : null, failureHidden: !staff && error !== null };
 }
 
 /** Where a customer reads the run's log, the engine's error text is replaced wherever it appears. */

@@ -3,6 +3,7 @@
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { presentFailure } from "../environments/operation-select.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 
 export async function exportRecords(ctx: DomainContext, input: { institutionId: string }) {
@@ -48,7 +49,15 @@ export async function exportRecords(ctx: DomainContext, input: { institutionId: 
       result: {
         format: "opus-tenant-export/v1",
         exportedAt,
-        institution: { ...institution, auditEvents: auditEvents.map((e) => ({ ...e, seq: e.seq.toString() })) },
+        institution: {
+          ...institution,
+          // A customer's copy words failures as their console does: the engine's text is Opus staff's.
+          environments: institution.environments.map((environment) => ({
+            ...environment,
+            operations: environment.operations.map((op) => ({ ...op, ...presentFailure(ctx.actor, op.error) })),
+          })),
+          auditEvents: auditEvents.map((e) => ({ ...e, seq: e.seq.toString() })),
+        },
       },
       audit: { action: "institution.exported", institutionId: institution.id, targetType: "institution", targetId: institution.id },
     };

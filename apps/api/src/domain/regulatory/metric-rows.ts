@@ -1,5 +1,5 @@
 // Reads endpoint-days in the shape the pure health rules take (`@opus/rules/environment-health`).
-import type { Db } from "@opus/db/client";
+import type { Db, Prisma } from "@opus/db/client";
 import type { EndpointDayFigures } from "@opus/rules/environment-health";
 import { CURRENT_RULES } from "@opus/rules/regulatory-thresholds";
 import { addDays } from "@opus/rules/regulatory-verdicts";
@@ -52,7 +52,7 @@ export function healthWindow(now: Date) {
   return { asOf, from, fromDate: new Date(`${from}T00:00:00Z`), toDate: new Date(`${asOf}T00:00:00Z`) };
 }
 
-export function windowRows(db: Db, where: { environmentId?: string | { in: string[] } }, now: Date) {
+export function windowRows(db: Db | Prisma.TransactionClient, where: { environmentId?: string | { in: string[] } }, now: Date) {
   const { fromDate, toDate } = healthWindow(now);
   return db.endpointMetricDay.findMany({ where: { ...where, day: { gte: fromDate, lte: toDate } }, select: FIGURE_SELECT });
 }

@@ -25,7 +25,7 @@ const releaseStateSelect = {
   kubernetesVersion: true,
   lastHeartbeatAt: true,
   heartbeat: true,
-  institution: { select: { deploymentMode: true, managedAccount: { select: { kubernetesVersion: true } } } },
+  institution: { select: { deploymentMode: true, region: true, managedAccount: { select: { kubernetesVersion: true } } } },
 } satisfies Prisma.EnvironmentSelect;
 
 export type EnvironmentReleaseRow = Prisma.EnvironmentGetPayload<{ select: typeof releaseStateSelect }>;
@@ -39,7 +39,6 @@ export function scheduleOf(env: { maintenanceWindows: unknown; freezes: unknown;
   };
 }
 
-/** The cluster's Kubernetes version as last known: the environment's own record (heartbeat, deploy), else the managed account's. */
 /** What deciding an upgrade reads of an environment: the refusal's facts and its schedule (one place for the three callers). */
 export const upgradeFactsSelect = {
   id: true,
@@ -50,24 +49,42 @@ export const upgradeFactsSelect = {
   timeZone: true,
   maintenanceWindows: true,
   freezes: true,
-  institution: { select: { slug: true, managedAccount: { select: { kubernetesVersion: true } } } },
+  institution: { select: { slug: true, deploymentMode: true, region: true, managedAccount: { select: { kubernetesVersion: true } } } },
 } as const satisfies Prisma.EnvironmentSelect;
 
 /** The environment as upgradeVerdict reads it. */
-export function upgradeEnvironmentOf(env: Prisma.EnvironmentGetPayload<{ select: typeof upgradeFactsSelect }>): UpgradeEnvironment {
+export function upgradeEnvironmentOf(
+  env: Prisma.EnvironmentGetPayload<{ select: typeof upgradeFactsSelect }>,
+  saasKubernetes: Readonly<Record<string, string>>,
+): UpgradeEnvironment {
   return {
     label: `${env.institution.slug} (${env.kind.toLowerCase()})`,
     runningVersion: env.releaseVersion,
     pinnedVersion: env.pinnedReleaseVersion,
-    kubernetesVersion: clusterKubernetesVersion(env),
+    kubernetesVersion: clusterKubernetesVersion(env, saasKubernetes),
   };
 }
 
-export function clusterKubernetesVersion(env: {
-  kubernetesVersion: string | null;
-  institution: { managedAccount: { kubernetesVersion: string | null } | null };
-}): string | null {
-  return env.kubernetesVersion ?? env.institution.managedAccount?.kubernetesVersion ?? null;
+/**
+ * The cluster's Kubernetes version as best known. A SaaS environment runs on its region's shared
+ * cluster, whose version is configuration (SAAS_REGION_KUBERNETES) and moves when Opus upgrades
+ * that cluster, so it comes first; otherwise the environment's own record (heartbeat, deploy), else
+ * the managed account's.
+ */
+export function clusterKubernetesVersion(
+  env: {
+    kubernetesVersion: string | null;
+    institution: {
+      deploymentMode: string | null;
+      region: string | null;
+      managedAccount: { kubernetesVersion: string | null } | null;
+    };
+  },
+  saasKubernetes: Readonly<Record<string, string>>,
+): string | null {
+  const { institution } = env;
+  const regional = institution.deploymentMode === "SAAS" && institution.region ? saasKubernetes[institution.region] : undefined;
+  return regional ?? env.kubernetesVersion ?? institution.managedAccount?.kubernetesVersion ?? null;
 }
 
 export async function getEnvironmentRelease(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
@@ -88,7 +105,7 @@ export async function getEnvironmentRelease(ctx: DomainContext, input: { institu
     timeZone: env.timeZone,
     maintenanceWindows: schedule.windows,
     freezes: schedule.freezes,
-    kubernetesVersion: clusterKubernetesVersion(env),
+    kubernetesVersion: clusterKubernetesVersion(env, ctx.settings.saasKubernetes),
     lastHeartbeatAt: env.lastHeartbeatAt,
     mayChangeNow: state.eligible,
     waitReason: state.eligible ? null : state.reason,

@@ -21,7 +21,7 @@ export async function requestUpgrade(ctx: DomainContext, input: { institutionId:
   if (!env) throw new AppError("NOT_FOUND", "Environment not found.");
   const release = await ctx.db.release.findUnique({ where: { id: input.releaseId } });
   if (!release) throw new AppError("NOT_FOUND", "Release not found.");
-  const facts = upgradeEnvironmentOf(env);
+  const facts = upgradeEnvironmentOf(env, ctx.settings.saasKubernetes);
   const label = facts.label;
   const verdict = upgradeVerdict(facts, release);
   if (verdict.kind === "already") throw new AppError("PRECONDITION_FAILED", `${label} already runs ${release.version}.`);

@@ -16,8 +16,11 @@ import { scheduleOf, upgradeEnvironmentOf, upgradeFactsSelect } from "../release
 import { readFleetControl } from "../releases/fleet-control.ts";
 import { eligibility, type Freeze } from "../releases/maintenance-windows.ts";
 import { upgradeVerdict } from "../releases/upgrade-refusal.ts";
+import { type GateVerdict, judgeHealthGate } from "./health-gate.ts";
+import { rollbackRefusal, startRollback } from "./rollback.ts";
 
-export type OrchestratorContext = { db: Db; clock: Clock; log: Logger };
+/** `saasKubernetes`: each SaaS region's cluster version (SAAS_REGION_KUBERNETES), for the supported-range check. */
+export type OrchestratorContext = { db: Db; clock: Clock; log: Logger; saasKubernetes: Readonly<Record<string, string>> };
 type Tx = Prisma.TransactionClient;
 
 const MINUTE = 60_000;
@@ -48,7 +51,12 @@ export async function advanceRollout(ctx: OrchestratorContext, rolloutId: string
       const now = ctx.clock.now();
       let changes = 0;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const made = await step(tx, rolloutId, now, (fleet.freezes ?? []) as Freeze[], ctx.log);
+        const made = await step(tx, rolloutId, {
+          now,
+          fleetFreezes: (fleet.freezes ?? []) as Freeze[],
+          log: ctx.log,
+          saasKubernetes: ctx.saasKubernetes,
+        });
         changes += made;
         if (made === 0) break;
       }
@@ -58,7 +66,11 @@ export async function advanceRollout(ctx: OrchestratorContext, rolloutId: string
   );
 }
 
-async function step(tx: Tx, rolloutId: string, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+/** What one step knows besides the database: the instant it judges at and the fleet's facts. */
+type StepFacts = { now: Date; fleetFreezes: Freeze[]; log: Logger; saasKubernetes: Readonly<Record<string, string>> };
+
+async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number> {
+  const { now, log } = facts;
   const rollout = await tx.rollout.findUnique({
     where: { id: rolloutId },
     include: { release: true, waves: { orderBy: { position: "asc" } } },
@@ -101,10 +113,17 @@ async function step(tx: Tx, rolloutId: string, now: Date, fleetFreezes: Freeze[]
       return changes + started;
     }
     case "RUNNING":
-      return changes + (await runWave(tx, rollout, wave, now, fleetFreezes, log));
-    case "SOAKING":
-      if (wave.soakUntil && wave.soakUntil <= now) return changes + (await moveWave("SOAKING", { status: "SUCCEEDED", finishedAt: now }));
+      return changes + (await runWave(tx, rollout, wave, facts));
+    case "SOAKING": {
+      const soakOver = wave.soakUntil !== null && wave.soakUntil <= now;
+      if (wave.healthGate) {
+        const gate = await judgeHealthGate(tx, wave, now, soakOver);
+        if (gate.kind === "halt") return changes + (await haltOnHealth(tx, rollout.id, wave, gate, now, log));
+        if (gate.kind === "hold") return changes;
+      }
+      if (soakOver) return changes + (await moveWave("SOAKING", { status: "SUCCEEDED", finishedAt: now }));
       return changes;
+    }
     case "HALTED":
       return changes;
   }
@@ -189,15 +208,12 @@ async function reconcile(
 type RolloutRow = Prisma.RolloutGetPayload<{ include: { release: true; waves: true } }>;
 type WaveRow = RolloutRow["waves"][number];
 
-async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fleetFreezes: Freeze[], log: Logger): Promise<number> {
+async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, { now, fleetFreezes, log, saasKubernetes }: StepFacts): Promise<number> {
   const counts = await tx.rolloutTarget.groupBy({ by: ["status"], where: { waveId: wave.id }, _count: { _all: true } });
   const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
   if (count("FAILED") >= wave.failureThreshold) {
     const reason = `Wave "${wave.name}" halted: ${count("FAILED")} of its environments failed (threshold ${wave.failureThreshold}).`;
-    const halted = await tx.rolloutWave.updateMany({ where: { id: wave.id, status: "RUNNING" }, data: { status: "HALTED" } });
-    await tx.rollout.updateMany({ where: { id: rollout.id, status: "RUNNING" }, data: { status: "HALTED", haltReason: reason } });
-    log.warn({ rolloutId: rollout.id, wave: wave.position }, reason);
-    return halted.count;
+    return haltWave(tx, rollout.id, wave, "RUNNING", reason, log);
   }
   const active = count("UPGRADING") + count("ROLLING_BACK");
   const waiting = count("WAITING");
@@ -230,9 +246,7 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fl
         await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING" }, data: { reason: state.reason } });
       continue;
     }
-    const facts = upgradeEnvironmentOf(env);
-    const label = facts.label;
-    const verdict = upgradeVerdict(facts, rollout.release);
+    const verdict = upgradeVerdict(upgradeEnvironmentOf(env, saasKubernetes), rollout.release);
     if (verdict.kind === "refused") {
       changes += await claim({ status: "SKIPPED", reason: verdict.reason, finishedAt: now });
       continue;
@@ -258,6 +272,58 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, now: Date, fl
       if (!(error instanceof AppError) || error.code === "CONFLICT") throw error;
       // The operation rules refuse it (the tenant was suspended meanwhile): a failure of this environment, with the reason.
       changes += await claim({ status: "FAILED", error: error.message, finishedAt: now });
+    }
+  }
+  return changes;
+}
+
+/** Halts the wave (compare-and-set from the status it was read in) and its rollout, with the reason. */
+async function haltWave(tx: Tx, rolloutId: string, wave: WaveRow, from: "RUNNING" | "SOAKING", reason: string, log: Logger) {
+  const halted = await tx.rolloutWave.updateMany({ where: { id: wave.id, status: from }, data: { status: "HALTED" } });
+  if (halted.count === 0) return 0;
+  await tx.rollout.updateMany({ where: { id: rolloutId, status: "RUNNING" }, data: { status: "HALTED", haltReason: reason } });
+  log.warn({ rolloutId, wave: wave.position }, reason);
+  return halted.count;
+}
+
+/**
+ * The health gate found a breach (or silence at the soak's end): the wave halts, each breaching
+ * environment keeps the rule it broke as its reason, and with `rollbackOnBreach` the managed ones go
+ * back to the release they ran before (self-managed ones are their admins' to roll back).
+ */
+async function haltOnHealth(
+  tx: Tx,
+  rolloutId: string,
+  wave: WaveRow,
+  gate: Extract<GateVerdict, { kind: "halt" }>,
+  now: Date,
+  log: Logger,
+): Promise<number> {
+  const managed = wave.rollbackOnBreach ? gate.breaching.map((b) => b.target).filter((t) => !t.selfManaged) : [];
+  const refusal = managed.length ? await rollbackRefusal(tx, managed) : null;
+  const reason = refusal
+    ? `${gate.reason} Automatic rollback refused: ${refusal}`
+    : managed.length
+      ? `${gate.reason} Rolling back ${managed.length} automatically.`
+      : gate.reason;
+  const halted = await haltWave(tx, rolloutId, wave, "SOAKING", reason, log);
+  if (halted === 0) return 0;
+  let changes = halted;
+  for (const { target, reason: why } of gate.breaching) {
+    changes += (await tx.rolloutTarget.updateMany({ where: { id: target.id, status: "UPGRADED" }, data: { reason: why } })).count;
+  }
+  if (refusal) return changes;
+  for (const t of managed) {
+    if (t.fromReleaseVersion === null) continue; // rollbackRefusal would have said so
+    try {
+      changes += Number(await startRollback(tx, now, { ...t, fromReleaseVersion: t.fromReleaseVersion }, null));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === "CONFLICT") throw error;
+      // The operation rules refuse it (the tenant was suspended meanwhile): the halt stands and says so.
+      await tx.rolloutTarget.updateMany({
+        where: { id: t.id, status: "UPGRADED" },
+        data: { error: `automatic rollback refused: ${error.message}` },
+      });
     }
   }
   return changes;

@@ -6,11 +6,13 @@ import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { readFleetFreezes } from "../releases/fleet-control.ts";
 import { planHash, planRollout } from "./plan-rollout.ts";
+import { resolveTenants } from "./resolve-tenants.ts";
 import type { RolloutInput } from "./rollout-input.ts";
 import { selectEnvironments } from "./select-environments.ts";
 
-export async function createRollout(ctx: DomainContext, input: RolloutInput) {
+export async function createRollout(ctx: DomainContext, request: RolloutInput) {
   authorize(ctx.actor, "releases.manage");
+  const input = await resolveTenants(ctx.db, request);
   const release = await ctx.db.release.findUnique({ where: { id: input.releaseId } });
   if (!release) throw new AppError("NOT_FOUND", "Release not found.");
   if (release.status !== "AVAILABLE") {
@@ -20,7 +22,7 @@ export async function createRollout(ctx: DomainContext, input: RolloutInput) {
     );
   }
   const now = ctx.clock.now();
-  const environments = await selectEnvironments(ctx.db, input.selection);
+  const environments = await selectEnvironments(ctx.db, input.selection, ctx.settings.saasKubernetes);
   if (environments.length === 0) throw new AppError("PRECONDITION_FAILED", "The selection names no environment Opus could move.");
   const plan = planRollout({
     release,
@@ -56,6 +58,8 @@ export async function createRollout(ctx: DomainContext, input: RolloutInput) {
               failureThreshold: w.failureThreshold,
               requiresApproval: w.requiresApproval,
               fourEyes: w.fourEyes,
+              healthGate: w.healthGate,
+              rollbackOnBreach: w.rollbackOnBreach,
             })),
           },
         },

@@ -40,6 +40,8 @@ export type WaveSpec = {
   soakMinutes: number;
   failureThreshold: number;
   requiresApproval: boolean;
+  healthGate: boolean;
+  rollbackOnBreach: boolean;
 };
 
 export type PlannedEnvironment = {
@@ -68,6 +70,8 @@ export type PlannedWave = {
   failureThreshold: number;
   requiresApproval: boolean;
   fourEyes: boolean;
+  healthGate: boolean;
+  rollbackOnBreach: boolean;
   startsAt: string;
   upgradesEndAt: string;
   soakUntil: string;
@@ -199,6 +203,8 @@ export function planRollout(input: PlanInput): RolloutPlan {
       failureThreshold: spec.failureThreshold,
       requiresApproval: spec.requiresApproval || members.some((e) => e.kind === "PRODUCTION"),
       fourEyes: members.some((e) => e.kind === "PRODUCTION"),
+      healthGate: spec.healthGate,
+      rollbackOnBreach: spec.rollbackOnBreach,
       startsAt: iso(waveStart),
       upgradesEndAt: iso(end),
       soakUntil: iso(soakUntil),

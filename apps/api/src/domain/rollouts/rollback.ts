@@ -1,6 +1,8 @@
 // Rolls one environment, or every upgraded (or failed) environment of a wave, back to the release
 // it ran before the rollout: an UP of that release per environment, at once (a rollback is the fix,
 // so it does not wait for a window). The orchestrator records the end from the operation.
+
+import type { Enums, Prisma } from "@opus/db/client";
 import { authorize } from "../../authz/permissions.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
@@ -33,30 +35,11 @@ export async function rollback(
         },
       });
       if (targets.length === 0) throw new AppError("PRECONDITION_FAILED", "Nothing to roll back: no upgraded or failed environment there.");
-      const versions = [...new Set(targets.map((t) => t.fromReleaseVersion))];
-      if (versions.includes(null))
-        throw new AppError("PRECONDITION_FAILED", "An environment there ran no recorded release before: there is nothing to go back to.");
-      const known = await tx.release.findMany({ where: { version: { in: versions as string[] } }, select: { version: true } });
-      const missing = versions.filter((v) => !known.some((k) => k.version === v));
-      if (missing.length)
-        throw new AppError("PRECONDITION_FAILED", `Release ${missing.join(", ")} is not in the registry, so it cannot be deployed again.`);
+      const refusal = await rollbackRefusal(tx, targets);
+      if (refusal) throw new AppError("PRECONDITION_FAILED", refusal);
       for (const t of targets) {
-        const { operation } = await enqueueOperation(
-          tx,
-          { now },
-          {
-            environmentId: t.environmentId,
-            kind: "UP",
-            idempotencyKey: `rollback:${t.id}:${t.attempt}`,
-            releaseVersion: t.fromReleaseVersion,
-            requestedById: ctx.actor.userId,
-          },
-        );
-        const moved = await tx.rolloutTarget.updateMany({
-          where: { id: t.id, status: t.status },
-          data: { status: "ROLLING_BACK", operationId: operation.id, startedAt: now, finishedAt: null, error: null },
-        });
-        if (moved.count !== 1) throw new AppError("CONFLICT", "An environment there changed meanwhile; look again.");
+        if (!(await startRollback(tx, now, { ...t, fromReleaseVersion: t.fromReleaseVersion as string }, ctx.actor.userId)))
+          throw new AppError("CONFLICT", "An environment there changed meanwhile; look again.");
       }
       return {
         result: { rolledBack: targets.length },
@@ -70,4 +53,45 @@ export async function rollback(
     },
     { timeout: 60_000 },
   );
+}
+
+/** Why these targets cannot go back to what they ran before (nothing recorded, or a release no longer in the registry). */
+export async function rollbackRefusal(tx: Prisma.TransactionClient, targets: { fromReleaseVersion: string | null }[]) {
+  const versions = [...new Set(targets.map((t) => t.fromReleaseVersion))];
+  if (versions.includes(null)) return "An environment there ran no recorded release before: there is nothing to go back to.";
+  const known = await tx.release.findMany({ where: { version: { in: versions as string[] } }, select: { version: true } });
+  const missing = versions.filter((v) => !known.some((k) => k.version === v));
+  return missing.length ? `Release ${missing.join(", ")} is not in the registry, so it cannot be deployed again.` : null;
+}
+
+type RollbackTarget = {
+  id: string;
+  status: Enums.RolloutTargetStatus;
+  attempt: number;
+  environmentId: string;
+  fromReleaseVersion: string;
+};
+
+/**
+ * Queues the deploy of the release a target ran before and moves it to ROLLING_BACK (compare-and-set
+ * on its status); false when it moved meanwhile. A person's rollback and the health gate's automatic
+ * one both go through here, so both are keyed, recorded and reconciled the same way.
+ */
+export async function startRollback(tx: Prisma.TransactionClient, now: Date, t: RollbackTarget, requestedById: string | null) {
+  const { operation } = await enqueueOperation(
+    tx,
+    { now },
+    {
+      environmentId: t.environmentId,
+      kind: "UP",
+      idempotencyKey: `rollback:${t.id}:${t.attempt}`,
+      releaseVersion: t.fromReleaseVersion,
+      requestedById,
+    },
+  );
+  const moved = await tx.rolloutTarget.updateMany({
+    where: { id: t.id, status: t.status },
+    data: { status: "ROLLING_BACK", operationId: operation.id, startedAt: now, finishedAt: null, error: null },
+  });
+  return moved.count === 1;
 }

@@ -8,7 +8,11 @@ import type { Selection } from "./rollout-input.ts";
 
 type Tx = Db | Prisma.TransactionClient;
 
-export async function selectEnvironments(db: Tx, selection: Selection): Promise<PlanEnvironment[]> {
+export async function selectEnvironments(
+  db: Tx,
+  selection: Selection,
+  saasKubernetes: Readonly<Record<string, string>>,
+): Promise<PlanEnvironment[]> {
   const institution: Prisma.InstitutionWhereInput = {
     status: { in: ["APPROVED", "PROVISIONING", "ACTIVE"] },
     ...(selection.modes.length ? { deploymentMode: { in: selection.modes } } : { deploymentMode: { not: null } }),
@@ -25,7 +29,7 @@ export async function selectEnvironments(db: Tx, selection: Selection): Promise<
     select: {
       ...upgradeFactsSelect,
       institutionId: true,
-      institution: { select: { ...upgradeFactsSelect.institution.select, deploymentMode: true, planId: true } },
+      institution: { select: { ...upgradeFactsSelect.institution.select, planId: true } },
       rolloutTargets: {
         where: { rollout: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } } },
         select: { rollout: { select: { name: true } } },
@@ -42,7 +46,7 @@ export async function selectEnvironments(db: Tx, selection: Selection): Promise<
     planId: env.institution.planId,
     runningVersion: env.releaseVersion,
     pinnedVersion: env.pinnedReleaseVersion,
-    kubernetesVersion: clusterKubernetesVersion(env),
+    kubernetesVersion: clusterKubernetesVersion(env, saasKubernetes),
     schedule: scheduleOf(env),
     busyIn: env.rolloutTargets[0]?.rollout.name ?? null,
   }));

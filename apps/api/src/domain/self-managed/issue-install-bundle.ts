@@ -8,6 +8,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { newApiKey } from "../api-keys/api-key-secret.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { registeredModules } from "../releases/release-modules.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { USAGE_EVENTS_PATH } from "../usage/usage-events-path.ts";
 
@@ -32,6 +33,8 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   const refusal = installBundleRefusal(institution);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const release = ctx.settings.platformRelease;
+  const version = environment.releaseVersion ?? release.version;
+  const modules = await registeredModules(ctx.db, version);
   const { key, prefix, keyHash } = newApiKey();
   const bundle = createInstallBundle({
     usageReportingToken: key,
@@ -40,7 +43,7 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
       environment: { id: environment.id, kind: environment.kind },
       mode: "SELF_MANAGED",
       planSize: institution.plan?.size ?? "SMALL",
-      release: { ...release, version: environment.releaseVersion ?? release.version },
+      release: { ...release, version, ...(modules ? { modules } : {}) },
       target: { cluster: CUSTOMER_SETS, gatewayDomain: `${CUSTOMER_SETS}.example`, gatewayNamespace: "kong" },
       database: {
         host: `postgres.${CUSTOMER_SETS}.internal`,

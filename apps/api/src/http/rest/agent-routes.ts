@@ -2,7 +2,7 @@
 // the matching function of provisioning/agent-queue.ts, which calls the database queue's own.
 // Only an agent key (bound to one institution) may call them; a revoked key is refused at once (401).
 import type { z } from "zod";
-import type { ApiKeyScope } from "../../domain/api-keys/authenticate-api-key.ts";
+import type { AuthenticatedKey } from "../../domain/api-keys/authenticate-api-key.ts";
 import { AppError } from "../../errors/app-error.ts";
 import {
   type AgentQueueDeps,
@@ -31,7 +31,7 @@ function agentQueue(services: Services): AgentQueueDeps {
   return { db, clock, log, signer: queue.signer, leaseMs: queue.leaseMs, config: { defaultRelease: platformRelease } };
 }
 
-function callerOf(scope: ApiKeyScope, agentId: string) {
+function callerOf(scope: AuthenticatedKey, agentId: string) {
   if (scope.purpose !== "AGENT")
     throw new AppError("FORBIDDEN", "This key is not an agent key: create one for the managed account's agent.");
   return { institutionId: scope.institutionId, agentId };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ingestUsageEvents } from "../../domain/usage/ingest-usage-events.ts";
-import { listMeters } from "../../domain/usage/list-meters.ts";
+import { listReportableMeters } from "../../domain/usage/list-meters.ts";
 import { zBatchResult, zUsageBatch, zUsageBatchDocumented } from "../../domain/usage/usage-event-schema.ts";
 import { USAGE_EVENTS_PATH } from "../../domain/usage/usage-events-path.ts";
 import { AppError } from "../../errors/app-error.ts";
@@ -45,5 +45,5 @@ export const getMeters = defineRoute({
   summary: "Meters that accept events",
   response: z.object({ meters: z.array(zMeter) }),
   errors: [],
-  handle: async ({ services }) => ({ meters: await listMeters({ db: services.db }, { reportable: true }) }),
+  handle: async ({ services }) => ({ meters: await listReportableMeters({ db: services.db }) }),
 });

@@ -1,22 +1,18 @@
+import { METER_CODE_PATTERN } from "@opus/rules/text-patterns";
 import { z } from "zod";
 import { correctUsageEvent } from "../../domain/usage/correct-usage-event.ts";
 import { dailyUsage } from "../../domain/usage/daily-usage.ts";
-import { listMeters } from "../../domain/usage/list-meters.ts";
+import { listAllMeters } from "../../domain/usage/list-meters.ts";
 import { createMeter, retireMeter } from "../../domain/usage/manage-meters.ts";
 import { zQuantity } from "../../domain/usage/usage-event-schema.ts";
 import { protectedProcedure, router, signedInProcedure } from "../init.ts";
 import { zInstitutionScope, zName, zReason } from "../schemas.ts";
 import { zMonth } from "./billing-schemas.ts";
 
-const zCode = z
-  .string()
-  .trim()
-  .min(2)
-  .max(64)
-  .regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and '_'");
+const zCode = z.string().trim().regex(METER_CODE_PATTERN, "2 to 64 lower-case letters, digits and '_', starting with a letter");
 
 export const usageRouter = router({
-  meters: signedInProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listMeters(ctx, { reportable: false })),
+  meters: signedInProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listAllMeters(ctx)),
   daily: protectedProcedure("usage.read")
     .input(z.strictObject({ ...zInstitutionScope, month: zMonth }))
     .query(({ ctx, input }) => dailyUsage(ctx, input)),

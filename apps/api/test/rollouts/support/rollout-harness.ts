@@ -19,7 +19,13 @@ export function createHarness(services: TestServices, start: Date) {
     return ok({ namespace: input.stackName });
   };
   const worker = createTestWorker(services, engine);
-  const orchestrator: OrchestratorContext = { db: services.db, clock: services.clock, log: services.log };
+  // The same object as the services' (tests set a region's version on it and both sides see it).
+  const orchestrator: OrchestratorContext = {
+    db: services.db,
+    clock: services.clock,
+    log: services.log,
+    saasKubernetes: services.saasKubernetes,
+  };
   const maxInFlight = new Map<string, number>();
 
   async function observe(db: Db) {

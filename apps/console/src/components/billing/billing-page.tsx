@@ -20,6 +20,7 @@ import { table } from "../ui/styles";
 import { ReportDownloads } from "../usage/report-downloads";
 import { useBrl } from "../usage/use-brl";
 import { AdjustmentsPanel } from "./adjustments-panel";
+import { BillingSections } from "./billing-sections";
 
 const STATUSES = ["", "DRAFT", "FINALIZED"] as const;
 
@@ -53,6 +54,7 @@ export function BillingPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
+      <BillingSections />
       <div className="flex flex-wrap items-end gap-3">
         <SelectField
           label={t("month")}

@@ -11,6 +11,7 @@ import { StatTile } from "../ui/stat-tile";
 import { CountsByMode } from "./counts-by-mode";
 import { CountsByStatus } from "./counts-by-status";
 import { ExpiringCertificates } from "./expiring-certificates";
+import { FleetHealthSummary } from "./fleet-health-summary";
 
 /** The Opus home: where the fleet stands and what needs someone's attention. */
 export function DashboardPage() {
@@ -65,6 +66,7 @@ export function DashboardPage() {
           tone={d.failedEnvironments > 0 ? "danger" : "neutral"}
         />
       </section>
+      <FleetHealthSummary health={d.fleetHealth} provisioning={d.provisioning} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <CountsByStatus counts={d.institutionsByStatus} />
         <CountsByMode counts={d.institutionsByMode} />

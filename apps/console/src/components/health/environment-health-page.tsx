@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/lib/trpc";
 import { Card } from "../ui/card";
+import { DataTable } from "../ui/data-table";
 import { EmptyState } from "../ui/empty-state";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
@@ -125,35 +126,31 @@ function HealthBody({
             <BreachesTable breaches={h.breaches} />
           </Card>
           <Card title={t("endpointsTitle")}>
-            <div className="-m-4 overflow-x-auto">
-              <table className={table.table}>
-                <thead>
-                  <tr>
-                    {(["endpoint", "class", "window", "budget", "burn", "latestLatency"] as const).map((c) => (
-                      <th key={c} scope="col" className={table.th}>
-                        {t(`columns.${c}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {h.endpoints.map((e) => (
-                    <tr key={e.endpoint} className={table.row}>
-                      <td className={`${table.td} font-mono text-xs`}>{e.endpoint}</td>
-                      <td className={table.td}>{e.endpointClass ? t(`classes.${e.endpointClass}`) : t("unclassified")}</td>
-                      <td className={table.td}>{e.window.availabilityPercent ? `${e.window.availabilityPercent}%` : "—"}</td>
-                      <td className={table.td}>{t("minutes", { minutes: number.format(budgetMinutes(e.window.remainingSeconds)) })}</td>
-                      <td className={table.td}>{e.burn.burnRate === null ? "—" : number.format(e.burn.burnRate)}</td>
-                      <td className={table.td}>
-                        {e.latest?.latency.p95Ms != null
-                          ? t("p95Value", { value: number.format(e.latest.latency.p95Ms) })
-                          : t("averageValue", { value: number.format(e.latest?.latency.averageMs ?? 0) })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("endpointsTitle")}
+              frame="inset"
+              minWidth="lg"
+              columns={(["endpoint", "class", "window", "budget", "burn", "latestLatency"] as const).map((c) => ({
+                key: c,
+                label: t(`columns.${c}`),
+              }))}
+              rows={h.endpoints}
+              empty={<p className="text-sm text-slate-500">{t("noEndpoints")}</p>}
+              renderRow={(e) => (
+                <tr key={e.endpoint} className={table.row}>
+                  <td className={`${table.td} font-mono text-xs`}>{e.endpoint}</td>
+                  <td className={table.td}>{e.endpointClass ? t(`classes.${e.endpointClass}`) : t("unclassified")}</td>
+                  <td className={table.td}>{e.window.availabilityPercent ? `${e.window.availabilityPercent}%` : "—"}</td>
+                  <td className={table.td}>{t("minutes", { minutes: number.format(budgetMinutes(e.window.remainingSeconds)) })}</td>
+                  <td className={table.td}>{e.burn.burnRate === null ? "—" : number.format(e.burn.burnRate)}</td>
+                  <td className={table.td}>
+                    {e.latest?.latency.p95Ms != null
+                      ? t("p95Value", { value: number.format(e.latest.latency.p95Ms) })
+                      : t("averageValue", { value: number.format(e.latest?.latency.averageMs ?? 0) })}
+                  </td>
+                </tr>
+              )}
+            />
           </Card>
         </>
       )}

@@ -10,6 +10,7 @@ import { Button } from "../ui/button";
 import { runPath } from "./provisioning-paths";
 import { RequestError } from "./request-error";
 import { useProvisioningRefresh } from "./use-provisioning-refresh";
+import { useRequestOperation } from "./use-request-operation";
 
 /** Refusals that mean the reviewed preview no longer shows what a deploy would do. */
 const OUTDATED = ["PREVIEW_OUTDATED", "PREVIEW_NOT_SUCCEEDED"];
@@ -18,7 +19,15 @@ const OUTDATED = ["PREVIEW_OUTDATED", "PREVIEW_NOT_SUCCEEDED"];
  * The operator's approval of a reviewed preview: queues a deploy of exactly what that preview ran
  * with (the API refuses once anything changed since) and opens its run.
  */
-export function ApproveDeployButton({ institutionId, previewId }: { institutionId: string; previewId: string }) {
+export function ApproveDeployButton({
+  institutionId,
+  environmentId,
+  previewId,
+}: {
+  institutionId: string;
+  environmentId: string;
+  previewId: string;
+}) {
   const t = useTranslations("Provisioning.preview");
   const trpc = useTRPC();
   const router = useRouter();
@@ -31,6 +40,8 @@ export function ApproveDeployButton({ institutionId, previewId }: { institutionI
       },
     }),
   );
+  // The way out of an outdated preview: a new one of the tenant as it is now.
+  const previewAgain = useRequestOperation(institutionId, environmentId, "preview");
   const hintId = useId();
   const reason = (appErrorReason(deploy.error) as { code?: string } | undefined)?.code;
   return (
@@ -38,6 +49,10 @@ export function ApproveDeployButton({ institutionId, previewId }: { institutionI
       {deploy.error && reason && OUTDATED.includes(reason) ? (
         <Alert tone="error">
           <p className="font-medium">{t("outdated")}</p>
+          <Button className="mt-2" pending={previewAgain.isPending} onClick={previewAgain.request}>
+            {t("previewAgain")}
+          </Button>
+          {previewAgain.error ? <RequestError error={previewAgain.error} /> : null}
         </Alert>
       ) : deploy.error ? (
         <RequestError error={deploy.error} />

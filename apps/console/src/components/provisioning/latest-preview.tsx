@@ -36,7 +36,7 @@ export function LatestPreview({ institutionId, environment }: { institutionId: s
               {t("succeeded", { date: format.dateTime(run.finishedAt ?? run.createdAt, "dateTime") })}
             </p>
             <ChangeSummary summary={run.summary} kind={run.kind} />
-            <ApproveDeployButton institutionId={institutionId} previewId={run.id} />
+            <ApproveDeployButton institutionId={institutionId} environmentId={run.environmentId} previewId={run.id} />
           </>
         ) : null}
         {run.status === "FAILED" ? (

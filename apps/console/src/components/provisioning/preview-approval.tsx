@@ -15,7 +15,7 @@ export function PreviewApproval({ institutionId, run, latest }: Props) {
       <div className="space-y-3">
         <ChangeSummary summary={run.summary} kind={run.kind} />
         {latest ? (
-          <ApproveDeployButton institutionId={institutionId} previewId={run.id} />
+          <ApproveDeployButton institutionId={institutionId} environmentId={run.environmentId} previewId={run.id} />
         ) : (
           <p className="text-sm text-slate-600">{t("preview.stale")}</p>
         )}

@@ -6,12 +6,17 @@ import { useTRPC } from "@/lib/trpc";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { DataTable } from "../ui/data-table";
+import { EmptyState } from "../ui/empty-state";
 import { PageHeader } from "../ui/page-header";
 import { QueryError } from "../ui/query-error";
+import { table } from "../ui/styles";
 
 /** Which environment runs what, across the three modes, with skew highlighted. */
 export function VersionMatrixPage() {
   const t = useTranslations("versions");
+  const tr = useTranslations("releases");
+  const tm = useTranslations("enums.deploymentMode");
   const trpc = useTRPC();
   const matrix = useQuery(trpc.releases.matrix.queryOptions({}));
   const queryClient = useQueryClient();
@@ -33,32 +38,33 @@ export function VersionMatrixPage() {
         }
       />
       <Card title={t("byRelease")}>
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1">{t("columns.release")}</th>
-              <th>SaaS</th>
-              <th>{t("columns.managed")}</th>
-              <th>{t("columns.selfManaged")}</th>
-              <th>{t("columns.skewed")}</th>
-              <th>{t("columns.adoption")}</th>
+        <DataTable
+          caption={t("byRelease")}
+          frame="inset"
+          minWidth="md"
+          columns={[
+            { key: "release", label: t("columns.release") },
+            { key: "saas", label: tm("SAAS"), align: "right" },
+            { key: "managed", label: tm("MANAGED"), align: "right" },
+            { key: "selfManaged", label: tm("SELF_MANAGED"), align: "right" },
+            { key: "skewed", label: t("columns.skewed"), align: "right" },
+            { key: "adoption", label: t("columns.adoption") },
+          ]}
+          rows={m?.versions}
+          empty={<EmptyState title={t("none")} />}
+          renderRow={(v) => (
+            <tr key={v.version} className={`${table.row} ${v.skewed > 0 ? "bg-amber-50" : ""}`}>
+              <td className={`${table.td} font-medium`}>
+                {v.version} {v.status && v.status !== "AVAILABLE" ? <Badge tone="warning">{tr(`status.${v.status}`)}</Badge> : null}
+              </td>
+              <td className={`${table.td} text-right tabular-nums`}>{v.counts.SAAS}</td>
+              <td className={`${table.td} text-right tabular-nums`}>{v.counts.MANAGED}</td>
+              <td className={`${table.td} text-right tabular-nums`}>{v.counts.SELF_MANAGED}</td>
+              <td className={`${table.td} text-right tabular-nums`}>{v.skewed}</td>
+              <td className={table.td}>{v.hoursToAdoption === null ? "—" : t("hours", { hours: v.hoursToAdoption })}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {m?.versions.map((v) => (
-              <tr key={v.version} className={v.skewed > 0 ? "bg-amber-50" : ""}>
-                <td className="py-1 font-medium">
-                  {v.version} {v.status && v.status !== "AVAILABLE" ? <Badge tone="warning">{v.status.toLowerCase()}</Badge> : null}
-                </td>
-                <td>{v.counts.SAAS}</td>
-                <td>{v.counts.MANAGED}</td>
-                <td>{v.counts.SELF_MANAGED}</td>
-                <td>{v.skewed}</td>
-                <td>{v.hoursToAdoption === null ? "—" : t("hours", { hours: v.hoursToAdoption })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </Card>
       <Card title={t("skewTitle", { count: skewed.length })}>
         <ul className="space-y-1 text-sm">

@@ -81,6 +81,9 @@ export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
                     {t(`wave.${w.status}`)}
                   </Badge>
                   {w.fourEyes ? <Badge tone="warning">{t("fourEyes")}</Badge> : null}
+                  {w.healthGate ? (
+                    <Badge tone="neutral">{w.rollbackOnBreach ? t("healthGateRollback") : t("healthGateBadge")}</Badge>
+                  ) : null}
                   {w.approvedAt ? <Badge tone="success">{t("approved")}</Badge> : null}
                 </div>
                 <p>{t("waveFacts", { size: w.size, concurrency: w.maxConcurrency, soak: w.soakMinutes, threshold: w.failureThreshold })}</p>

@@ -25,6 +25,8 @@ type Props<T> = {
   minWidth?: "sm" | "md" | "lg";
   /** "inset" for a table that fills a Card's body edge to edge (the card is its frame). */
   frame?: "card" | "inset";
+  /** Rows that sum up the table (a statement's total), kept apart in a <tfoot>. */
+  footer?: ReactNode;
 };
 
 const MIN_WIDTH = { sm: "min-w-[28rem]", md: "min-w-[40rem]", lg: "min-w-[56rem]" } as const;
@@ -46,6 +48,7 @@ export function DataTable<T>({
   testId,
   minWidth = "md",
   frame = "card",
+  footer,
 }: Props<T>) {
   const shown = columns.filter((column): column is DataColumn => Boolean(column));
   if (rows && rows.length === 0 && !loading) return <>{empty}</>;
@@ -79,6 +82,7 @@ export function DataTable<T>({
         <tbody className="divide-y divide-slate-100">
           {loading || !rows ? <LoadingRows columns={shown.length} rows={loadingRows} /> : rows.map(renderRow)}
         </tbody>
+        {footer && rows && !loading ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
   );

@@ -1,6 +1,6 @@
 // Signs a demo staff member in over HTTP (password, then TOTP) and returns the Cookie header to send.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
-import { totpForRawSecret } from "../../test/support/totp.ts";
+import { totpForRawSecret } from "./totp.ts";
 
 export async function signIn(base: string, origin: string, email: string): Promise<string> {
   const account = DEMO_ACCOUNTS.find((a) => a.email === email);

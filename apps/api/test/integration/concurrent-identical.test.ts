@@ -1,0 +1,98 @@
+// 50 identical requests at once, at every state-changing procedure of the router (generated from
+// the procedure catalogue the authorization matrix uses), by a person allowed to make them: never a
+// 5xx, and one effect — one success and the rest CONFLICT, or every success the same record
+// (an idempotent replay) — counted in audit events, which every mutation writes in its own
+// transaction. Procedures where each identical request is a new record by design are listed with why.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../../src/trpc/app-router.ts";
+import { callerFor } from "../support/callers.ts";
+import { concurrently } from "../support/concurrently.ts";
+import { arrange, expectedAllowed, PERSONAS, PROCEDURES } from "../support/procedure-catalog.ts";
+import { createTestServices, type TestServices } from "../support/test-services.ts";
+
+const N = 50;
+let services: TestServices;
+beforeAll(async () => {
+  services = await createTestServices();
+});
+afterAll(() => services.cleanup());
+
+const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+  .filter(([, procedure]) => procedure._def.type === "mutation")
+  .map(([path]) => path)
+  .sort();
+
+/** Identical requests that are separate effects on purpose (no idempotency rule): each one audited, none a 5xx. */
+const EVERY_CALL_IS_NEW: Record<string, string> = {
+  "apiKeys.create": "each call issues a new key (its secret is shown once)",
+  "environments.installBundle": "each download issues a new bundle with its own key",
+  "institutions.exportRecords": "each export is recorded as one",
+  "institutions.create": "each call starts a new draft (identical names get distinct slugs; a slug race is a CONFLICT)",
+  "members.invite": "a new invitation replaces the pending one: one usable link (unique-races.test.ts)",
+  "billing.requestAdjustment": "each request is its own adjustment, decided by a second person",
+  "goLive.addEvidence": "each upload is its own piece of evidence",
+  "rollouts.create": "each call drafts a new rollout",
+  // Setting a value: identical requests leave the same state, and each is audited.
+  "billing.setPlanPrices": "sets a value",
+  "institutions.saveStep": "sets a value",
+  "institutions.setRetention": "sets a value",
+  "me.setLocale": "sets a value",
+  "releases.setEnvironmentSettings": "sets a value",
+  "releases.setFleetFreezes": "sets a value",
+};
+
+/** What the requests that lost may be told: someone else's identical request came first. */
+const LOSING_CODES = ["CONFLICT", "NOT_FOUND", "PRECONDITION_FAILED"];
+
+/** The answer without whether this request was the one that created it. */
+function replayed(result: unknown): string {
+  if (typeof result !== "object" || result === null) return JSON.stringify(result);
+  const { created: _created, ...rest } = result as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
+async function run(path: string, email: string | null, input: unknown) {
+  const caller = (await callerFor(services, email)) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [group, name] = path.split(".") as [string, string];
+  const procedure = caller[group]?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  return concurrently(N, () => procedure(input));
+}
+
+describe(`${N} identical concurrent requests`, () => {
+  it("cover every mutation of the router", () => {
+    expect(mutations.length).toBeGreaterThan(40);
+  });
+
+  for (const path of mutations) {
+    it(`${path}: no 5xx, one effect`, async () => {
+      const spec = PROCEDURES[path];
+      if (!spec) throw new Error(`no spec for ${path}`);
+      const persona = PERSONAS.find((p) => p.email !== null && expectedAllowed(spec.access, p, "own")) ?? PERSONAS[0];
+      const tenant = await arrange(services.db, spec, "own");
+      const input = await spec.input({ db: services.db, services, tenant });
+      const auditBefore = await services.db.auditEvent.count();
+      const outcomes = await run(path, persona.email, input);
+      const audited = (await services.db.auditEvent.count()) - auditBefore;
+      const codes = [...new Set(outcomes.errors.map((e) => e.code))];
+      const summary = `ok=${outcomes.ok.length} audited=${audited} errors=${JSON.stringify(codes)} ${outcomes.errors[0]?.message ?? ""}`;
+      expect(
+        codes.filter((code) => ["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "undefined"].includes(code)),
+        summary,
+      ).toEqual([]);
+      if (EVERY_CALL_IS_NEW[path]) {
+        expect(audited, summary).toBe(outcomes.ok.length);
+        return;
+      }
+      expect(outcomes.ok.length, summary).toBeGreaterThanOrEqual(1);
+      expect(audited, summary).toBe(1);
+      // Every success is the same answer (the first request's effect, replayed); the rest were refused.
+      expect(new Set(outcomes.ok.map(replayed)).size, summary).toBe(1);
+      expect(
+        codes.filter((code) => !LOSING_CODES.includes(code)),
+        summary,
+      ).toEqual([]);
+      for (const error of outcomes.errors) expect(error.message.length, summary).toBeGreaterThan(10);
+    }, 60_000);
+  }
+});
