@@ -36,8 +36,9 @@ const workerIdOf = (caller: AgentCaller) => `agent:${caller.institutionId}:${cal
 /** A retry is never put off further than the backoff's cap allows, whatever an agent says. */
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
-function signed(deps: AgentQueueDeps, caller: AgentCaller, body: Record<string, unknown>): SignedPayload {
-  const header = { nonce: randomBytes(16).toString("hex"), issuedAt: deps.clock.now().toISOString(), institutionId: caller.institutionId };
+/** `institutionId`: whose operation it is, read from the operation's own environment (the agent compares it with its own). */
+function signed(deps: AgentQueueDeps, institutionId: string, body: Record<string, unknown>): SignedPayload {
+  const header = { nonce: randomBytes(16).toString("hex"), issuedAt: deps.clock.now().toISOString(), institutionId };
   return signPayload(deps.signer, { ...header, ...body });
 }
 
@@ -68,7 +69,11 @@ export async function claimForAgent(deps: AgentQueueDeps, caller: AgentCaller, v
     startedAt: wireDate(op.startedAt),
     releaseVersion: op.releaseVersion,
   };
-  return signed(deps, caller, { purpose: "claim", workerId, reclaimed: run.reclaimed, operation });
+  const { institutionId } = await deps.db.environment.findUniqueOrThrow({
+    where: { id: op.environmentId },
+    select: { institutionId: true },
+  });
+  return signed(deps, institutionId, { purpose: "claim", workerId, reclaimed: run.reclaimed, operation });
 }
 
 /** The operation, if it is of the caller's institution (404 otherwise: another tenant's ids do not exist). */
@@ -103,7 +108,7 @@ export async function startForAgent(deps: AgentQueueDeps, caller: AgentCaller, o
     if (!(error instanceof NotRetryableError || error instanceof AppError)) throw error;
     result = { type: "refused", message: error.message };
   }
-  return signed(deps, caller, { purpose: "start", operationId, result });
+  return signed(deps, caller.institutionId, { purpose: "start", operationId, result });
 }
 
 export async function heartbeatForAgent(deps: AgentQueueDeps, caller: AgentCaller, operationId: string) {

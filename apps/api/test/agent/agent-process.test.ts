@@ -85,7 +85,8 @@ describe("an agent", () => {
       cluster: `${tenant.slug}-eks`,
     });
     expect(effects(file)).toHaveLength(1);
-    // Another institution's stack is never claimed by this agent.
+    // Another institution's stack is never claimed by this agent, however often it polls.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await operation(services, foreign.id)).toMatchObject({ status: "QUEUED", attempt: 0 });
     expect(await services.db.managedAccount.findUniqueOrThrow({ where: { institutionId: tenant.id } })).toMatchObject({
       agentVersion: "1.0.0",
