@@ -2,19 +2,19 @@
 // Re-verifies an Opus audit export (JSON lines) as an outside party would: plain Node, no
 // dependency, no code shared with the control plane. Checks every event's SHA-256 over its
 // canonical JSON, every link to the event before it, positions without gaps, and every signed
-// checkpoint (Ed25519) against the public key given with --public-key (the one the auditor was
-// handed out of band; without it, the export's own key is used and the report says so).
-//   node scripts/verify-audit-export.mjs <export.jsonl> [--public-key <base64>]
+// checkpoint (Ed25519) against the public keys given with --public-key (the ones the auditor was
+// handed out of band: after a rotation, the current and the retired ones, each checkpoint naming
+// the key that signed it; without any, the export's own keys are used and the report says so).
+//   node scripts/verify-audit-export.mjs <export.jsonl> [--public-key <base64>]…
 // Exit 0 when everything holds, 1 with the first broken line otherwise, 2 on wrong usage.
 import { createHash, createPublicKey, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
 const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--public-key");
-const keyAt = args.indexOf("--public-key");
-const givenKey = keyAt >= 0 ? args[keyAt + 1] : undefined;
+const givenKeys = args.flatMap((a, i) => (args[i - 1] === "--public-key" ? [a] : []));
 if (!file) {
-  process.stderr.write("usage: verify-audit-export.mjs <export.jsonl> [--public-key <base64>]\n");
+  process.stderr.write("usage: verify-audit-export.mjs <export.jsonl> [--public-key <base64>]…\n");
   process.exit(2);
 }
 
@@ -51,7 +51,7 @@ try {
   header = undefined;
 }
 if (header?.format !== "opus-audit-export/v1") fail(1, "the first line is not an opus-audit-export/v1 header");
-const publicKey = givenKey ?? header.publicKey;
+const trustedKeys = givenKeys.length > 0 ? givenKeys : [header.publicKey, ...(header.retiredPublicKeys ?? [])];
 
 const hashAt = new Map();
 let previous = null;
@@ -76,15 +76,18 @@ for (const [index, text] of lines.slice(1).entries()) {
     hashAt.set(event.seq, hash);
     events += 1;
   } else if (line.checkpoint) {
-    const { seq, headHash, signature } = line.checkpoint;
-    if (!signedBy(`opus-audit-checkpoint:v1:${seq}:${headHash}`, signature, publicKey))
+    const { seq, headHash, signature, publicKey } = line.checkpoint;
+    if (!trustedKeys.includes(publicKey) || !signedBy(`opus-audit-checkpoint:v1:${seq}:${headHash}`, signature, publicKey))
       fail(n, `the checkpoint at ${seq} is not signed by the key`);
     if (hashAt.get(seq) !== headHash) fail(n, `event ${seq} differs from what the checkpoint at ${seq} signed`);
     checkpoints += 1;
   } else fail(n, "neither an event nor a checkpoint");
 }
 if (events !== header.events) fail(1, `the header announces ${header.events} events, the file has ${events}`);
-const keyNote = givenKey ? "the given key" : "the export's own key (pass --public-key to check it is Opus')";
+const keyNote =
+  givenKeys.length > 0
+    ? `the given key${givenKeys.length > 1 ? "s" : ""}`
+    : "the export's own key (pass --public-key to check it is Opus')";
 process.stdout.write(
   `export OK: ${events} events (${header.firstSeq ?? "-"}…${header.lastSeq ?? "-"}), ${checkpoints} checkpoints signed by ${keyNote}\n`,
 );

@@ -31,7 +31,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     clock: systemClock,
     // Seals only: the API cannot open what it stores.
     cipher: createCredentialsSealer(env.CREDENTIALS_PUBLIC_KEY),
-    auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY),
+    auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY, env.AUDIT_RETIRED_PUBLIC_KEYS),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     platformRelease: platformReleaseFrom(env),

@@ -9,9 +9,13 @@ import { createAuditSigner } from "./lib/audit-signer.ts";
 const config = loadEnv(parseAuditVerifyEnv);
 const db = createDb(config.DATABASE_URL, { poolSize: 2 });
 try {
-  const report = await verifyAuditChain(db, createAuditSigner(config.AUDIT_SIGNING_KEY).publicKey);
+  const report = await verifyAuditChain(
+    db,
+    createAuditSigner(config.AUDIT_SIGNING_KEY, config.AUDIT_RETIRED_PUBLIC_KEYS).trustedPublicKeys,
+  );
   const { checkpoints } = report;
-  const summary = `${report.length} events, ${checkpoints.verified}/${checkpoints.total} signed checkpoints verified`;
+  const keys = Object.entries(checkpoints.byKey).map(([keyId, n]) => `${n} by key ${keyId}`);
+  const summary = `${report.length} events, ${checkpoints.verified}/${checkpoints.total} signed checkpoints verified${keys.length > 1 ? ` (${keys.join(", ")})` : ""}`;
   const legacy = report.legacyEvents ? ` (${report.legacyEvents} earlier events predate the chain)` : "";
   if (report.firstBreak) {
     process.stdout.write(`audit chain BROKEN at event ${report.firstBreak.seq}: ${report.firstBreak.reason}\n${summary}${legacy}\n`);

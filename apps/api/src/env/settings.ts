@@ -54,6 +54,22 @@ export const auditSigningKeySetting = {
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "AUDIT_SIGNING_KEY must be base64 of exactly 32 bytes")
     .default(DEV_AUDIT_SIGNING_KEY),
+  /**
+   * After a rotation: the public halves (base64, 32 bytes, comma-separated) of earlier signing keys,
+   * so the checkpoints they signed still verify. A checkpoint under any other key is a break.
+   */
+  AUDIT_RETIRED_PUBLIC_KEYS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((key) => Buffer.from(key, "base64").length === 32), {
+      message: "AUDIT_RETIRED_PUBLIC_KEYS must be base64 public keys of exactly 32 bytes, separated by commas",
+    })
+    .default([]),
 };
 
 export const refuseDevAuditSigningKey = {

@@ -12,7 +12,7 @@ import { signAuditCheckpoint } from "../../src/domain/audit/audit-checkpoint.ts"
 import { audited } from "../../src/domain/audit/audited.ts";
 import { SYSTEM_SOURCE } from "../../src/domain/audit/system-source.ts";
 import { verifyAuditChain } from "../../src/domain/audit/verify-audit-chain.ts";
-import { createAuditSigner } from "../../src/lib/audit-signer.ts";
+import { auditKeyId, createAuditSigner } from "../../src/lib/audit-signer.ts";
 import { concurrently } from "../support/concurrently.ts";
 import { serverUrl, TEST_AUDIT_SIGNING_KEY } from "../support/test-services.ts";
 
@@ -58,7 +58,7 @@ async function tamper(db: Db, statements: string[]) {
   });
 }
 
-const verify = (db: Db) => verifyAuditChain(db, signer.publicKey);
+const verify = (db: Db) => verifyAuditChain(db, signer.trustedPublicKeys);
 
 describe("audit hash chain", () => {
   let shared: Db;
@@ -183,6 +183,33 @@ describe("tampering with one row is found and named", () => {
   });
 });
 
+describe("signing-key rotation", () => {
+  const retired = createAuditSigner(Buffer.alloc(32, 21).toString("base64"));
+  const current = createAuditSigner(Buffer.alloc(32, 22).toString("base64"), [retired.publicKey]);
+
+  it("checkpoints of a retired key still verify with their recorded key; each key is counted", async () => {
+    const { db } = await freshChain();
+    await chainOf(db, 2);
+    await signAuditCheckpoint(db, retired);
+    await chainOf(db, 2);
+    await signAuditCheckpoint(db, current);
+    const report = await verifyAuditChain(db, current.trustedPublicKeys);
+    expect(report).toMatchObject({ ok: true, firstBreak: null, checkpoints: { total: 2, verified: 2 } });
+    expect(report.checkpoints.byKey).toEqual({ [auditKeyId(retired.publicKey)]: 1, [auditKeyId(current.publicKey)]: 1 });
+    // The retired key is trusted only because the verifier was told so.
+    const withoutRetired = await verifyAuditChain(db, [current.publicKey]);
+    expect(withoutRetired.firstBreak).toMatchObject({ seq: "2", reason: expect.stringMatching(/not signed by the configured audit key/) });
+  });
+
+  it("a checkpoint that names a trusted key but was signed by another is a break", async () => {
+    const { db } = await freshChain();
+    await chainOf(db, 2);
+    await signAuditCheckpoint(db, createAuditSigner(Buffer.alloc(32, 23).toString("base64")));
+    await tamper(db, [`UPDATE audit_checkpoint SET "publicKey" = '${retired.publicKey}'`]);
+    expect((await verifyAuditChain(db, current.trustedPublicKeys)).firstBreak).toMatchObject({ seq: "2" });
+  });
+});
+
 describe("pnpm audit:verify", () => {
   const run = promisify(execFile);
   const script = path.join(import.meta.dirname, "../../src/verify-audit.ts");
@@ -198,5 +225,25 @@ describe("pnpm audit:verify", () => {
     await tamper(db, ["DELETE FROM audit_event WHERE seq = 2"]);
     const broken = await run(tsx, [script], { env }).catch((error: { code: number; stdout: string }) => error);
     expect(broken).toMatchObject({ code: 1, stdout: expect.stringMatching(/^audit chain BROKEN at event 2: Event 2 is missing/) });
+  });
+
+  it("after a rotation, verifies checkpoints of the retired key given in AUDIT_RETIRED_PUBLIC_KEYS", async () => {
+    const { db, url } = await freshChain();
+    const retiredKey = Buffer.alloc(32, 31).toString("base64");
+    const retired = createAuditSigner(retiredKey);
+    await chainOf(db, 3);
+    await signAuditCheckpoint(db, retired);
+    await chainOf(db, 1);
+    await signAuditCheckpoint(db, signer);
+    const env = { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY };
+    const rotated = await run(tsx, [script], { env: { ...env, AUDIT_RETIRED_PUBLIC_KEYS: retired.publicKey } });
+    expect(rotated.stdout).toMatch(
+      /^audit chain OK: 4 events, 2\/2 signed checkpoints verified \(1 by key [0-9a-f]{16}, 1 by key [0-9a-f]{16}\)/,
+    );
+    const unaware = await run(tsx, [script], { env }).catch((error: { code: number; stdout: string }) => error);
+    expect(unaware).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^audit chain BROKEN at event 3: The checkpoint at event 3 is not signed/),
+    });
   });
 });

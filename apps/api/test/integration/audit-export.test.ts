@@ -33,10 +33,11 @@ beforeAll(async () => {
 afterAll(() => services.cleanup());
 
 /** Runs the outside verifier on `text`; resolves with its exit code and output. */
-async function verifyOutside(text: string, key: string | null = publicKey) {
+async function verifyOutside(text: string, key: string | string[] | null = publicKey) {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(file, text);
-  const args = [verifier, file, ...(key ? ["--public-key", key] : [])];
+  const keys = key === null ? [] : Array.isArray(key) ? key : [key];
+  const args = [verifier, file, ...keys.flatMap((k) => ["--public-key", k])];
   return run(process.execPath, args).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
@@ -96,6 +97,21 @@ describe("audit export", () => {
     });
     // Without a key given, the export's own key is used, and the report says so.
     expect(await verifyOutside(content, null)).toMatchObject({ code: 0, stdout: expect.stringMatching(/the export's own key/) });
+  });
+
+  it("after a signing-key rotation, verifies each checkpoint with the key it names, given both keys", async () => {
+    const retired = createAuditSigner(Buffer.alloc(32, 43).toString("base64"));
+    const admin = await callerFor(services, "admin@opus.example");
+    await admin.plans.save({ code: "exp-rot-a", name: "exp-rot-a", size: "SMALL", active: true });
+    await signAuditCheckpoint(services.db, retired);
+    await admin.plans.save({ code: "exp-rot-b", name: "exp-rot-b", size: "SMALL", active: true });
+    await signAuditCheckpoint(services.db, services.auditSigner);
+    const rotated = text(await admin.audit.export({ from: today, to: today }));
+    expect(await verifyOutside(rotated, [publicKey, retired.publicKey])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/3 checkpoints signed by the given keys/),
+    });
+    expect(await verifyOutside(rotated, publicKey)).toMatchObject({ code: 1, stdout: expect.stringMatching(/not signed by the key/) });
   });
 
   it("refuses a period that ends before it starts, and exports an empty period as a header alone", async () => {

@@ -104,6 +104,6 @@ describe("an institution's deletion keeps its trail", () => {
     expect(trail.length).toBeGreaterThan(0);
     await services.db.institution.delete({ where: { id: tenant.id } });
     expect(await services.db.auditEvent.findMany({ where: { institutionId: tenant.id } })).toEqual(trail);
-    expect(await verifyAuditChain(services.db, services.auditSigner.publicKey)).toMatchObject({ ok: true, firstBreak: null });
+    expect(await verifyAuditChain(services.db, services.auditSigner.trustedPublicKeys)).toMatchObject({ ok: true, firstBreak: null });
   });
 });

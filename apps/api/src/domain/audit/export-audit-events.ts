@@ -55,6 +55,8 @@ export async function exportAuditEvents(ctx: DomainContext, input: { from: strin
       lastSeq: last?.toString() ?? null,
       chainLength: head.seq.toString(),
       publicKey: ctx.ports.auditSigner.publicKey,
+      // Keys of earlier checkpoints, after a rotation: each checkpoint line names the key that signed it.
+      retiredPublicKeys: ctx.ports.auditSigner.trustedPublicKeys.slice(1),
       exportedAt: ctx.clock.now().toISOString(),
       hashing:
         "sha256 over the canonical JSON of `event` (keys sorted at every depth, no whitespace); event.prevHash is the previous event's hash",

@@ -3,7 +3,7 @@
 // first broken link, so an investigator knows where the trail stops being trustworthy.
 import { auditEventHash, GENESIS_HASH } from "@opus/db/audit-chain";
 import type { Db } from "@opus/db/client";
-import { checkpointMessage, verifySignature } from "../../lib/audit-signer.ts";
+import { auditKeyId, checkpointMessage, verifySignature } from "../../lib/audit-signer.ts";
 
 export type BrokenLink = { seq: string; eventId: string | null; reason: string };
 
@@ -14,13 +14,15 @@ export type AuditChainReport = {
   headHash: string;
   /** Events recorded before the chain existed: numbered but not hashed. */
   legacyEvents: number;
-  checkpoints: { total: number; verified: number; latestSeq: string | null };
+  /** byKey: verified checkpoints per signing key (auditKeyId), several after a rotation. */
+  checkpoints: { total: number; verified: number; latestSeq: string | null; byKey: Record<string, number> };
   firstBreak: BrokenLink | null;
 };
 
 const BATCH = 1000;
 
-export async function verifyAuditChain(db: Db, trustedPublicKey: string): Promise<AuditChainReport> {
+/** `trustedPublicKeys`: the current signing key's public half and those of retired ones. */
+export async function verifyAuditChain(db: Db, trustedPublicKeys: readonly string[]): Promise<AuditChainReport> {
   const head = await db.auditChainHead.findUnique({ where: { id: 1 } });
   if (!head) {
     const missing = { seq: "0", eventId: null, reason: "The chain head is missing." };
@@ -29,7 +31,7 @@ export async function verifyAuditChain(db: Db, trustedPublicKey: string): Promis
       length: "0",
       headHash: GENESIS_HASH,
       legacyEvents: 0,
-      checkpoints: { total: 0, verified: 0, latestSeq: null },
+      checkpoints: { total: 0, verified: 0, latestSeq: null, byKey: {} },
       firstBreak: missing,
     };
   }
@@ -79,18 +81,28 @@ export async function verifyAuditChain(db: Db, trustedPublicKey: string): Promis
 
   const checkpoints = await db.auditCheckpoint.findMany({ orderBy: { seq: "asc" } });
   let verified = 0;
+  const byKey: Record<string, number> = {};
   for (const checkpoint of checkpoints) {
+    // Each checkpoint names the key that signed it; that key must be one this verifier was given.
     const signed =
-      checkpoint.publicKey === trustedPublicKey &&
-      verifySignature(checkpointMessage(checkpoint.seq, checkpoint.headHash), checkpoint.signature, trustedPublicKey);
+      trustedPublicKeys.includes(checkpoint.publicKey) &&
+      verifySignature(checkpointMessage(checkpoint.seq, checkpoint.headHash), checkpoint.signature, checkpoint.publicKey);
     if (!signed) {
-      breakAt(checkpoint.seq, null, `The checkpoint at event ${checkpoint.seq} is not signed by the configured audit key.`);
+      breakAt(
+        checkpoint.seq,
+        null,
+        `The checkpoint at event ${checkpoint.seq} is not signed by the configured audit key (nor a retired one).`,
+      );
     } else if (hashes.get(checkpoint.seq) !== checkpoint.headHash) {
       const reason = hashes.has(checkpoint.seq)
         ? `Event ${checkpoint.seq} differs from what the checkpoint signed: the trail was rewritten up to it.`
         : `The checkpoint signed ${checkpoint.seq} events, but event ${checkpoint.seq} is not in the chain.`;
       breakAt(checkpoint.seq, null, reason);
-    } else verified += 1;
+    } else {
+      verified += 1;
+      const keyId = auditKeyId(checkpoint.publicKey);
+      byKey[keyId] = (byKey[keyId] ?? 0) + 1;
+    }
   }
 
   return {
@@ -98,7 +110,7 @@ export async function verifyAuditChain(db: Db, trustedPublicKey: string): Promis
     length: head.seq.toString(),
     headHash: head.headHash,
     legacyEvents,
-    checkpoints: { total: checkpoints.length, verified, latestSeq: checkpoints.at(-1)?.seq.toString() ?? null },
+    checkpoints: { total: checkpoints.length, verified, latestSeq: checkpoints.at(-1)?.seq.toString() ?? null, byKey },
     firstBreak,
   };
 }

@@ -21,7 +21,7 @@ export const auditRouter = router({
   /** Checks the whole chain and its signed checkpoints; names the first broken link. Opus admins only. */
   verify: protectedProcedure("audit.read-all")
     .input(z.strictObject({}).optional())
-    .query(({ ctx }) => verifyAuditChain(ctx.db, ctx.ports.auditSigner.publicKey)),
+    .query(({ ctx }) => verifyAuditChain(ctx.db, ctx.ports.auditSigner.trustedPublicKeys)),
   /** A period (São Paulo days, both included) as JSON lines with hashes and signed checkpoints. Opus admins only. */
   export: protectedProcedure("audit.read-all")
     .input(z.strictObject({ from: zDay, to: zDay }))
