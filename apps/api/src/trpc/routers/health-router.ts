@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listInstitutionNotifications, listOpusNotifications } from "../../domain/notifications/list-notifications.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
+import { zReleaseVersion } from "../../domain/releases/release-input.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
 
@@ -16,6 +17,7 @@ export const healthRouter = router({
         mode: zDeploymentMode.optional(),
         planCode: z.string().trim().min(1).max(64).optional(),
         status: z.enum(HEALTH_STATUSES).optional(),
+        releaseVersion: zReleaseVersion.optional(),
       }),
     )
     .query(({ ctx, input }) => listFleetHealth(ctx, input)),
