@@ -1,5 +1,6 @@
 import { HEALTH_STATUSES } from "@opus/rules/environment-health";
 import { z } from "zod";
+import { listInstitutionNotifications, listOpusNotifications } from "../../domain/notifications/list-notifications.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
 import { protectedProcedure, router } from "../init.ts";
@@ -18,4 +19,12 @@ export const healthRouter = router({
       }),
     )
     .query(({ ctx, input }) => listFleetHealth(ctx, input)),
+  /** Incidents opened and resolved, as the institution's admins were told. */
+  notifications: protectedProcedure("health.read")
+    .input(z.strictObject(zInstitutionScope))
+    .query(({ ctx, input }) => listInstitutionNotifications(ctx, input)),
+  /** What Opus operations were told (every institution's incidents). */
+  opsNotifications: protectedProcedure("fleet.read")
+    .input(z.strictObject({}).optional())
+    .query(({ ctx }) => listOpusNotifications(ctx)),
 });
