@@ -18,7 +18,5 @@ export function releaseHealth(items: { environment: { releaseVersion: string | n
     byVersion.set(version, row);
   }
   // Newest release first; unknown last.
-  return [...byVersion.values()].sort((a, b) =>
-    a.version === null ? 1 : b.version === null ? -1 : compareReleases(b.version, a.version),
-  );
+  return [...byVersion.values()].sort((a, b) => (a.version === null ? 1 : b.version === null ? -1 : compareReleases(b.version, a.version)));
 }
