@@ -22,5 +22,6 @@ const broken =
   figures.processExits +
   figures.outcomes.lost.length +
   figures.outcomes.doubled.length +
-  figures.rerunsAfterOutage;
+  figures.rerunsAfterOutage +
+  figures.logsWithoutEnd;
 process.exit(broken === 0 ? 0 : 1);

@@ -57,6 +57,10 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   const row = page.getByRole("row").filter({ hasText: tenant.legalName });
   await expect(row).toContainText("Breaching", { timeout: 30_000 });
   await expect(row).toContainText("Daily availability");
+  // Opus operations were told once (console and e-mail), and releases are compared by health.
+  const told = "(production), daily availability below 95% on /open-banking/consents/v3/consents";
+  await expect(page.getByRole("region", { name: "Notifications" })).toContainText(told);
+  await expect(page.getByTestId("release-comparison")).toContainText("Breaching");
   await screenshot(page, "health-fleet");
 
   await row.getByRole("link", { name: tenant.legalName }).click();
@@ -74,5 +78,7 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   await expect(endpoints.getByRole("row").filter({ hasText: "/open-banking/accounts/v2/accounts" })).toContainText(
     "average 420 ms (not a percentile)",
   );
+  // The institution's page shows what its admins were told.
+  await expect(page.getByRole("region", { name: "Notifications" })).toContainText(told);
   await screenshot(page, "health-environment");
 });

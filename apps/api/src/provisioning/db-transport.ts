@@ -45,7 +45,7 @@ export function createDbTransport(deps: DbTransportDeps, leaseMs: number): Queue
       return built === "nothing-to-destroy" ? { type: built } : { type: "run", ...built };
     },
     heartbeat: (operationId, workerId) => heartbeat(deps.db, operationId, workerId, deps.clock.now()),
-    appendLogs: (operationId, workerId, lines) => appendLogLines(deps.db, operationId, workerId, lines),
+    appendLogs: (operationId, workerId, lines) => appendLogsDurably(deps, operationId, workerId, lines),
     finish: (op, workerId, outcome) => finishDurably(deps, op, workerId, outcome),
     releaseAll: (workerId) => releaseOwned(deps.db, workerId),
   };
@@ -68,6 +68,21 @@ async function finishDurably(deps: DbTransportDeps, op: RunnableOperation, worke
     } catch (error) {
       if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
       deps.log.warn({ err: error, operationId: op.id, retryInMs: wait }, "could not record how the run ended; retrying");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * While the database is away (a restart, a failover) log lines wait and are written once it is
+ * back, in order; past about a minute they are given up (the sink logs that and the run goes on).
+ */
+async function appendLogsDurably(deps: DbTransportDeps, operationId: string, workerId: string, lines: string[]) {
+  for (let wait = 200, waited = 0; ; waited += wait, wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await appendLogLines(deps.db, operationId, workerId, lines);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || waited >= 60_000) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -24,4 +24,6 @@ it("a database restart mid-run: 503 meanwhile, recovery without restarts, every 
   expect(figures.outcomes.byStatus).toEqual({ SUCCEEDED: 8 });
   expect(figures.runsEndedDuringOutage).toBeGreaterThan(0);
   expect(figures.rerunsAfterOutage).toBe(0);
+  // Log lines printed while the database was away were kept and written once it was back.
+  expect(figures.logsWithoutEnd).toBe(0);
 }, 180_000);

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/trpc/app-router.ts";
 import { callerFor } from "../support/callers.ts";
 import { concurrently } from "../support/concurrently.ts";
+import { startTestServer } from "../support/http-client.ts";
 import { arrange, expectedAllowed, PERSONAS, PROCEDURES } from "../support/procedure-catalog.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
+import { apiCall, createKey, postEvents, totals } from "../usage/usage-support.ts";
 
 const N = 50;
 let services: TestServices;
@@ -95,4 +97,30 @@ describe(`${N} identical concurrent requests`, () => {
       for (const error of outcomes.errors) expect(error.message.length, summary).toBeGreaterThan(10);
     }, 60_000);
   }
+});
+
+describe(`${N} identical concurrent machine-API requests`, () => {
+  it("the same usage batch 50 times at once: every event stored and counted once, the rest reported as duplicates", async () => {
+    const server = await startTestServer(services);
+    try {
+      const { key, institutionId } = await createKey(services, "ana@aurora.example", "banco-aurora");
+      const before = await totals(services, institutionId, "api_calls");
+      const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      const batch = { events: Array.from({ length: 20 }, (_, i) => apiCall(`same-batch-${i}`, { timestamp: hourAgo })) };
+      const answers = await Promise.all(
+        Array.from({ length: N }, async () => {
+          const res = await postEvents(server.base, key, batch);
+          return { status: res.status, body: (await res.json()) as { accepted: number; duplicates: number } };
+        }),
+      );
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(answers[0]?.body).toMatchObject({ rejected: 0 });
+      expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(20);
+      expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(20 * (N - 1));
+      const after = await totals(services, institutionId, "api_calls");
+      for (const level of ["raw", "hourly", "daily"] as const) expect(after[level].count - before[level].count).toBe(20);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

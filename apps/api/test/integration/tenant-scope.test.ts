@@ -128,6 +128,10 @@ const UNSCOPED = {
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
+  "domain/notifications/list-notifications.ts":
+    "Opus operations' own notifications have no institution (Opus staff only); an institution's go through scopedDb",
+  "domain/releases/notify-release-published.ts":
+    "a release concerns the fleet: the self-managed installations that should take it, after an Opus admin published it",
   "domain/regulatory/ingest-metrics-report.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/tenant-scope/scoped-db.ts": "builds the scoped client from it",

@@ -117,6 +117,21 @@ describe("the fleet view", () => {
     expect((await operator.health.fleet({ planCode: "starter" })).items).toHaveLength(0);
   });
 
+  it("filters by release and compares releases by the health of the environments running them", async () => {
+    const operator = await callerFor(services, "operator@opus.example");
+    await services.db.environment.update({ where: { id: aurora.homologation }, data: { releaseVersion: "3.5.0" } });
+    const fleet = await operator.health.fleet({});
+    expect(fleet.releases).toEqual([
+      { version: "3.5.0", environments: 1, breaching: 0, atRisk: 0, breaches: 0 },
+      { version: "3.4.0", environments: 1, breaching: 1, atRisk: 0, breaches: 2 },
+    ]);
+    const on340 = await operator.health.fleet({ releaseVersion: "3.4.0" });
+    expect(on340.items.map((i) => i.environment.id)).toEqual([aurora.production]);
+    expect(on340.releases).toHaveLength(2); // the comparison keeps every release in view
+    await expect(operator.health.fleet({ releaseVersion: "latest" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await services.db.environment.update({ where: { id: aurora.homologation }, data: { releaseVersion: "3.4.0" } });
+  });
+
   it("is not for customers", async () => {
     const ana = await callerFor(services, "ana@aurora.example");
     await expect(ana.health.fleet({})).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -93,3 +93,37 @@ describe("release registry", () => {
     await expect(member.releases.find()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("a published release and self-managed installations", () => {
+  it("notifies each self-managed institution that should take it, once, naming its environments; pinned ones and other channels are left alone", async () => {
+    const sertao = await services.db.institution.update({ where: { slug: "fintech-sertao" }, data: { status: "ACTIVE" } });
+    await services.db.environment.createMany({
+      data: [
+        { institutionId: sertao.id, kind: "HOMOLOGATION", stackName: "sertao-hom", releaseVersion: "3.4.0", updateChannel: "REGULAR" },
+        { institutionId: sertao.id, kind: "PRODUCTION", stackName: "sertao-prod", releaseVersion: "3.4.0", pinnedReleaseVersion: "3.4.0" },
+      ],
+    });
+    const api = await admin();
+    const version = freshVersion(20);
+    const draft = await api.releases.create(releaseInput(version));
+    await api.releases.publish({ releaseId: draft.id });
+    const sent = await services.db.notification.findMany({ where: { kind: "release.published" } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      institutionId: sertao.id,
+      subject: `Opus Open Finance ${version} is available on the regular channel`,
+      emailedTo: ["sergio@sertao.example"],
+      emailError: null,
+    });
+    expect(sent[0]?.body).toContain("- homologation: runs 3.4.0");
+    expect(sent[0]?.body).not.toContain("production");
+    // Another channel: nobody there follows it.
+    const fast = await api.releases.create(releaseInput(freshVersion(21), { channel: "FAST" }));
+    await api.releases.publish({ releaseId: fast.id });
+    expect(await services.db.notification.count({ where: { kind: "release.published" } })).toBe(1);
+    // The customer reads it in the console.
+    const sergio = await callerFor(services, "sergio@sertao.example");
+    const listed = await sergio.health.notifications({ institutionId: sertao.id });
+    expect(listed.map((n) => n.kind)).toEqual(["release.published"]);
+  });
+});

@@ -1,11 +1,13 @@
 // POST /api/v1/metrics: one installation's admin-metrics report, accepted whole or refused whole
-// (a 4xx that names the field), then written in one statement.
+// (a 4xx that names the field), then written in one statement; then the environment's incidents
+// are brought up to date (health-incidents.ts), which is what notifies people.
 import type { Db } from "@opus/db/client";
 import type { SqlPool } from "@opus/db/sql-pool";
 import { AppError } from "../../errors/app-error.ts";
 import type { ApiKeyScope } from "../api-keys/authenticate-api-key.ts";
 import type { Clock } from "../domain-context.ts";
 import type { MetricsReport } from "./admin-metrics-schema.ts";
+import { type IncidentDeps, reconcileHealthIncidents } from "./health-incidents.ts";
 import { metricDayRows } from "./metric-days.ts";
 import { writeEndpointMetrics } from "./write-endpoint-metrics.ts";
 
@@ -14,7 +16,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Older than the 90-day window, figures change no verdict; refusing them catches a wrong clock. */
 const MAX_AGE_DAYS = 90;
 
-type IngestContext = { db: Db; sql: SqlPool; clock: Clock };
+type IngestContext = { db: Db; sql: SqlPool; clock: Clock } & Omit<IncidentDeps, "clock" | "db">;
 
 async function resolveEnvironment(ctx: IngestContext, scope: ApiKeyScope, ref: string | undefined) {
   if (ref === undefined) {
@@ -70,5 +72,9 @@ export async function ingestMetricsReport(ctx: IngestContext, scope: ApiKeyScope
     { institutionId: scope.institutionId, environmentId, apiKeyId: scope.apiKeyId, receivedAt: now },
     rows,
   );
+  // The figures are stored whatever happens next; a failed reconciliation is retried by the next report.
+  await reconcileHealthIncidents(ctx, environmentId).catch((err: unknown) => {
+    ctx.log.error({ err, environmentId }, "health incidents not reconciled");
+  });
   return { environmentId, days };
 }

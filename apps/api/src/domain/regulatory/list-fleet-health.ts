@@ -1,11 +1,19 @@
 // Opus operations' view of the fleet against the thresholds: every environment that reported in the
-// window, its status (BREACHING, AT_RISK, HEALTHY) and what it rests on, filterable by mode and plan.
+// window, its status (BREACHING, AT_RISK, HEALTHY) and what it rests on, filterable by mode, plan,
+// status and release; and the releases compared by the health of the environments running them
+// (over the mode and plan chosen, so the comparison keeps every release in view).
 import type { Prisma } from "@opus/db/client";
 import { environmentHealth, type HealthStatus } from "@opus/rules/environment-health";
 import type { DomainContext } from "../domain-context.ts";
 import { healthWindow, toFigures, windowRows } from "./metric-rows.ts";
+import { releaseHealth } from "./release-health.ts";
 
-export type FleetHealthFilter = { mode?: "SAAS" | "MANAGED" | "SELF_MANAGED"; planCode?: string; status?: HealthStatus };
+export type FleetHealthFilter = {
+  mode?: "SAAS" | "MANAGED" | "SELF_MANAGED";
+  planCode?: string;
+  status?: HealthStatus;
+  releaseVersion?: string;
+};
 
 const STATUS_ORDER: Record<HealthStatus, number> = { BREACHING: 0, AT_RISK: 1, HEALTHY: 2, NO_DATA: 3 };
 
@@ -53,8 +61,10 @@ export async function listFleetHealth(ctx: DomainContext, filter: FleetHealthFil
   });
   return {
     asOf,
+    releases: releaseHealth(items),
     items: items
       .filter((i) => !filter.status || i.status === filter.status)
+      .filter((i) => !filter.releaseVersion || i.environment.releaseVersion === filter.releaseVersion)
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.institution.legalName.localeCompare(b.institution.legalName)),
   };
 }

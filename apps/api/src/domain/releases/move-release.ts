@@ -6,6 +6,7 @@ import { authorize } from "../../authz/permissions.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { DomainContext } from "../domain-context.ts";
+import { notifyReleasePublished } from "./notify-release-published.ts";
 import { releaseSelect } from "./release-select.ts";
 
 const ACTION = { publish: "release.published", deprecate: "release.deprecated", withdraw: "release.withdrawn" } as const;
@@ -18,7 +19,7 @@ export async function moveRelease(ctx: DomainContext, input: { releaseId: string
     });
   }
   const now = ctx.clock.now();
-  return audited(ctx, ctx.db, async (tx) => {
+  const moved = await audited(ctx, ctx.db, async (tx) => {
     const release = await tx.release.findUnique({ where: { id: input.releaseId }, select: { id: true, version: true, status: true } });
     if (!release) throw new AppError("NOT_FOUND", "Release not found.");
     if (!canMoveRelease(input.move, release.status)) throw refusal(input.move, release.version, release.status);
@@ -45,6 +46,13 @@ export async function moveRelease(ctx: DomainContext, input: { releaseId: string
       },
     };
   });
+  if (input.move === "publish") {
+    // After the commit, and only for the one click that published it; the release stands if mail fails.
+    await notifyReleasePublished(ctx, moved.id).catch((err: unknown) =>
+      ctx.log.error({ err, releaseId: moved.id }, "self-managed admins not notified of the release"),
+    );
+  }
+  return moved;
 }
 
 function refusal(move: ReleaseMove, version: string, status: string, code: "CONFLICT" | "INVALID_TRANSITION" = "INVALID_TRANSITION") {

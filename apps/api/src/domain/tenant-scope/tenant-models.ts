@@ -33,6 +33,9 @@ export const TENANT_MODELS = {
   GoLivePlan: { kind: "direct" },
   GoLiveStageRecord: { kind: "direct" },
   GoLiveEvidence: { kind: "direct" },
+  HealthIncident: { kind: "direct" },
+  // Opus operations' own notifications have no institution, so no tenant's scope ever reaches them.
+  Notification: { kind: "direct" },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
   User: { kind: "global" },

@@ -16,5 +16,16 @@ export const postMetrics = defineRoute({
   response: zMetricsResult,
   errors: [403, 409, 413],
   handle: async ({ services, scope, body }) =>
-    ingestMetricsReport({ db: services.db, sql: services.sql, clock: services.clock }, scope, body),
+    ingestMetricsReport(
+      {
+        db: services.db,
+        sql: services.sql,
+        clock: services.clock,
+        mailer: services.mailer,
+        log: services.log,
+        publicUrl: services.publicUrl,
+      },
+      scope,
+      body,
+    ),
 });

@@ -1,7 +1,9 @@
 import { HEALTH_STATUSES } from "@opus/rules/environment-health";
 import { z } from "zod";
+import { listInstitutionNotifications, listOpusNotifications } from "../../domain/notifications/list-notifications.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
+import { zReleaseVersion } from "../../domain/releases/release-input.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
 
@@ -15,7 +17,16 @@ export const healthRouter = router({
         mode: zDeploymentMode.optional(),
         planCode: z.string().trim().min(1).max(64).optional(),
         status: z.enum(HEALTH_STATUSES).optional(),
+        releaseVersion: zReleaseVersion.optional(),
       }),
     )
     .query(({ ctx, input }) => listFleetHealth(ctx, input)),
+  /** Incidents opened and resolved, as the institution's admins were told. */
+  notifications: protectedProcedure("health.read")
+    .input(z.strictObject(zInstitutionScope))
+    .query(({ ctx, input }) => listInstitutionNotifications(ctx, input)),
+  /** What Opus operations were told (every institution's incidents). */
+  opsNotifications: protectedProcedure("fleet.read")
+    .input(z.strictObject({}).optional())
+    .query(({ ctx }) => listOpusNotifications(ctx)),
 });

@@ -45,6 +45,8 @@ export type DatabaseRestartFigures = {
   /** Engine runs that ended while the database was down, and of those, how many ran again. */
   runsEndedDuringOutage: number;
   rerunsAfterOutage: number;
+  /** Operations whose stored log lacks its last line (the worker's "succeeded"): lines lost in the outage. */
+  logsWithoutEnd: number;
   /** Processes that exited during the run (must be 0: nothing needs a restart). */
   processExits: number;
   seconds: number;
@@ -159,6 +161,14 @@ export async function runDatabaseRestartScenario(options: DatabaseRestartOptions
       runsEndedDuringOutage: endedDuring.size,
       rerunsAfterOutage: [...endedDuring].filter((op) => (ledger.completedRuns.get(op) ?? 0) > 1).length,
       processExits,
+      logsWithoutEnd:
+        ids.length -
+        (
+          await database.db.operationLog.groupBy({
+            by: ["operationId"],
+            where: { operationId: { in: ids }, line: "[control-plane] succeeded" },
+          })
+        ).length,
       seconds,
       outcomes: await outcomesOf(database.db, ids),
     };
@@ -178,7 +188,7 @@ function never(): never {
 export function describeDatabaseRestart(f: DatabaseRestartFigures): string {
   return [
     `operations=${f.operations} outage-ms=${f.outageMs} answers-during-outage=${JSON.stringify(f.duringOutage)} recovery-ms=${f.recoveryMs}`,
-    `runs-ended-during-outage=${f.runsEndedDuringOutage} reruns=${f.rerunsAfterOutage} process-exits=${f.processExits}`,
+    `runs-ended-during-outage=${f.runsEndedDuringOutage} reruns=${f.rerunsAfterOutage} logs-without-end=${f.logsWithoutEnd} process-exits=${f.processExits}`,
     `duplicates=${f.outcomes.doubled.length} lost=${f.outcomes.lost.length} statuses=${JSON.stringify(f.outcomes.byStatus)} time=${f.seconds.toFixed(1)}s`,
   ].join("\n");
 }

@@ -15,6 +15,7 @@ import { BreachesTable } from "./breaches-table";
 import { budgetMinutes, type EnvironmentHealth } from "./health-labels";
 import { HealthStatusBadge } from "./health-status-badge";
 import { LatencyChart } from "./latency-chart";
+import { NotificationsCard } from "./notifications-card";
 import { RuleSources } from "./rule-sources";
 
 /** The Health tab: one environment (chosen among the institution's) against the thresholds. */
@@ -32,6 +33,7 @@ export function EnvironmentHealthPage({ institutionId, environmentId }: { instit
       { enabled: Boolean(chosen), refetchInterval: 30_000 },
     ),
   );
+  const notifications = useQuery(trpc.health.notifications.queryOptions({ institutionId }, { refetchInterval: 30_000 }));
   if (institution.isError) return <QueryError error={institution.error} onRetry={() => void institution.refetch()} />;
   if (!institution.data) return <PageLoading />;
   if (!chosen) return <EmptyState title={t("health.noEnvironments")} />;
@@ -56,6 +58,7 @@ export function EnvironmentHealthPage({ institutionId, environmentId }: { instit
       ) : (
         <HealthBody data={health.data} format={format} number={number} />
       )}
+      {notifications.data ? <NotificationsCard items={notifications.data} /> : null}
     </div>
   );
 }

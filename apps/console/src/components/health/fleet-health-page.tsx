@@ -16,6 +16,8 @@ import { SelectField } from "../ui/select-field";
 import { table } from "../ui/styles";
 import { budgetMinutes, ruleKey } from "./health-labels";
 import { HealthStatusBadge } from "./health-status-badge";
+import { NotificationsCard } from "./notifications-card";
+import { ReleaseComparison } from "./release-comparison";
 
 type Filter = RouterInputs["health"]["fleet"];
 
@@ -27,6 +29,8 @@ export function FleetHealthPage() {
   const [filter, setFilter] = useState<Filter>({});
   const plans = useQuery(trpc.plans.find.queryOptions());
   const fleet = useQuery(trpc.health.fleet.queryOptions(filter, { refetchInterval: 30_000 }));
+  const notifications = useQuery(trpc.health.opsNotifications.queryOptions(undefined, { refetchInterval: 30_000 }));
+  const versions = (fleet.data?.releases ?? []).flatMap((r) => (r.version ? [r.version] : []));
   const any = t("health.filters.any");
   const columns = ["institution", "environment", "mode", "plan", "release", "status", "breaches", "budget", "burn"] as const;
   return (
@@ -35,7 +39,7 @@ export function FleetHealthPage() {
         title={t("health.fleetTitle")}
         description={fleet.data ? t("health.fleetDescription", { day: fleet.data.asOf }) : undefined}
       />
-      <search className="mb-3 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-3">
+      <search className="mb-3 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-4">
         <SelectField
           label={t("health.filters.status")}
           value={filter.status ?? ""}
@@ -53,6 +57,12 @@ export function FleetHealthPage() {
           value={filter.planCode ?? ""}
           onChange={(e) => setFilter({ ...filter, planCode: e.target.value || undefined })}
           options={[{ value: "", label: any }, ...(plans.data ?? []).map((p) => ({ value: p.code, label: p.name }))]}
+        />
+        <SelectField
+          label={t("health.filters.release")}
+          value={filter.releaseVersion ?? ""}
+          onChange={(e) => setFilter({ ...filter, releaseVersion: e.target.value || undefined })}
+          options={[{ value: "", label: any }, ...versions.map((v) => ({ value: v, label: v }))]}
         />
       </search>
       {fleet.isError ? (
@@ -108,6 +118,10 @@ export function FleetHealthPage() {
           </table>
         </div>
       )}
+      <div className="mt-5 grid gap-5 lg:grid-cols-2">
+        {fleet.data ? <ReleaseComparison releases={fleet.data.releases} /> : null}
+        {notifications.data ? <NotificationsCard items={notifications.data} /> : null}
+      </div>
     </div>
   );
 }

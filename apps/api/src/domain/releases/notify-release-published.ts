@@ -1,0 +1,47 @@
+// A published release that self-managed installations should take: Opus does not upgrade them, so
+// their admins hear of it (console and e-mail), once per institution, naming the environments that
+// follow the release's channel (not pinned) and run an older version.
+import type { DomainContext } from "../domain-context.ts";
+import { notify } from "../notifications/notify.ts";
+import { compareReleases } from "./versions.ts";
+
+export async function notifyReleasePublished(ctx: DomainContext, releaseId: string) {
+  const release = await ctx.db.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    select: { version: true, channel: true, kubernetesMin: true, kubernetesMax: true, minUpgradableFrom: true, notes: true },
+  });
+  const environments = await ctx.db.environment.findMany({
+    where: {
+      institution: { deploymentMode: "SELF_MANAGED", status: { in: ["APPROVED", "PROVISIONING", "ACTIVE"] } },
+      status: { notIn: ["DESTROYING", "DESTROYED"] },
+      pinnedReleaseVersion: null,
+      updateChannel: release.channel,
+    },
+    select: { kind: true, releaseVersion: true, institutionId: true, institution: { select: { slug: true } } },
+    orderBy: { kind: "asc" },
+  });
+  const behind = environments.filter((e) => e.releaseVersion === null || compareReleases(e.releaseVersion, release.version) < 0);
+  const byInstitution = new Map<string, typeof behind>();
+  for (const e of behind) byInstitution.set(e.institutionId, [...(byInstitution.get(e.institutionId) ?? []), e]);
+  for (const [institutionId, envs] of byInstitution) {
+    const lines = envs.map((e) => `- ${e.kind.toLowerCase()}: runs ${e.releaseVersion ?? "an unreported version"}`);
+    await notify(
+      { db: ctx.db, mailer: ctx.ports.mailer, log: ctx.log },
+      {
+        institutionId,
+        kind: "release.published",
+        subject: `Opus Open Finance ${release.version} is available on the ${release.channel.toLowerCase()} channel`,
+        body: [
+          `Release ${release.version} is published. Your installation follows the ${release.channel.toLowerCase()} channel:`,
+          ...lines,
+          "",
+          `It supports Kubernetes ${release.kubernetesMin} to ${release.kubernetesMax}` +
+            (release.minUpgradableFrom ? ` and upgrades from ${release.minUpgradableFrom} or newer.` : "."),
+          `Upgrade in your maintenance window; the console follows the version your heartbeat reports.`,
+          `${ctx.settings.publicUrl.replace(/\/$/, "")}/institutions/${institutionId}/environments`,
+        ].join("\n"),
+      },
+    );
+  }
+  return { institutions: byInstitution.size };
+}
