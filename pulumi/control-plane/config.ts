@@ -55,6 +55,8 @@ export const ControlPlaneConfigSchema = z.strictObject({
           credentialsPrivateKeys: z.string().default("CREDENTIALS_PRIVATE_KEYS"),
           /** base64 of a 32-byte Ed25519 seed: signs the audit chain's checkpoints. */
           auditSigningKey: z.string().default("AUDIT_SIGNING_KEY"),
+          /** base64 of a 32-byte Ed25519 seed: signs the operations agents claim (their CONTROL_PLANE_PUBLIC_KEY is its public half). */
+          operationSigningKey: z.string().default("OPERATION_SIGNING_KEY"),
           /** Only read while `worker.secretsProvider` is "passphrase". */
           pulumiPassphrase: z.string().default("PULUMI_CONFIG_PASSPHRASE"),
           /** The worker's SAAS_REGIONS JSON: it holds the shared servers' admin passwords. */

@@ -86,6 +86,7 @@ export class ControlPlane extends pulumi.ComponentResource {
           // The public key only: the API seals credentials it can never open.
           { name: "CREDENTIALS_PUBLIC_KEY", value: config.credentialsPublicKey },
           fromSecret("AUDIT_SIGNING_KEY", keys.auditSigningKey),
+          fromSecret("OPERATION_SIGNING_KEY", keys.operationSigningKey),
           fromSecret("SMTP_URL", keys.smtpUrl),
           ...(config.mailFrom ? [{ name: "MAIL_FROM", value: config.mailFrom }] : []),
           { name: "SAAS_REGION_NAMES", value: config.saasRegions.join(",") },

@@ -33,6 +33,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     cipher: createCredentialsSealer(env.CREDENTIALS_PUBLIC_KEY),
     auditSigner: createAuditSigner(env.AUDIT_SIGNING_KEY, env.AUDIT_RETIRED_PUBLIC_KEYS),
     auditCheckpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    agentQueue: { signer: createAuditSigner(env.OPERATION_SIGNING_KEY), leaseMs: env.AGENT_LEASE_SECONDS * 1000 },
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, "outbox") }),
     platformRelease: platformReleaseFrom(env),
     saasRegions: env.SAAS_REGION_NAMES,

@@ -24,6 +24,8 @@ export type Services = {
   clock: Clock;
   cipher: CredentialsSealer;
   auditSigner: AuditSigner;
+  /** Signs what /api/v1/agent hands an agent; and how long an agent's lease lasts. */
+  agentQueue: { signer: AuditSigner; leaseMs: number };
   /** Seconds between signed checkpoints of the audit chain. */
   auditCheckpointIntervalSeconds: number;
   mailer: Mailer;

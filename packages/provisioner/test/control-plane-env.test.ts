@@ -45,6 +45,7 @@ const SECRET = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CREDENTIALS_PRIVATE_KEYS: CREDENTIALS.privateKey,
   AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
+  OPERATION_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(24).toString("base64url"),
   SAAS_REGIONS: JSON.stringify(PRODUCTION_REGIONS),
   SMTP_URL: "smtps://opus:mailpass@smtp.opus.cloud:465",
@@ -197,7 +198,15 @@ describe("pulumi/control-plane containers' environment", () => {
     }
     for (const names of Object.values(required)) names.sort();
     expect(required).toEqual({
-      "opus-api": ["AUDIT_SIGNING_KEY", "AUTH_SECRET", "CREDENTIALS_PUBLIC_KEY", "DATABASE_URL", "SAAS_REGION_NAMES", "SMTP_URL"],
+      "opus-api": [
+        "AUDIT_SIGNING_KEY",
+        "AUTH_SECRET",
+        "CREDENTIALS_PUBLIC_KEY",
+        "DATABASE_URL",
+        "OPERATION_SIGNING_KEY",
+        "SAAS_REGION_NAMES",
+        "SMTP_URL",
+      ],
       "opus-worker": ["CREDENTIALS_PRIVATE_KEYS", "DATABASE_URL", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SAAS_REGIONS"],
       "opus-migrations": ["DATABASE_URL"],
     });

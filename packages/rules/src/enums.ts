@@ -32,6 +32,10 @@ export type RegulatoryRole = (typeof REGULATORY_ROLES)[number];
 export const CLOUD_PROVIDERS = ["AWS", "GCP", "AZURE"] as const;
 export type CloudProvider = (typeof CLOUD_PROVIDERS)[number];
 
+/** Where a managed account's credentials live: sealed in the control plane, or only with its agent. */
+export const MANAGED_CREDENTIALS_SOURCES = ["STORED", "AGENT"] as const;
+export type ManagedCredentialsSource = (typeof MANAGED_CREDENTIALS_SOURCES)[number];
+
 export const PLAN_SIZES = ["SMALL", "MEDIUM", "LARGE"] as const;
 export type PlanSize = (typeof PLAN_SIZES)[number];
 

@@ -12,10 +12,12 @@ import {
   databaseSettings,
   dataDirSetting,
   metricsSettings,
+  operationSigningKeySetting,
   platformReleaseSettings,
   processSettings,
   refuseDevAuditSigningKey,
   refuseDevCredentialsPublicKey,
+  refuseDevOperationSigningKey,
   refuseInProduction,
   tracingSettings,
   usageReportSettings,
@@ -41,6 +43,7 @@ const apiSettings = z.object({
   ...dataDirSetting,
   ...credentialsPublicKeySetting,
   ...auditSigningKeySetting,
+  ...operationSigningKeySetting,
   ...platformReleaseSettings,
   ...usageReportSettings,
   /**
@@ -104,6 +107,7 @@ const ApiEnvSchema = apiSettings
       { key: "AUTH_SECRET", when: (env) => env.AUTH_SECRET === DEV_AUTH_SECRET, message: "set a real AUTH_SECRET in production" },
       refuseDevCredentialsPublicKey,
       refuseDevAuditSigningKey,
+      refuseDevOperationSigningKey,
       {
         key: "SMTP_URL",
         when: (env) => env.SMTP_URL === undefined,

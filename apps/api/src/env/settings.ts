@@ -72,6 +72,24 @@ export const auditSigningKeySetting = {
     .default([]),
 };
 
+/**
+ * base64 of a 32-byte Ed25519 seed; signs every operation handed to an agent (its public key is
+ * the agent's CONTROL_PLANE_PUBLIC_KEY). A separate key from the audit one: rotating either never
+ * touches the other.
+ */
+export const DEV_OPERATION_SIGNING_KEY = Buffer.alloc(32, 13).toString("base64");
+export const operationSigningKeySetting = {
+  OPERATION_SIGNING_KEY: key32("OPERATION_SIGNING_KEY").default(DEV_OPERATION_SIGNING_KEY),
+  /** An agent's run whose heartbeat is older than this is taken over by another replica of that agent. */
+  AGENT_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+};
+
+export const refuseDevOperationSigningKey = {
+  key: "OPERATION_SIGNING_KEY",
+  when: (env: { OPERATION_SIGNING_KEY: string }) => env.OPERATION_SIGNING_KEY === DEV_OPERATION_SIGNING_KEY,
+  message: "set a real OPERATION_SIGNING_KEY in production (base64 of 32 random bytes)",
+} as const;
+
 export const refuseDevAuditSigningKey = {
   key: "AUDIT_SIGNING_KEY",
   when: (env: { AUDIT_SIGNING_KEY: string }) => env.AUDIT_SIGNING_KEY === DEV_AUDIT_SIGNING_KEY,
@@ -132,3 +150,31 @@ export const refuseDevCredentialsPrivateKeys = {
     env.CREDENTIALS_PRIVATE_KEYS.includes(DEV_CREDENTIALS_KEY) || env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY,
   message: "set real CREDENTIALS_PRIVATE_KEYS (and no development CREDENTIALS_KEY) in production",
 } as const;
+
+export const DEV_PULUMI_PASSPHRASE = "opus-local-passphrase";
+
+/** The Pulumi engine's settings: the control plane's worker and a managed account's agent each run it. */
+export const pulumiEngineSettings = {
+  /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
+  PULUMI_BACKEND_URL: z.string().optional(),
+  PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),
+  /** How stack secrets are encrypted: "passphrase" (default) or a KMS URL such as awskms://alias/opus-pulumi. */
+  PULUMI_SECRETS_PROVIDER: z.string().default("passphrase"),
+  /** Directory holding bin/pulumi when the CLI is not on PATH. */
+  PULUMI_CLI_ROOT: z.string().optional(),
+};
+
+type PulumiEnv = { PULUMI_BACKEND_URL?: string | undefined; PULUMI_CONFIG_PASSPHRASE: string; PULUMI_SECRETS_PROVIDER: string };
+
+export const refuseDevPulumiSettings = [
+  {
+    key: "PULUMI_CONFIG_PASSPHRASE",
+    when: (env: PulumiEnv) => env.PULUMI_SECRETS_PROVIDER === "passphrase" && env.PULUMI_CONFIG_PASSPHRASE === DEV_PULUMI_PASSPHRASE,
+    message: "set a real passphrase (or a KMS PULUMI_SECRETS_PROVIDER) in production",
+  },
+  {
+    key: "PULUMI_BACKEND_URL",
+    when: (env: PulumiEnv) => env.PULUMI_BACKEND_URL === undefined,
+    message: "set PULUMI_BACKEND_URL in production (the default is a file backend on this machine)",
+  },
+] as const;

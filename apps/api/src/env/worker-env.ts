@@ -10,13 +10,13 @@ import {
   metricsSettings,
   platformReleaseSettings,
   processSettings,
+  pulumiEngineSettings,
   refuseDevCredentialsPrivateKeys,
+  refuseDevPulumiSettings,
   refuseInProduction,
   tracingSettings,
   usageReportSettings,
 } from "./settings.ts";
-
-export const DEV_PULUMI_PASSPHRASE = "opus-local-passphrase";
 
 const workerSettings = z.object({
   ...processSettings,
@@ -27,13 +27,7 @@ const workerSettings = z.object({
   ...usageReportSettings,
   ...metricsSettings,
   ...tracingSettings,
-  /** Tenant stacks' state. Unset: a file backend under DATA_DIR (one machine; refused in production). */
-  PULUMI_BACKEND_URL: z.string().optional(),
-  PULUMI_CONFIG_PASSPHRASE: z.string().default(DEV_PULUMI_PASSPHRASE),
-  /** How stack secrets are encrypted: "passphrase" (default) or a KMS URL such as awskms://alias/opus-pulumi. */
-  PULUMI_SECRETS_PROVIDER: z.string().default("passphrase"),
-  /** Directory holding bin/pulumi when the CLI is not on PATH. */
-  PULUMI_CLI_ROOT: z.string().optional(),
+  ...pulumiEngineSettings,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /**
    * A RUNNING operation whose heartbeat is older than this is taken over by another worker. The
@@ -61,16 +55,7 @@ const workerSettings = z.object({
 const WorkerEnvSchema = workerSettings.superRefine(
   refuseInProduction<z.output<typeof workerSettings>>([
     refuseDevCredentialsPrivateKeys,
-    {
-      key: "PULUMI_CONFIG_PASSPHRASE",
-      when: (env) => env.PULUMI_SECRETS_PROVIDER === "passphrase" && env.PULUMI_CONFIG_PASSPHRASE === DEV_PULUMI_PASSPHRASE,
-      message: "set a real passphrase (or a KMS PULUMI_SECRETS_PROVIDER) in production",
-    },
-    {
-      key: "PULUMI_BACKEND_URL",
-      when: (env) => env.PULUMI_BACKEND_URL === undefined,
-      message: "set PULUMI_BACKEND_URL in production (the default is a file backend on this machine)",
-    },
+    ...refuseDevPulumiSettings,
     {
       key: "SAAS_REGIONS",
       when: (env) => JSON.stringify(env.SAAS_REGIONS) === JSON.stringify(LOCAL_SAAS_REGIONS),

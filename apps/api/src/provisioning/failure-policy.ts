@@ -17,7 +17,7 @@ export type StopReason = "cancel" | "shutdown" | "lost";
 export function outcomeOfError(
   error: unknown,
   reason: StopReason | null,
-  op: Operation,
+  op: Pick<Operation, "attempt" | "maxAttempts" | "startedAt">,
   now: Date,
   options: Pick<WorkerOptions, "retry" | "concurrent" | "random">,
   redact: (text: string) => string,

@@ -2,13 +2,14 @@
 // the tenant's derived status and an audit event, in one transaction, fenced on the worker's lease
 // (a worker that lost its lease writes nothing).
 import type { Db, Prisma } from "@opus/db/client";
-import type { Operation } from "@opus/db/generated";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
-import { type RunEnd, type SettleContext, settleOperation } from "../domain/environments/settle-operation.ts";
+import { type RunEnd, type SettleContext, type SettledOperation, settleOperation } from "../domain/environments/settle-operation.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logger.ts";
 import { ownedBy } from "./queue.ts";
+
+type FinishedOperation = SettledOperation & { stackName: string; releaseVersion: string | null };
 
 export type Outcome =
   | RunEnd
@@ -20,8 +21,16 @@ export type Outcome =
 
 class LeaseLost extends Error {}
 
-export async function finishOperation(db: Db, log: Logger, op: Operation, workerId: string, outcome: Outcome, now: Date): Promise<void> {
-  if (outcome.type === "lost") return;
+/** "lease-lost": another worker owns the run (or it already ended); nothing was written. */
+export async function finishOperation(
+  db: Db,
+  log: Logger,
+  op: FinishedOperation,
+  workerId: string,
+  outcome: Outcome,
+  now: Date,
+): Promise<"recorded" | "lease-lost"> {
+  if (outcome.type === "lost") return "lease-lost";
   const owned = (tx: Prisma.TransactionClient, data: Prisma.OperationUpdateManyMutationInput) =>
     tx.operation.updateMany({ where: ownedBy(op.id, workerId), data }).then((r) => {
       if (r.count !== 1) throw new LeaseLost();
@@ -65,7 +74,7 @@ export async function finishOperation(db: Db, log: Logger, op: Operation, worker
       }
     });
   } catch (error) {
-    if (error instanceof LeaseLost) return;
+    if (error instanceof LeaseLost) return "lease-lost";
     if (!(error instanceof AppError) || outcome.type === "released" || outcome.type === "retry") throw error;
     // The environment refused the move the run implies (an illegal transition, or it changed
     // meanwhile): the run's own end is rolled back with it. Record the operation as failed with
@@ -74,15 +83,20 @@ export async function finishOperation(db: Db, log: Logger, op: Operation, worker
     const why = outcome.type !== "succeeded" && outcome.error ? ` (${outcome.error})` : "";
     const message = `The run ${ended}${why}, but its environment could not be updated: ${error.message}`;
     log.error({ operationId: op.id, stack: op.stackName, err: error }, "operation ended but its environment refused the move");
-    await recordRefusal(db, op, message, now, owned).catch((again: unknown) => {
-      if (!(again instanceof LeaseLost)) throw again;
-    });
+    return recordRefusal(db, op, message, now, owned).then(
+      () => "recorded" as const,
+      (again: unknown) => {
+        if (again instanceof LeaseLost) return "lease-lost" as const;
+        throw again;
+      },
+    );
   }
+  return "recorded";
 }
 
 async function recordRefusal(
   db: Db,
-  op: Operation,
+  op: FinishedOperation,
   message: string,
   now: Date,
   owned: (tx: Prisma.TransactionClient, data: Prisma.OperationUpdateManyMutationInput) => Promise<void>,
@@ -101,7 +115,7 @@ async function recordRefusal(
 }
 
 /** The worker records how a run ended as the system's one event for it. */
-async function settleAndRecord(tx: Prisma.TransactionClient, op: Operation, end: RunEnd, ctx: SettleContext) {
+async function settleAndRecord(tx: Prisma.TransactionClient, op: SettledOperation, end: RunEnd, ctx: SettleContext) {
   const event = await settleOperation(tx, op, end, ctx);
   if (event) await recordAudit(tx, SYSTEM_SOURCE, event);
 }

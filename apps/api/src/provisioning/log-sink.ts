@@ -1,20 +1,16 @@
 // Persists an operation's log lines as they come, so the console can tail them live and keep them.
 // Lines are buffered for a moment and written in one INSERT per batch; batches are written one
 // after the other, so ids (and therefore the console's order) follow the order the engine printed.
-import type { Db } from "@opus/db/client";
-import { isDatabaseUnavailable } from "../errors/database-errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Redactor } from "./redact.ts";
 
 const MAX_LINE = 8_000;
-const RETRY_FIRST_MS = 200;
-const RETRY_MAX_MS = 5_000;
-const RETRY_FOR_MS = 60_000;
 
 export type LogSink = { write(line: string): void; close(): Promise<void> };
 
+/** `persist` writes one batch in order (a queue transport's appendLogs). */
 export function createLogSink(
-  db: Db,
+  persist: (lines: string[]) => Promise<unknown>,
   operationId: string,
   deps: { redactor: Redactor; log: Logger },
   options: { flushMs?: number; maxBatch?: number } = {},
@@ -32,20 +28,11 @@ export function createLogSink(
     const lines = buffer;
     buffer = [];
     chain = chain.then(async () => {
-      // While the database is away (a restart, a failover) the lines wait and are written once it
-      // is back, in order; past about a minute they are given up. Losing log lines must not fail
-      // the infrastructure change they describe.
-      for (let wait = RETRY_FIRST_MS, waited = 0; ; waited += wait, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
-        try {
-          await db.operationLog.createMany({ data: lines.map((line) => ({ operationId, line })) });
-          return;
-        } catch (error) {
-          if (!isDatabaseUnavailable(error) || waited >= RETRY_FOR_MS) {
-            deps.log.warn({ err: error, operationId, lines: lines.length }, "could not persist operation log lines");
-            return;
-          }
-          await new Promise((resolve) => setTimeout(resolve, wait));
-        }
+      try {
+        await persist(lines);
+      } catch (error) {
+        // Losing log lines must not fail the infrastructure change they describe.
+        deps.log.warn({ err: error, operationId, lines: lines.length }, "could not persist operation log lines");
       }
     });
   };

@@ -3,9 +3,9 @@
 // so another worker takes it over at once and repairs the stack before running it again. A run
 // that does not stop within the grace period is handed over all the same: left owned, it would wait
 // out a whole lease after the process is gone.
-import { type Claimed, claimNext, reclaimStale, releaseOwned } from "./queue.ts";
+import { createDbTransport } from "./db-transport.ts";
 import { runOperation } from "./run-operation.ts";
-import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
+import type { RuntimeDeps, WorkerDeps, WorkerOptions } from "./worker-deps.ts";
 
 export type OperationWorker = {
   start(): void;
@@ -15,19 +15,19 @@ export type OperationWorker = {
   stop(): Promise<number>;
 };
 
+/** A control-plane worker: the runtime over the database transport. */
 export function createOperationWorker(deps: WorkerDeps, options: WorkerOptions): OperationWorker {
+  const { engine, clock, log, metrics } = deps;
+  return createWorkerRuntime({ transport: createDbTransport(deps, options.leaseMs), engine, clock, log, metrics }, options);
+}
+
+export function createWorkerRuntime(deps: RuntimeDeps, options: WorkerOptions): OperationWorker {
   const shutdown = new AbortController();
   const slots: Promise<void>[] = [];
 
-  async function claim(): Promise<Claimed | null> {
-    const now = deps.clock.now();
-    // Abandoned operations first: their stacks are locked until someone finishes them.
-    return (await reclaimStale(deps.db, options.workerId, now, options.leaseMs)) ?? (await claimNext(deps.db, options.workerId, now));
-  }
-
   async function runNext(): Promise<boolean> {
     if (shutdown.signal.aborted) return false;
-    const claimed = await claim();
+    const claimed = await deps.transport.claim(options.workerId);
     if (!claimed) return false;
     await runOperation(deps, options, claimed, shutdown.signal);
     return true;
@@ -59,7 +59,7 @@ export function createOperationWorker(deps: WorkerDeps, options: WorkerOptions):
       const stopped = await Promise.race([Promise.all(slots).then(() => true), timeout.then(() => false)]);
       clearTimeout(timer);
       if (stopped) return 0;
-      return releaseOwned(deps.db, options.workerId).catch((err: unknown) => {
+      return deps.transport.releaseAll(options.workerId).catch((err: unknown) => {
         deps.log.error({ err, workerId: options.workerId }, "could not hand over running operations; they wait for their lease");
         return 0;
       });

@@ -1,39 +1,34 @@
 // Runs one claimed operation to an outcome: heartbeat and cancellation watch, spec building,
 // repair after a takeover, the engine run with live logs, then the decision what the failure
 // means (retry with backoff, wait for a concurrent update, fail at once, cancel, release).
-import type { Operation } from "@opus/db/generated";
 import type { EngineRunResult, OperationKind } from "@opus/provisioner/engine";
 import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
-import { isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { withContinuedSpan } from "../observability/tracing.ts";
 import { describeOutcome, outcomeOfError, type StopReason } from "./failure-policy.ts";
-import { finishOperation, type Outcome } from "./finish-operation.ts";
+import type { Outcome } from "./finish-operation.ts";
 import { watchLease } from "./lease-watch.ts";
 import { createLogSink, type LogSink } from "./log-sink.ts";
-import type { Claimed } from "./queue.ts";
+import type { ClaimedRun, RunnableOperation } from "./queue-transport.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
-import type { BuiltSpec } from "./spec-builder.ts";
-import { buildRecordedSpec } from "./spec-recording.ts";
-import { startOperation } from "./start-operation.ts";
-import type { WorkerDeps, WorkerOptions } from "./worker-deps.ts";
+import type { RuntimeDeps, WorkerOptions } from "./worker-deps.ts";
 
 type Run = {
-  deps: WorkerDeps;
+  deps: RuntimeDeps;
   options: WorkerOptions;
-  op: Operation;
-  claimed: Claimed;
+  op: RunnableOperation;
+  claimed: ClaimedRun;
   sink: LogSink;
   redactor: Redactor;
   signal: AbortSignal;
 };
 
 export async function runOperation(
-  deps: WorkerDeps,
+  deps: RuntimeDeps,
   options: WorkerOptions,
-  claimed: Claimed,
+  claimed: ClaimedRun,
   shutdown: AbortSignal,
 ): Promise<Outcome["type"]> {
-  const op = await deps.db.operation.findUniqueOrThrow({ where: { id: claimed.id } });
+  const { op } = claimed;
   // One span per run, in the trace of the request that queued the operation.
   const attributes = { "opus.operation.id": op.id, "opus.operation.kind": op.kind, "opus.stack": op.stackName, "opus.attempt": op.attempt };
   return withContinuedSpan(`provisioning.operation ${op.kind}`, op.traceParent, attributes, async (span) => {
@@ -44,14 +39,14 @@ export async function runOperation(
 }
 
 async function runLoaded(
-  deps: WorkerDeps,
+  deps: RuntimeDeps,
   options: WorkerOptions,
-  op: Operation,
-  claimed: Claimed,
+  op: RunnableOperation,
+  claimed: ClaimedRun,
   shutdown: AbortSignal,
 ): Promise<Outcome["type"]> {
   const redactor = createRedactor();
-  const sink = createLogSink(deps.db, op.id, { redactor, log: deps.log });
+  const sink = createLogSink((lines) => deps.transport.appendLogs(op.id, options.workerId, lines), op.id, { redactor, log: deps.log });
   const abort = new AbortController();
   let reason: StopReason | null = null;
   const stop = (why: StopReason) => {
@@ -78,8 +73,8 @@ async function runLoaded(
     // Logs first: when the status turns final, the console already has every line.
     await sink.close();
     // The lease stays ours (heartbeats go on) until the end is recorded, however long the
-    // database takes to come back.
-    await finishDurably(deps, options, op, outcome);
+    // queue (the database, or the control plane for an agent) takes to come back.
+    await deps.transport.finish(op, options.workerId, outcome);
   } finally {
     watch.stop();
   }
@@ -90,27 +85,6 @@ async function runLoaded(
   );
   return outcome.type;
 }
-
-/**
- * Records the run's end, again and again while the database cannot be reached: the run's effect
- * has happened, and losing its record would run it a second time after the lease. Retrying is
- * safe because the write is fenced on the lease: once another worker owns the operation it does nothing.
- */
-async function finishDurably(deps: WorkerDeps, options: WorkerOptions, op: Operation, outcome: Outcome) {
-  const deadline = Date.now() + FINISH_RETRY_FOR_MS;
-  for (let wait = 200; ; wait = Math.min(wait * 2, 5_000)) {
-    try {
-      return await finishOperation(deps.db, deps.log, op, options.workerId, outcome, deps.clock.now());
-    } catch (error) {
-      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
-      deps.log.warn({ err: error, operationId: op.id, retryInMs: wait }, "could not record how the run ended; retrying");
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
-
-/** Past this the operation is left to its lease (another worker repairs and runs it again). */
-const FINISH_RETRY_FOR_MS = 10 * 60_000;
 
 async function attempt(run: Run): Promise<Outcome> {
   const { deps, options, op, claimed, sink } = run;
@@ -126,13 +100,13 @@ async function attempt(run: Run): Promise<Outcome> {
   const takeover = claimed.reclaimed ? ", taking over from a worker that stopped responding" : "";
   say(`${op.kind} ${op.stackName}: attempt ${op.attempt} of ${op.maxAttempts} on ${options.workerId}${takeover}`);
 
-  // A deploy that applies a preview is checked before it touches the environment's status.
-  const early: BuiltSpec | null = op.previewOperationId ? await buildRecordedSpec(deps, op, options.workerId) : null;
-  if ((await startOperation(deps.db, deps.log, op, options.workerId, deps.clock.now())) === "nothing-to-destroy") {
+  // The rules again, the environment's move, the spec (checked against the preview a deploy applies).
+  const prepared = await deps.transport.prepare(op, options.workerId);
+  if (prepared.type === "nothing-to-destroy") {
     say("the environment was never provisioned: there is nothing to destroy");
     return { type: "succeeded", result: { summary: {}, outputs: {} }, spec: null };
   }
-  const { spec, secrets } = early ?? (await buildRecordedSpec(deps, op, options.workerId));
+  const { spec, secrets } = prepared;
   run.redactor.add(secrets);
 
   if (claimed.reclaimed) {

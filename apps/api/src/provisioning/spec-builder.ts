@@ -14,8 +14,15 @@ export type BuiltSpec = { spec: TenantEnvironmentSpec; secrets: string[] };
 
 export type SpecDeps = { db: Db; cipher: CredentialsOpener; config: ProvisioningConfig };
 
-/** `releaseVersion`: the release the operation deploys (a rollout's, from the registry); null keeps the environment's. */
-export async function buildTenantSpec(deps: SpecDeps, environmentId: string, releaseVersion: string | null = null): Promise<BuiltSpec> {
+/**
+ * What every spec shares (tenant, environment, plan size, release), after the refusals every run
+ * shares. An agent's spec (agent-spec.ts) is this plus the cluster's name: it adds the rest locally.
+ */
+export async function buildSpecBase(
+  deps: { db: Db; config: Pick<ProvisioningConfig, "defaultRelease"> },
+  environmentId: string,
+  releaseVersion: string | null,
+) {
   const environment = await deps.db.environment.findUniqueOrThrow({
     where: { id: environmentId },
     select: {
@@ -30,7 +37,7 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
           deploymentMode: true,
           region: true,
           plan: { select: { size: true } },
-          managedAccount: { select: { clusterName: true, credentialsCiphertext: true } },
+          managedAccount: { select: { clusterName: true, credentialsCiphertext: true, credentialsSource: true } },
         },
       },
     },
@@ -71,6 +78,12 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
     release,
   };
 
+  return { base, tenant, environment, refuse };
+}
+
+/** `releaseVersion`: the release the operation deploys (a rollout's, from the registry); null keeps the environment's. */
+export async function buildTenantSpec(deps: SpecDeps, environmentId: string, releaseVersion: string | null = null): Promise<BuiltSpec> {
+  const { base, tenant, refuse } = await buildSpecBase(deps, environmentId, releaseVersion);
   let built: BuiltSpec;
   if (tenant.deploymentMode === "SAAS") {
     const region = tenant.region ? deps.config.saasRegions[tenant.region] : undefined;
@@ -91,6 +104,7 @@ export async function buildTenantSpec(deps: SpecDeps, environmentId: string, rel
   } else {
     const account = tenant.managedAccount;
     if (!account) throw refuse("it is managed but has no managed account (the customer's cloud account and cluster).");
+    if (account.credentialsSource === "AGENT") throw refuse("its credentials stay with its agent, which alone runs its operations.");
     const credentials = parseManagedCredentials(deps.cipher.decrypt(account.credentialsCiphertext), tenant.slug);
     const spec = {
       ...base,

@@ -9,12 +9,28 @@ import { NotRetryableError } from "./not-retryable.ts";
 import { ownedBy } from "./queue.ts";
 import { type BuiltSpec, buildTenantSpec, type SpecDeps } from "./spec-builder.ts";
 
-export async function buildRecordedSpec(deps: SpecDeps, op: Operation, workerId: string): Promise<BuiltSpec> {
+type SpecOperation = Pick<Operation, "id" | "kind" | "environmentId" | "releaseVersion" | "previewOperationId">;
+
+export function buildRecordedSpec(deps: SpecDeps, op: SpecOperation, workerId: string): Promise<BuiltSpec> {
+  return recordSpec(deps, op, workerId, (releaseVersion) => buildTenantSpec(deps, op.environmentId, releaseVersion));
+}
+
+/**
+ * Builds with `build` (the full spec, or an agent's without credentials), compares with the
+ * preview a deploy applies, and records the fingerprints. The spec hash is of what `build`
+ * returned: an agent's run is held to its preview on everything but the credentials it keeps.
+ */
+export async function recordSpec<S extends { spec: { release: { version: string } } }>(
+  deps: Pick<SpecDeps, "db">,
+  op: SpecOperation,
+  workerId: string,
+  build: (releaseVersion: string | null) => Promise<S>,
+): Promise<S> {
   // Fingerprint first: a change landing while the spec is built makes the recorded fingerprint
   // the older one, so a deploy is refused rather than applied unseen.
   const inputsHash = await specInputsHash(deps.db, op.environmentId);
   // A deploy or preview may name a release (an upgrade); other runs keep the environment's.
-  const built = await buildTenantSpec(deps, op.environmentId, op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null);
+  const built = await build(op.kind === "UP" || op.kind === "PREVIEW" ? op.releaseVersion : null);
   const specHash = hashTenantSpec(built.spec);
   const release = built.spec.release.version;
 

@@ -18,7 +18,7 @@ import { NotRetryableError } from "./not-retryable.ts";
 export async function startOperation(
   db: Db,
   log: Logger,
-  op: Operation,
+  op: Pick<Operation, "id" | "kind" | "environmentId">,
   workerId: string,
   now: Date,
 ): Promise<"run" | "nothing-to-destroy"> {

@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import type { ProvisioningConfig } from "./provisioning-config.ts";
+import type { QueueTransport } from "./queue-transport.ts";
 
 export type WorkerDeps = {
   db: Db;
@@ -17,6 +18,15 @@ export type WorkerDeps = {
   cipher: CredentialsOpener;
   engine: ProvisioningEngine;
   config: ProvisioningConfig;
+};
+
+/** What the worker runtime runs on: a queue transport, an engine, time, a log and a counter. */
+export type RuntimeDeps = {
+  transport: QueueTransport;
+  engine: ProvisioningEngine;
+  clock: Clock;
+  log: Logger;
+  metrics: { operations: Pick<Metrics["operations"], "inc"> };
 };
 
 export type WorkerOptions = {

@@ -29,6 +29,7 @@ export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
 /** The worker's private key in tests; the API side only ever gets its public key. */
 const TEST_CREDENTIALS_PRIVATE_KEY = Buffer.alloc(32, 3).toString("base64");
 export const TEST_AUDIT_SIGNING_KEY = Buffer.alloc(32, 5).toString("base64");
+export const TEST_OPERATION_SIGNING_KEY = Buffer.alloc(32, 9).toString("base64");
 
 export function serverUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -46,7 +47,13 @@ export type TestServices = Services & {
 };
 
 export async function createTestServices(
-  options: { publicUrl?: string; onQuery?: (sql: string, params: string) => void; rateRules?: Partial<RateRules>; smtpUrl?: string } = {},
+  options: {
+    publicUrl?: string;
+    onQuery?: (sql: string, params: string) => void;
+    rateRules?: Partial<RateRules>;
+    smtpUrl?: string;
+    agentLeaseMs?: number;
+  } = {},
 ): Promise<TestServices> {
   const database = await createTestDatabase(serverUrl());
   const db = createDb(database.url, { poolSize: 5, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
@@ -78,6 +85,7 @@ export async function createTestServices(
     opener,
     auditSigner: createAuditSigner(TEST_AUDIT_SIGNING_KEY),
     auditCheckpointIntervalSeconds: 300,
+    agentQueue: { signer: createAuditSigner(TEST_OPERATION_SIGNING_KEY), leaseMs: options.agentLeaseMs ?? 60_000 },
     // Real .eml files in a per-database folder: tests can read what was "sent".
     mailer: createMailer({
       smtpUrl: options.smtpUrl,

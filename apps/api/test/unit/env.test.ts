@@ -46,6 +46,7 @@ describe("environment, per process", () => {
     expect(message).toContain("AUTH_SECRET: set a real AUTH_SECRET in production");
     expect(message).toContain("CREDENTIALS_PUBLIC_KEY: set the worker's real CREDENTIALS_PUBLIC_KEY in production");
     expect(message).toContain("AUDIT_SIGNING_KEY: set a real AUDIT_SIGNING_KEY in production");
+    expect(message).toContain("OPERATION_SIGNING_KEY: set a real OPERATION_SIGNING_KEY in production");
     expect(message).toContain("SAAS_REGION_NAMES: set SAAS_REGION_NAMES in production");
     expect(message).toContain("SMTP_URL: set SMTP_URL in production");
     // The API runs no Pulumi and holds no shared server's password: it never asks for them.
@@ -60,6 +61,7 @@ describe("environment, per process", () => {
       AUTH_SECRET: "a-real-production-secret-0123456789abcdef",
       CREDENTIALS_PUBLIC_KEY: Buffer.from("production-credentials-key-32byt").toString("base64"),
       AUDIT_SIGNING_KEY: Buffer.from("production-audit-signing-key-32b").toString("base64"),
+      OPERATION_SIGNING_KEY: Buffer.from("production-operation-signing-32b").toString("base64"),
       SAAS_REGION_NAMES: "sa-east-1",
     };
     expect(() => parseApiEnv(production)).toThrow(/^Invalid environment for the API server:\n {2}SMTP_URL: set SMTP_URL in production/);

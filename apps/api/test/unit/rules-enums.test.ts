@@ -15,6 +15,7 @@ same<Same<Rules.DeploymentMode, Enums.DeploymentMode>>(true);
 same<Same<Rules.InstitutionStatus, Enums.InstitutionStatus>>(true);
 same<Same<Rules.RegulatoryRole, Enums.RegulatoryRole>>(true);
 same<Same<Rules.CloudProvider, Enums.CloudProvider>>(true);
+same<Same<Rules.ManagedCredentialsSource, Enums.ManagedCredentialsSource>>(true);
 same<Same<Rules.PlanSize, Enums.PlanSize>>(true);
 same<Same<Rules.ContactKind, Enums.ContactKind>>(true);
 same<Same<Rules.InstitutionRole, Enums.InstitutionRole>>(true);
@@ -41,6 +42,7 @@ const MIRRORS: Record<PrismaEnum, readonly string[] | null> = {
   InstitutionStatus: Rules.INSTITUTION_STATUSES,
   RegulatoryRole: Rules.REGULATORY_ROLES,
   CloudProvider: Rules.CLOUD_PROVIDERS,
+  ManagedCredentialsSource: Rules.MANAGED_CREDENTIALS_SOURCES,
   PlanSize: Rules.PLAN_SIZES,
   ContactKind: Rules.CONTACT_KINDS,
   InstitutionRole: Rules.INSTITUTION_ROLES,

@@ -1,10 +1,13 @@
 // Turns an `Authorization: Bearer …` header into the key's scope, or a 401 that says why.
+import type { Enums } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
 import type { PublicDomainContext, RequestOrigin } from "../domain-context.ts";
 import { hashApiKey } from "./api-key-secret.ts";
 
 export type ApiKeyScope = { apiKeyId: string; institutionId: string; environmentId: string | null };
+/** The scope and what the key is for (the agent routes take only agent keys). */
+export type AuthenticatedKey = ApiKeyScope & { purpose: Enums.ApiKeyPurpose };
 
 /**
  * Last use is written at most once a minute per key, and that write is the key's audit event
@@ -15,12 +18,12 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiKey(
   ctx: Pick<PublicDomainContext, "db" | "clock"> & RequestOrigin,
   header: string | undefined,
-): Promise<ApiKeyScope> {
+): Promise<AuthenticatedKey> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the API key as `Authorization: Bearer <key>`.");
   const key = await ctx.db.apiKey.findUnique({
     where: { keyHash: hashApiKey(match[1]) },
-    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true, prefix: true },
+    select: { id: true, institutionId: true, environmentId: true, revokedAt: true, lastUsedAt: true, prefix: true, purpose: true },
   });
   if (!key) throw new AppError("UNAUTHENTICATED", "Unknown API key.");
   if (key.revokedAt) throw new AppError("UNAUTHENTICATED", "This API key was revoked.");
@@ -45,5 +48,5 @@ export async function authenticateApiKey(
       return { result: null, audit };
     });
   }
-  return { apiKeyId: key.id, institutionId: key.institutionId, environmentId: key.environmentId };
+  return { apiKeyId: key.id, institutionId: key.institutionId, environmentId: key.environmentId, purpose: key.purpose };
 }

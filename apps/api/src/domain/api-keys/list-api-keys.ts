@@ -10,6 +10,7 @@ export function listApiKeys(ctx: DomainContext, input: { institutionId: string }
       name: true,
       prefix: true,
       origin: true,
+      purpose: true,
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,

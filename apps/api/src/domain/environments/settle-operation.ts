@@ -5,16 +5,21 @@
 import { type Enums, Prisma } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
 import type { EngineRunResult } from "@opus/provisioner/engine";
-import type { TenantEnvironmentSpec } from "@opus/provisioner/spec";
 import type { Logger } from "../../logger.ts";
 import type { AuditInput } from "../audit/record-audit.ts";
 import { refreshInstitutionStatus } from "../institutions/refresh-institution-status.ts";
 import { moveEnvironment } from "./environment-lifecycle.ts";
 
 export type RunEnd =
-  | { type: "succeeded"; result: EngineRunResult; spec: TenantEnvironmentSpec | null }
+  /** `spec`: where and what it deployed (a tenant spec, or what an agent's recorded run says). */
+  | { type: "succeeded"; result: EngineRunResult; spec: DeployedSpec | null }
   | { type: "failed"; error: string }
   | { type: "cancelled"; error: string | null };
+
+export type DeployedSpec = { target: { cluster: string }; release: { version: string } };
+
+/** What settling reads of the operation. */
+export type SettledOperation = Pick<Operation, "id" | "kind" | "environmentId" | "attempt">;
 
 export type SettleContext = { now: Date; log: Logger };
 
@@ -26,7 +31,7 @@ export type SettleContext = { now: Date; log: Logger };
  */
 export async function settleOperation(
   tx: Prisma.TransactionClient,
-  op: Operation,
+  op: SettledOperation,
   end: RunEnd,
   ctx: SettleContext,
 ): Promise<AuditInput | null> {

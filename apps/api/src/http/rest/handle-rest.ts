@@ -12,6 +12,7 @@ import { tooManyMessage } from "../../lib/rate-limits.ts";
 import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
 import { clientIp } from "../client-ip.ts";
+import { AGENT_ROUTES } from "./agent-routes.ts";
 import { postHeartbeat } from "./heartbeat-routes.ts";
 import { postMetrics } from "./metrics-routes.ts";
 import { openApiDocument } from "./openapi-document.ts";
@@ -22,7 +23,7 @@ export const REST_PREFIX = "/api/v1/";
 /** 1,000 events with generous dimensions fit well within this. */
 export const MAX_REST_BODY_BYTES = 2 * 1024 * 1024;
 
-const ROUTES = [postUsageEvents, getMeters, postMetrics, postHeartbeat] as RestRoute<never>[];
+const ROUTES = [postUsageEvents, getMeters, postMetrics, postHeartbeat, ...AGENT_ROUTES] as RestRoute<never>[];
 
 /** The machine API's paths, for the metrics' route label. */
 export const REST_PATHS: readonly string[] = ROUTES.map((r) => r.path);

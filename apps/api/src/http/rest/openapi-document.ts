@@ -10,7 +10,9 @@ const zError = z
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed JSON or a body that does not match the schema",
   401: "Missing, unknown or revoked API key",
-  403: "The key belongs to another institution or environment",
+  403: "The key belongs to another institution or environment, or is not an agent key (agent routes)",
+  404: "Not found, or not of the key's institution",
+  409: "A conflict: for the agent routes, this replica no longer holds the operation's lease (nothing was written)",
   413: "More than 1,000 events, or a body over 2 MB",
   429: "Too many requests for this key; see Retry-After",
 };

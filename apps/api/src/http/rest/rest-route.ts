@@ -1,9 +1,9 @@
 // A route of the machine API: its schemas validate requests and generate the OpenAPI description.
 import type { z } from "zod";
-import type { ApiKeyScope } from "../../domain/api-keys/authenticate-api-key.ts";
+import type { AuthenticatedKey } from "../../domain/api-keys/authenticate-api-key.ts";
 import type { Services } from "../../services.ts";
 
-export type RestRequest<B> = { services: Services; scope: ApiKeyScope; body: B };
+export type RestRequest<B> = { services: Services; scope: AuthenticatedKey; body: B };
 
 export type RestRoute<B = unknown> = {
   method: "GET" | "POST";

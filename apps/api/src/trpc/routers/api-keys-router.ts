@@ -10,7 +10,14 @@ export const apiKeysRouter = router({
     .input(z.strictObject(zInstitutionScope))
     .query(({ ctx, input }) => listApiKeys(ctx, input)),
   create: protectedProcedure("api-keys.manage")
-    .input(z.strictObject({ ...zInstitutionScope, name: zName, environmentId: zId.optional() }))
+    .input(
+      z.strictObject({
+        ...zInstitutionScope,
+        name: zName,
+        environmentId: zId.optional(),
+        purpose: z.enum(["USAGE_REPORTING", "AGENT"]).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => createApiKey(ctx, input)),
   revoke: protectedProcedure("api-keys.manage")
     .input(z.strictObject({ ...zInstitutionScope, apiKeyId: zId }))
