@@ -80,5 +80,10 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   );
   // The institution's page shows what its admins were told.
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText(told);
+  // The weekly report downloads as CSV (and PDF), per API family and endpoint.
+  const weekly = page.getByRole("region", { name: "Weekly availability report" });
+  const download = page.waitForEvent("download");
+  await weekly.getByRole("button", { name: "CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^availability-.+-\d{4}-\d{2}-\d{2}\.csv$/);
   await screenshot(page, "health-environment");
 });

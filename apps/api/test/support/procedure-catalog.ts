@@ -686,6 +686,12 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "health.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ mode: "SAAS" }) },
   "health.notifications": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "health.opsNotifications": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "health.weeklyReport": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), week: "2026-11-30", format: "csv" }),
+    failure: async (s) => ({ input: { ...own(s), week: "2026-12-01", format: "csv" }, code: "BAD_REQUEST" }),
+  },
   "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "usage.daily": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => ({ ...own(s), month: "2026-11" }) },
   "usage.correct": {

@@ -1,24 +1,13 @@
-// The PDF of one report (pdfkit, its built-in Helvetica: no font download). pt-BR formatting.
-import { createRequire } from "node:module";
+// The PDF of one usage report (lib/pdf-table.ts). pt-BR formatting.
+import { pdfDocument, pdfRow } from "../../lib/pdf-table.ts";
 import type { ReportView } from "./get-reports.ts";
 import { formatBrl } from "./money.ts";
-
-// pdfkit's package exports send ESM `import` to its browser build (no built-in fonts); Node's
-// CommonJS build is the one that carries them.
-const PDFDocument = createRequire(import.meta.url)("pdfkit") as typeof import("pdfkit");
 
 export function reportPdf(view: ReportView): Promise<Buffer> {
   const c = view.content;
   // Fixed metadata dates: the same report gives the same PDF bytes.
   const stamp = view.finalizedAt ?? new Date(c.period.end);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    info: { Title: `Relatório de uso ${c.month}`, Author: "Opus Open Finance", CreationDate: stamp, ModDate: stamp },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = pdfDocument({ title: `Relatório de uso ${c.month}`, stamp });
 
   doc.fontSize(18).text("Relatório de uso / Usage report", { continued: false });
   doc.moveDown(0.3).fontSize(11).fillColor("#444");
@@ -35,23 +24,7 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   doc.moveDown();
 
   const columns = [50, 210, 300, 380, 460];
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    doc
-      .font(bold ? "Helvetica-Bold" : "Helvetica")
-      .fontSize(10)
-      .fillColor("#000");
-    let bottom = y;
-    cells.forEach((text, i) => {
-      const x = columns[i] ?? 50;
-      const width = (columns[i + 1] ?? 545) - x - 6;
-      doc.text(text, x, y, { width, align: i === 0 ? "left" : "right" });
-      bottom = Math.max(bottom, doc.y);
-    });
-    // The next row starts below the tallest cell (a long meter name wraps).
-    doc.x = 50;
-    doc.y = bottom + 4;
-  };
+  const row = (cells: string[], bold = false) => pdfRow(doc, columns, cells, { bold });
   row(["Medidor / Meter", "Quantidade", "Incluído", "Faturável", "Valor"], true);
   row(["Mensalidade / Base fee", "", "", "", formatBrl(c.baseFeeCentavos)]);
   for (const l of c.lines) {

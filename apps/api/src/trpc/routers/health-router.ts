@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listInstitutionNotifications, listOpusNotifications } from "../../domain/notifications/list-notifications.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
+import { exportWeeklyAvailability } from "../../domain/regulatory/weekly-availability.ts";
 import { zReleaseVersion } from "../../domain/releases/release-input.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
@@ -21,6 +22,16 @@ export const healthRouter = router({
       }),
     )
     .query(({ ctx, input }) => listFleetHealth(ctx, input)),
+  /** The week's availability and p95 per API family and endpoint, as CSV or PDF. */
+  weeklyReport: protectedProcedure("health.read")
+    .input(
+      z.strictObject({
+        ...zInstitutionScope,
+        week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-11-30 (a Monday)"),
+        format: z.enum(["csv", "pdf"]),
+      }),
+    )
+    .query(({ ctx, input }) => exportWeeklyAvailability(ctx, input)),
   /** Incidents opened and resolved, as the institution's admins were told. */
   notifications: protectedProcedure("health.read")
     .input(z.strictObject(zInstitutionScope))

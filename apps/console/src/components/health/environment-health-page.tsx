@@ -17,6 +17,7 @@ import { HealthStatusBadge } from "./health-status-badge";
 import { LatencyChart } from "./latency-chart";
 import { NotificationsCard } from "./notifications-card";
 import { RuleSources } from "./rule-sources";
+import { WeeklyReportCard } from "./weekly-report-card";
 
 /** The Health tab: one environment (chosen among the institution's) against the thresholds. */
 export function EnvironmentHealthPage({ institutionId, environmentId }: { institutionId: string; environmentId?: string }) {
@@ -58,6 +59,7 @@ export function EnvironmentHealthPage({ institutionId, environmentId }: { instit
       ) : (
         <HealthBody data={health.data} format={format} number={number} />
       )}
+      {health.data ? <WeeklyReportCard institutionId={institutionId} today={health.data.health.asOf} /> : null}
       {notifications.data ? <NotificationsCard items={notifications.data} /> : null}
     </div>
   );
