@@ -10,5 +10,6 @@ import { resolveEngine } from "./provisioning/resolve-engine.ts";
 
 const config = loadEnv(parseAgentEnv);
 // The Pulumi state lives in the customer's account: PULUMI_BACKEND_URL, else the state dir.
-const engine = await resolveEngine({ ...config, DATA_DIR: config.AGENT_STATE_DIR }, createLogger(config.LOG_LEVEL, "agent"));
-runAgentProcess(config, engine);
+await runAgentProcess(config, () =>
+  resolveEngine({ ...config, DATA_DIR: config.AGENT_STATE_DIR }, createLogger(config.LOG_LEVEL, "agent")),
+);

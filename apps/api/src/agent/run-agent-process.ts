@@ -6,31 +6,34 @@ import path from "node:path";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
 import { Counter, Registry } from "prom-client";
 import type { AgentEnv } from "../env/agent-env.ts";
-import { createLogger } from "../logger.ts";
+import { createLogger, type Logger } from "../logger.ts";
 import { createWorkerRuntime } from "../provisioning/operation-worker.ts";
 import { DEFAULT_WORKER_OPTIONS } from "../provisioning/worker-deps.ts";
 import { systemClock } from "../services.ts";
-import { createControlPlaneClient } from "./control-plane-client.ts";
+import { type ControlPlaneClient, createControlPlaneClient } from "./control-plane-client.ts";
 import { createHttpTransport } from "./http-transport.ts";
+import { listenForReports } from "./report-listener.ts";
+import { openReportOutbox } from "./report-outbox.ts";
 import { openSeenNonces } from "./seen-nonces.ts";
 
 export const AGENT_VERSION = "1.0.0";
 
-export function runAgentProcess(env: AgentEnv, engine: ProvisioningEngine) {
+/** `engine`: resolved only for run mode (report-only runs nothing). */
+export async function runAgentProcess(env: AgentEnv, engine: () => Promise<ProvisioningEngine>) {
   const log = createLogger(env.LOG_LEVEL, "agent");
+  const client = createControlPlaneClient({ baseUrl: env.CONTROL_PLANE_URL, key: env.AGENT_KEY, version: AGENT_VERSION, log });
+  if (env.AGENT_MODE === "report-only") return runReportOnly(env, client, log);
+  const { CONTROL_PLANE_PUBLIC_KEY: publicKey, AGENT_INSTITUTION_ID: institutionId, AGENT_CREDENTIALS_FILE: credentialsFile } = env;
+  // The schema requires them in run mode; this only narrows their types.
+  if (!publicKey || !institutionId || !credentialsFile)
+    throw new Error("run mode needs CONTROL_PLANE_PUBLIC_KEY, AGENT_INSTITUTION_ID, AGENT_CREDENTIALS_FILE");
   const agentId = env.AGENT_ID ?? `${hostname()}-${process.pid}`;
   const maxAgeMs = env.AGENT_MAX_PAYLOAD_AGE_SECONDS * 1000;
   const now = () => systemClock.now();
   const transport = createHttpTransport({
-    client: createControlPlaneClient({ baseUrl: env.CONTROL_PLANE_URL, key: env.AGENT_KEY, version: AGENT_VERSION, log }),
-    checks: {
-      publicKey: env.CONTROL_PLANE_PUBLIC_KEY,
-      institutionId: env.AGENT_INSTITUTION_ID,
-      maxAgeMs,
-      nonces: openSeenNonces(path.resolve(env.AGENT_STATE_DIR), maxAgeMs, now),
-      now,
-    },
-    credentialsFile: env.AGENT_CREDENTIALS_FILE,
+    client,
+    checks: { publicKey, institutionId, maxAgeMs, nonces: openSeenNonces(path.resolve(env.AGENT_STATE_DIR), maxAgeMs, now), now },
+    credentialsFile,
     agentId,
     version: AGENT_VERSION,
     log,
@@ -42,17 +45,17 @@ export function runAgentProcess(env: AgentEnv, engine: ProvisioningEngine) {
     registers: [new Registry()],
   });
   const worker = createWorkerRuntime(
-    { transport, engine, clock: systemClock, log, metrics: { operations } },
+    { transport, engine: await engine(), clock: systemClock, log, metrics: { operations } },
     {
       ...DEFAULT_WORKER_OPTIONS,
-      workerId: `agent:${env.AGENT_INSTITUTION_ID}:${agentId}`,
+      workerId: `agent:${institutionId}:${agentId}`,
       concurrency: env.AGENT_CONCURRENCY,
       heartbeatMs: env.AGENT_HEARTBEAT_MS,
       pollMs: env.AGENT_POLL_MS,
     },
   );
   worker.start();
-  log.info({ agentId, controlPlane: env.CONTROL_PLANE_URL, institutionId: env.AGENT_INSTITUTION_ID }, "agent started");
+  log.info({ agentId, controlPlane: env.CONTROL_PLANE_URL, institutionId }, "agent started");
 
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -61,6 +64,23 @@ export function runAgentProcess(env: AgentEnv, engine: ProvisioningEngine) {
       stopping = true;
       log.info({ signal }, "agent stopping: no new claims; running operations are handed back");
       void worker.stop().finally(() => process.exit(0));
+    });
+  }
+}
+
+/** Forwards the installation's reports from the in-cluster listener through the on-disk outbox. */
+function runReportOnly(env: AgentEnv, client: ControlPlaneClient, log: Logger) {
+  const outbox = openReportOutbox(path.resolve(env.AGENT_STATE_DIR), client, log);
+  const stop = new AbortController();
+  void outbox.run(stop.signal);
+  const listener = listenForReports(env.AGENT_REPORT_PORT, outbox.add, log);
+  log.info({ controlPlane: env.CONTROL_PLANE_URL, pending: outbox.pending() }, "agent started (report-only)");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      // What is not sent yet stays on disk and goes first after the restart: no need to wait for
+      // a delivery that may be retrying through an outage.
+      stop.abort();
+      listener.close(() => process.exit(0));
     });
   }
 }

@@ -13,11 +13,22 @@ const agentSettings = z.object({
   /** The agent key (console: the managed account's agent keys); rotate by switching to a new one, then revoking the old. */
   AGENT_KEY: z.string().regex(/^opus_uk_\S+$/, "AGENT_KEY must be an Opus API key (opus_uk_…)"),
   /** base64 of the control plane's 32-byte Ed25519 operation public key: what it hands out is checked against it. */
-  CONTROL_PLANE_PUBLIC_KEY: z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes"),
+  CONTROL_PLANE_PUBLIC_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes")
+    .optional(),
   /** The institution this agent serves: anything signed for another is refused. */
-  AGENT_INSTITUTION_ID: z.string().min(1),
+  AGENT_INSTITUTION_ID: z.string().min(1).optional(),
   /** JSON of the cluster's kubeconfig, gateway, database and queue admin credentials (a mounted Secret): never sent anywhere. */
-  AGENT_CREDENTIALS_FILE: z.string().min(1),
+  AGENT_CREDENTIALS_FILE: z.string().min(1).optional(),
+  /**
+   * run: claims and runs its institution's operations (a managed account). report-only: runs
+   * nothing; forwards a self-managed installation's heartbeats, usage and admin metrics, buffered
+   * on disk through outages (the three settings above are then not needed).
+   */
+  AGENT_MODE: z.enum(["run", "report-only"]).default("run"),
+  /** report-only: the in-cluster port the installation posts its reports to. */
+  AGENT_REPORT_PORT: z.coerce.number().int().min(1).max(65535).default(9470),
   /** Local state: the nonces of operations already seen (replays are refused) and the default Pulumi file backend. */
   AGENT_STATE_DIR: z.string().default(".data/agent"),
   /** This replica's name (the pod's); defaults to host name and process id. */
@@ -33,16 +44,25 @@ const agentSettings = z.object({
   AGENT_MAX_PAYLOAD_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
-const AgentEnvSchema = agentSettings.superRefine(
-  refuseInProduction<z.output<typeof agentSettings>>([
-    ...refuseDevPulumiSettings,
-    {
-      key: "CONTROL_PLANE_URL",
-      when: (env) => !env.CONTROL_PLANE_URL.startsWith("https://"),
-      message: "the agent talks to the control plane over HTTPS only in production",
-    },
-  ]),
-);
+const RUN_MODE_SETTINGS = ["CONTROL_PLANE_PUBLIC_KEY", "AGENT_INSTITUTION_ID", "AGENT_CREDENTIALS_FILE"] as const;
+
+const AgentEnvSchema = agentSettings
+  .superRefine((env, ctx) => {
+    if (env.AGENT_MODE !== "run") return;
+    for (const key of RUN_MODE_SETTINGS) {
+      if (env[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when AGENT_MODE is run` });
+    }
+  })
+  .superRefine(
+    refuseInProduction<z.output<typeof agentSettings>>([
+      ...refuseDevPulumiSettings,
+      {
+        key: "CONTROL_PLANE_URL",
+        when: (env) => !env.CONTROL_PLANE_URL.startsWith("https://"),
+        message: "the agent talks to the control plane over HTTPS only in production",
+      },
+    ]),
+  );
 
 export type AgentEnv = z.infer<typeof AgentEnvSchema>;
 

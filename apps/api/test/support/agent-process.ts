@@ -39,4 +39,4 @@ const engine: ProvisioningEngine = {
   },
 };
 
-runAgentProcess(loadEnv(parseAgentEnv), engine);
+await runAgentProcess(loadEnv(parseAgentEnv), async () => engine);

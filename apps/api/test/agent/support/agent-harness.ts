@@ -105,6 +105,9 @@ export function startAgent(options: {
   institutionId: string;
   agentId: string;
   effectsFile: string;
+  /** report-only mode and its listener port; state dir to reuse across a restart. */
+  reportPort?: number;
+  stateDir?: string;
   stepMs?: number;
   steps?: number;
   concurrency?: number;
@@ -135,25 +138,29 @@ export function startAgent(options: {
       },
     }),
   );
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    NODE_ENV: "test",
+    LOG_LEVEL: "info",
+    CONTROL_PLANE_URL: options.controlPlaneUrl,
+    AGENT_KEY: options.key,
+    CONTROL_PLANE_PUBLIC_KEY: options.publicKey,
+    AGENT_INSTITUTION_ID: options.institutionId,
+    AGENT_CREDENTIALS_FILE: credentialsFile,
+    AGENT_STATE_DIR: options.stateDir ?? path.join(dir, "state"),
+    ...(options.reportPort ? { AGENT_MODE: "report-only", AGENT_REPORT_PORT: String(options.reportPort) } : {}),
+    AGENT_ID: options.agentId,
+    AGENT_CONCURRENCY: String(options.concurrency ?? 1),
+    AGENT_HEARTBEAT_MS: "300",
+    AGENT_POLL_MS: "100",
+    AGENT_ENGINE_STEP_MS: String(options.stepMs ?? 100),
+    AGENT_ENGINE_STEPS: String(options.steps ?? 3),
+    AGENT_EFFECTS_FILE: options.effectsFile,
+  };
+  // Unset, not empty: report-only mode has no institution or public key.
+  for (const [name, value] of Object.entries(env)) if (value === "") delete env[name];
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../../support/agent-process.ts")], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      LOG_LEVEL: "info",
-      CONTROL_PLANE_URL: options.controlPlaneUrl,
-      AGENT_KEY: options.key,
-      CONTROL_PLANE_PUBLIC_KEY: options.publicKey,
-      AGENT_INSTITUTION_ID: options.institutionId,
-      AGENT_CREDENTIALS_FILE: credentialsFile,
-      AGENT_STATE_DIR: path.join(dir, "state"),
-      AGENT_ID: options.agentId,
-      AGENT_CONCURRENCY: String(options.concurrency ?? 1),
-      AGENT_HEARTBEAT_MS: "300",
-      AGENT_POLL_MS: "100",
-      AGENT_ENGINE_STEP_MS: String(options.stepMs ?? 100),
-      AGENT_ENGINE_STEPS: String(options.steps ?? 3),
-      AGENT_EFFECTS_FILE: options.effectsFile,
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
