@@ -189,6 +189,30 @@ describe("an agent", () => {
     );
   });
 
+  it("stopped with SIGTERM mid-run, hands the run back at once: the standby replica repairs and finishes it before the lease", async () => {
+    const tenant = await createAgentTenant(services.db);
+    const key = await createAgentKey(services, tenant.id);
+    const file = effectsFile();
+    const op = await enqueue(services, tenant.env.id, "UP");
+    const first = agentFor(tenant.id, key.key, file, { stepMs: 400, steps: 60 });
+    await waitFor(
+      async () => (await services.db.operationLog.count({ where: { operationId: op.id, line: { contains: "step 1" } } })) > 0,
+      30_000,
+    );
+    const second = agentFor(tenant.id, key.key, file, { stepMs: 100, steps: 3 });
+    await waitFor(async () => second.output().includes("agent started"), 30_000);
+    await first.stop();
+    const stoppedAt = Date.now();
+    const done = await ended(op.id);
+    // Taken over without waiting for the lease, and a hand-back is not counted as an attempt.
+    expect(Date.now() - stoppedAt).toBeLessThan(LEASE_MS);
+    expect(done).toMatchObject({ status: "SUCCEEDED", attempt: 1 });
+    const lines = (await services.db.operationLog.findMany({ where: { operationId: op.id }, orderBy: { id: "asc" } })).map((l) => l.line);
+    expect(lines.some((l) => l.includes("is shutting down; another worker will repair the stack and continue"))).toBe(true);
+    expect(lines).toContain("repaired: pending operations cleared");
+    expect(effects(file)).toHaveLength(1);
+  });
+
   it("cut off from the control plane, finishes its run and reports it when the link returns, without running it twice", async () => {
     const tenant = await createAgentTenant(services.db);
     const key = await createAgentKey(services, tenant.id);

@@ -18,7 +18,7 @@ export function specInputsHashSql(environmentId: string | Prisma.Sql): Prisma.Sq
   return Prisma.sql`(
     SELECT encode(sha256(convert_to(json_build_array(
       i.slug, i."legalName", i."deploymentMode", i.region, p.size,
-      m."clusterName", md5(m."credentialsCiphertext"), e.kind, e."releaseVersion"
+      m."clusterName", md5(m."credentialsCiphertext"), m."credentialsSource", e.kind, e."releaseVersion"
     )::text, 'UTF8')), 'hex')
     FROM environment e
     JOIN institution i ON i.id = e."institutionId"

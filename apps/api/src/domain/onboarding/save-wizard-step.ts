@@ -127,8 +127,25 @@ async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: St
     });
     return;
   }
-  const { credentials, mode, ...account } = data;
-  if (!credentials && !draft.managedAccount) {
+  const { credentials, mode, credentialsSource, ...account } = data;
+  if (credentialsSource === "AGENT") {
+    // The agent holds them in the customer's cluster: nothing is stored, and anything stored goes.
+    if (credentials) {
+      throw new AppError("BAD_INPUT", "With the agent, the cluster's and servers' credentials stay in your cluster: do not send them.", {
+        fields: { credentials: "not sent when the agent holds them" },
+      });
+    }
+    const agentAccount = { ...account, credentialsSource, credentialsCiphertext: "" };
+    await tx.managedAccount.upsert({
+      where: { institutionId: draft.id },
+      create: { ...agentAccount, institutionId: draft.id },
+      update: agentAccount,
+    });
+    await tx.institution.update({ where: { id: draft.id }, data: { deploymentMode: mode, region: account.region } });
+    return;
+  }
+  const stored = await tx.managedAccount.findUnique({ where: { institutionId: draft.id }, select: { credentialsCiphertext: true } });
+  if (!credentials && !stored?.credentialsCiphertext) {
     throw new AppError("BAD_INPUT", "Give the cluster's kubeconfig and the gateway, database and queue access Opus will deploy with.", {
       fields: { credentials: "required" },
     });
@@ -137,8 +154,8 @@ async function saveDeployment(ctx: DomainContext, tx: Tx, draft: Draft, data: St
   const sealed = credentials ? { credentialsCiphertext: ctx.ports.cipher.encrypt(JSON.stringify(credentials)) } : {};
   await tx.managedAccount.upsert({
     where: { institutionId: draft.id },
-    create: { ...account, credentialsCiphertext: sealed.credentialsCiphertext ?? "", institutionId: draft.id },
-    update: { ...account, ...sealed },
+    create: { ...account, credentialsSource, credentialsCiphertext: sealed.credentialsCiphertext ?? "", institutionId: draft.id },
+    update: { ...account, credentialsSource, ...sealed },
   });
   await tx.institution.update({ where: { id: draft.id }, data: { deploymentMode: mode, region: account.region } });
 }

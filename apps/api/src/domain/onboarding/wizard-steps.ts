@@ -1,6 +1,12 @@
 // The onboarding wizard's steps and their validation. Each step is saved on its own (a draft keeps
 // what was entered); submitting re-validates every step together.
-import { CLOUD_PROVIDERS, ENVIRONMENT_KINDS, REGULATORY_ROLES, REQUIRED_ENVIRONMENT_KINDS } from "@opus/rules/enums";
+import {
+  CLOUD_PROVIDERS,
+  ENVIRONMENT_KINDS,
+  MANAGED_CREDENTIALS_SOURCES,
+  REGULATORY_ROLES,
+  REQUIRED_ENVIRONMENT_KINDS,
+} from "@opus/rules/enums";
 import { TEXT_LIMITS as L, MAX_BRANDS } from "@opus/rules/text-limits";
 import {
   ACCOUNT_REF_PATTERN,
@@ -77,6 +83,11 @@ export const DeploymentStep = z.discriminatedUnion("mode", [
      * as one document and never returned. Optional once stored (kept unless replaced).
      */
     credentials: ManagedAccessInput.optional(),
+    /**
+     * STORED: the credentials above are sealed here and Opus's workers deploy. AGENT: they never
+     * leave the customer's cluster; the agent installed there deploys (README, "The agent").
+     */
+    credentialsSource: z.enum(MANAGED_CREDENTIALS_SOURCES).default("STORED"),
   }),
   z.strictObject({ mode: z.literal("SELF_MANAGED") }),
 ]);
