@@ -33,6 +33,17 @@ test("Opus opens the go-live roadmap; the customer admin sees what is missing an
   await screens.getByLabel("Link").fill("https://drive.example/screens.pdf");
   await screens.getByRole("button", { name: "Attach" }).click();
   await expect(screens.getByRole("link", { name: "Screens sign-off" })).toHaveAttribute("href", "https://drive.example/screens.pdf");
+  // Evidence as a file: uploaded, listed, downloaded as it was.
+  await screens.getByLabel("Label of the file").fill("Screens test log");
+  await screens
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "screens.csv", mimeType: "text/csv", buffer: Buffer.from("screen,result\nconsent,pass\n") });
+  await screens.getByRole("button", { name: "Upload" }).click();
+  const fileLink = screens.getByRole("button", { name: /^Screens test log \(screens\.csv, 1 KiB\)$/ });
+  await expect(fileLink).toBeVisible();
+  const download = page.waitForEvent("download");
+  await fileLink.click();
+  expect((await download).suggestedFilename()).toBe("screens.csv");
   // The customer neither moves stages nor declares go-live.
   await expect(page.getByRole("button", { name: "Declare go-live" })).toHaveCount(0);
   await expect(screens.getByLabel(/State of/)).toHaveCount(0);

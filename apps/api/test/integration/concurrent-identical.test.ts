@@ -33,6 +33,7 @@ const EVERY_CALL_IS_NEW: Record<string, string> = {
   "members.invite": "a new invitation replaces the pending one: one usable link (unique-races.test.ts)",
   "billing.requestAdjustment": "each request is its own adjustment, decided by a second person",
   "goLive.addEvidence": "each upload is its own piece of evidence",
+  "goLive.addEvidenceFile": "each upload is its own piece of evidence",
   "rollouts.create": "each call drafts a new rollout",
   // Setting a value: identical requests leave the same state, and each is audited.
   "billing.setPlanPrices": "sets a value",

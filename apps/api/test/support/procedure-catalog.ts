@@ -671,6 +671,56 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
       code: "NOT_FOUND",
     }),
   },
+  "goLive.addEvidenceFile": {
+    access: scoped(STAFF_OPS, ["ADMIN"]),
+    tenant: "active",
+    input: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return {
+        ...own(s),
+        stage: "OPENID_CERTIFICATION",
+        label: "Test log",
+        fileName: "log.txt",
+        base64: Buffer.from("all green\n").toString("base64"),
+      };
+    },
+    failure: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      return {
+        input: {
+          ...own(s),
+          stage: "OPENID_CERTIFICATION",
+          label: "Binary",
+          fileName: "x.bin",
+          base64: Buffer.from([0, 1, 2]).toString("base64"),
+        },
+        code: "BAD_REQUEST",
+      };
+    },
+  },
+  "goLive.evidenceFile": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => {
+      await makeGoLivePlan(s.db, s.tenant.id);
+      const stage = await s.db.goLiveStageRecord.findFirstOrThrow({ where: { institutionId: s.tenant.id } });
+      const admin = await s.db.user.findUniqueOrThrow({ where: { email: "operator@opus.example" } });
+      const evidence = await s.db.goLiveEvidence.create({
+        data: {
+          institutionId: s.tenant.id,
+          stageId: stage.id,
+          label: "Log",
+          fileName: "log.txt",
+          contentType: "text/plain",
+          sizeBytes: 3,
+          content: Buffer.from("ok\n"),
+          addedById: admin.id,
+        },
+      });
+      return { ...own(s), evidenceId: evidence.id };
+    },
+    failure: async (s) => ({ input: { ...own(s), evidenceId: missing }, code: "NOT_FOUND" }),
+  },
   "goLive.declare": {
     access: scoped(STAFF_OPS),
     tenant: "active",

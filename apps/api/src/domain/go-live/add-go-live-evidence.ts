@@ -1,5 +1,6 @@
-// Evidence of a stage, as a link (a certification report, a test run, a Directory screen). Opus and
+// Evidence of a stage, as a link (a file: go-live-evidence-file.ts) (a certification report, a test run, a Directory screen). Opus and
 // the customer's admins add it; it is never edited, only added.
+import type { Prisma } from "@opus/db/client";
 import type { GoLiveStage } from "@opus/rules/go-live-readiness";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
@@ -11,11 +12,7 @@ export async function addGoLiveEvidence(
   input: { institutionId: string; stage: GoLiveStage; label: string; url: string },
 ) {
   return audited(ctx, scopedDb(ctx, input.institutionId), async (tx) => {
-    const stage = await tx.goLiveStageRecord.findFirst({
-      where: { institutionId: input.institutionId, stage: input.stage },
-      select: { id: true },
-    });
-    if (!stage) throw new AppError("NOT_FOUND", "This institution has no roadmap yet.");
+    const stage = await stageRecordOf(tx, input.institutionId, input.stage);
     const evidence = await tx.goLiveEvidence.create({
       data: { institutionId: input.institutionId, stageId: stage.id, label: input.label, url: input.url, addedById: ctx.actor.userId },
       select: { id: true, label: true, url: true, addedAt: true },
@@ -31,4 +28,11 @@ export async function addGoLiveEvidence(
       },
     };
   });
+}
+
+/** The stage's record evidence attaches to; NOT_FOUND before a roadmap is opened. (Link and file evidence alike.) */
+export async function stageRecordOf(tx: Pick<Prisma.TransactionClient, "goLiveStageRecord">, institutionId: string, stage: GoLiveStage) {
+  const record = await tx.goLiveStageRecord.findFirst({ where: { institutionId, stage }, select: { id: true } });
+  if (!record) throw new AppError("NOT_FOUND", "This institution has no roadmap yet.");
+  return record;
 }

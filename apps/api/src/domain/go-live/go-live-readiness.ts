@@ -18,7 +18,17 @@ type Reader = Pick<Prisma.TransactionClient, "goLivePlan" | "environment" | "cer
 export async function loadReadiness(db: Reader, institutionId: string, now: Date) {
   const plan = await db.goLivePlan.findUnique({
     where: { institutionId },
-    include: { stages: { include: { evidence: { orderBy: { addedAt: "asc" } } } } },
+    include: {
+      stages: {
+        include: {
+          // A file's bytes stay in the database until someone downloads it.
+          evidence: {
+            orderBy: { addedAt: "asc" },
+            select: { id: true, label: true, url: true, fileName: true, contentType: true, sizeBytes: true, addedAt: true },
+          },
+        },
+      },
+    },
   });
   if (!plan) return null;
   const [environments, certificates] = await Promise.all([
@@ -42,7 +52,13 @@ export async function loadReadiness(db: Reader, institutionId: string, now: Date
       dueOn: row?.dueOn ? row.dueOn.toISOString().slice(0, 10) : null,
       startedAt: row?.startedAt ?? null,
       completedAt: row?.completedAt ?? null,
-      evidence: (row?.evidence ?? []).map((e) => ({ id: e.id, label: e.label, url: e.url, addedAt: e.addedAt })),
+      evidence: (row?.evidence ?? []).map((e) => ({
+        id: e.id,
+        label: e.label,
+        url: e.url,
+        file: e.fileName ? { name: e.fileName, contentType: e.contentType, sizeBytes: e.sizeBytes } : null,
+        addedAt: e.addedAt,
+      })),
     };
   });
   const open = (gate: GoLiveGate) => openStagesFor(gate, states, plan);

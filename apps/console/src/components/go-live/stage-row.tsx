@@ -14,6 +14,7 @@ import { Badge, type BadgeTone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { SelectField } from "../ui/select-field";
 import { TextField } from "../ui/text-field";
+import { EvidenceFileLink, EvidenceUpload } from "./evidence-file";
 
 type Stage = Extract<RouterOutputs["goLive"]["get"], { opened: true }>["stages"][number];
 const TONES: Record<Stage["state"], BadgeTone> = { NOT_STARTED: "neutral", IN_PROGRESS: "progress", DONE: "success" };
@@ -65,9 +66,13 @@ export function StageRow({
         <ul className="ml-4 list-disc text-sm">
           {stage.evidence.map((e) => (
             <li key={e.id}>
-              <a href={e.url} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline">
-                {e.label}
-              </a>
+              {e.url ? (
+                <a href={e.url} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline">
+                  {e.label}
+                </a>
+              ) : (
+                <EvidenceFileLink institutionId={institutionId} evidenceId={e.id} label={e.label} file={e.file} />
+              )}
             </li>
           ))}
         </ul>
@@ -103,6 +108,7 @@ export function StageRow({
         </form>
       ) : null}
       {addEvidence.isError ? <Alert tone="error">{errorMessage(addEvidence.error)}</Alert> : null}
+      {attach && stage.applies ? <EvidenceUpload institutionId={institutionId} stage={stage.stage} onAdded={onChanged} /> : null}
     </li>
   );
 }
