@@ -5,7 +5,7 @@
 // and no replica keeps a count that drifts from it.
 import type { Db } from "@opus/db/client";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { provisioningQueueStats } from "../domain/environments/queue-stats.ts";
+import { provisioningQueueStats } from "../lib/queue-stats.ts";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
