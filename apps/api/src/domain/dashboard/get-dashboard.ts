@@ -1,6 +1,7 @@
 // The Opus home: where the fleet stands and what needs someone's attention.
-import type { DomainContext } from "../domain-context.ts";
+
 import { provisioningQueueStats } from "../../lib/queue-stats.ts";
+import type { DomainContext } from "../domain-context.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
 import { listFleetHealth } from "../regulatory/list-fleet-health.ts";
 
