@@ -53,6 +53,9 @@ export async function acceptInvitation(ctx: PublicContext, input: AcceptInvitati
   const existing = await ctx.db.user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true } });
   const actor: Actor | null = ctx.actor;
   if (existing && actor?.userId !== existing.id) {
+    // A concurrent accept may have created this account a moment ago: say the link was used, as it was.
+    const now = await ctx.db.invitation.findUnique({ where: { id: invitation.id }, select: { acceptedAt: true } });
+    if (now?.acceptedAt) throw new AppError("CONFLICT", "This invitation was just used. Sign in instead.");
     throw new AppError("UNAUTHENTICATED", `Sign in as ${invitation.email} to accept this invitation.`);
   }
   if (!existing && (!input.name || !input.password)) {
