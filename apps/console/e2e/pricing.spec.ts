@@ -65,38 +65,43 @@ test("Opus billing prices a plan from next month in Brazilian notation", async (
   await page.getByLabel("Plan", { exact: true }).selectOption(plan.id);
   await expect(page.getByText("This plan has no prices yet")).toBeVisible();
 
-  await page.getByRole("button", { name: "Português (Brasil)" }).click();
-  const form = page.getByRole("region", { name: "Nova versão de preços" });
-  await form.getByLabel("SaaS (R$)").fill("1.500,00");
-  await form.getByLabel("Subconta gerenciada (R$)").fill("abc");
-  await form.getByLabel("Autogerenciado (R$)").fill("900,05");
-  const calls = form.getByTestId("meter-price-api_calls");
-  await calls.getByLabel(/^Cobrar por/).check();
-  await calls.getByLabel("Quantidade incluída").fill("100000");
-  await calls.getByRole("button", { name: "Adicionar faixa" }).click();
-  await calls.getByLabel("Até (unidades)").fill("1000000");
-  await calls.getByLabel("Preço por unidade (R$)").first().fill("0,002");
-  await calls.getByLabel("Preço por unidade (R$)").last().fill("0,0015");
-  await form.getByRole("button", { name: /^Salvar versão/ }).click();
-  await expect(form.getByText("Escreva um valor em reais, por exemplo 1.500,00.")).toBeVisible();
+  // The language is saved on Bia's account, which other specs sign in with in English: put it back.
+  try {
+    await page.getByRole("button", { name: "Português (Brasil)" }).click();
+    const form = page.getByRole("region", { name: "Nova versão de preços" });
+    await form.getByLabel("SaaS (R$)").fill("1.500,00");
+    await form.getByLabel("Subconta gerenciada (R$)").fill("abc");
+    await form.getByLabel("Autogerenciado (R$)").fill("900,05");
+    const calls = form.getByTestId("meter-price-api_calls");
+    await calls.getByLabel(/^Cobrar por/).check();
+    await calls.getByLabel("Quantidade incluída").fill("100000");
+    await calls.getByRole("button", { name: "Adicionar faixa" }).click();
+    await calls.getByLabel("Até (unidades)").fill("1000000");
+    await calls.getByLabel("Preço por unidade (R$)").first().fill("0,002");
+    await calls.getByLabel("Preço por unidade (R$)").last().fill("0,0015");
+    await form.getByRole("button", { name: /^Salvar versão/ }).click();
+    await expect(form.getByText("Escreva um valor em reais, por exemplo 1.500,00.")).toBeVisible();
 
-  // Fixed, but with a second tier that ends below the first: the API refuses the order.
-  await form.getByLabel("Subconta gerenciada (R$)").fill("2.100,10");
-  await calls.getByRole("button", { name: "Adicionar faixa" }).click();
-  await calls.getByLabel("Até (unidades)").nth(1).fill("500");
-  await calls.getByLabel("Preço por unidade (R$)").nth(1).fill("0,0018");
-  await form.getByRole("button", { name: /^Salvar versão/ }).click();
-  await expect(form.getByRole("alert").filter({ hasText: "Cada faixa deve terminar acima da anterior." })).toBeVisible();
-  await calls.getByRole("button", { name: "Remover faixa 2" }).click();
-  await form.getByRole("button", { name: /^Salvar versão/ }).click();
-  await expect(form.getByRole("status").filter({ hasText: "salvos" })).toBeVisible();
+    // Fixed, but with a second tier that ends below the first: the API refuses the order.
+    await form.getByLabel("Subconta gerenciada (R$)").fill("2.100,10");
+    await calls.getByRole("button", { name: "Adicionar faixa" }).click();
+    await calls.getByLabel("Até (unidades)").nth(1).fill("500");
+    await calls.getByLabel("Preço por unidade (R$)").nth(1).fill("0,0018");
+    await form.getByRole("button", { name: /^Salvar versão/ }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Cada faixa deve terminar acima da anterior." })).toBeVisible();
+    await calls.getByRole("button", { name: "Remover faixa 2" }).click();
+    await form.getByRole("button", { name: /^Salvar versão/ }).click();
+    await expect(form.getByRole("status").filter({ hasText: "salvos" })).toBeVisible();
 
-  const versions = page.getByTestId("price-versions");
-  await expect(versions.getByRole("row")).toHaveCount(2);
-  await expect(versions).toContainText("Agendada");
-  await expect(versions).toContainText("R$ 1.500,00 / R$ 2.100,10 / R$ 900,05");
-  await expect(versions).toContainText("Chamadas de API: Escalonado, 100000 incluídos");
-  await screenshot(page, "billing-prices");
+    const versions = page.getByTestId("price-versions");
+    await expect(versions.getByRole("row")).toHaveCount(2);
+    await expect(versions).toContainText("Agendada");
+    await expect(versions).toContainText("R$ 1.500,00 / R$ 2.100,10 / R$ 900,05");
+    await expect(versions).toContainText("Chamadas de API: Escalonado, 100000 incluídos");
+    await screenshot(page, "billing-prices");
+  } finally {
+    await trpcMutation(page.request, baseURL ?? "", "me.setLocale", { locale: "en" });
+  }
 });
 
 test("a customer admin opens neither page", async ({ page, signIn }) => {
