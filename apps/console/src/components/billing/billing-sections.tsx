@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { TabNav } from "../ui/tab-nav";
 
 const SECTIONS = [
   { key: "reports", href: "/billing" },
@@ -14,23 +14,6 @@ export function BillingSections() {
   const t = useTranslations("billingSections");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("label")} className="border-b border-slate-200">
-      <ul className="-mb-px flex flex-wrap gap-1">
-        {SECTIONS.map((section) => {
-          const active = pathname === section.href;
-          return (
-            <li key={section.key}>
-              <Link
-                href={section.href}
-                aria-current={active ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"}`}
-              >
-                {t(section.key)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabNav label={t("label")} tabs={SECTIONS.map((s) => ({ key: s.key, href: s.href, label: t(s.key), active: pathname === s.href }))} />
   );
 }
