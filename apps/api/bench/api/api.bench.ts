@@ -42,6 +42,7 @@ const credentials = generateCredentialsKeyPair();
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("hex"),
   AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
+  OPERATION_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(16).toString("hex"),
   CREDENTIALS_PUBLIC_KEY: credentials.publicKey,
 };
