@@ -38,6 +38,8 @@ export const TENANT_MODELS = {
   Notification: { kind: "direct" },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
+  // The Opus dashboard's cache of each environment's health status.
+  EnvironmentHealthCache: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   User: { kind: "global" },
   Session: { kind: "global" },
   Account: { kind: "global" },
