@@ -88,4 +88,7 @@ WORKDIR /app/apps/api
 USER node
 EXPOSE 4000
 # The API server; the worker and the migrations job run src/worker.ts and src/migrate-database.ts.
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# A larger young generation: under load, a request's objects live across its database round trips
+# and were promoted to the old generation, whose collections cost the API 10-20% of its CPU per
+# request at 200 connections (`pnpm bench:api`, docs/benchmarks.md). 64 MB fits the pod's 768 Mi.
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/server.ts"]

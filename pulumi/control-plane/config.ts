@@ -30,7 +30,8 @@ export const ControlPlaneConfigSchema = z.strictObject({
   commands: z
     .strictObject({
       // Run from the API image's working directory (apps/api); see Dockerfile.api.
-      api: z.array(z.string()).default(["node", "--import", "tsx", "src/server.ts"]),
+      // The API's young generation sized for requests under load (see docker/api.Dockerfile).
+      api: z.array(z.string()).default(["node", "--max-semi-space-size=64", "--import", "tsx", "src/server.ts"]),
       worker: z.array(z.string()).default(["node", "--import", "tsx", "src/worker.ts"]),
       migrations: z.array(z.string()).default(["node", "--import", "tsx", "src/migrate-database.ts"]),
     })

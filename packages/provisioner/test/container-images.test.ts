@@ -121,8 +121,10 @@ describe("the API image", () => {
 
   it("starts the API server, and every command pulumi/control-plane runs in it names a file in the repository", () => {
     const cmd = execForm(last(final, "CMD"));
-    expect(cmd).toEqual(["node", "--import", "tsx", "src/server.ts"]);
+    expect(cmd).toEqual(["node", "--max-semi-space-size=64", "--import", "tsx", "src/server.ts"]);
     const { commands } = defaults;
+    // The control plane runs the API as the image does (same V8 flags).
+    expect(commands.api).toEqual(cmd);
     for (const command of [cmd, commands.api, commands.worker, commands.migrations]) {
       const file = script(command);
       expect(file, command.join(" ")).toBeDefined();

@@ -8,7 +8,7 @@
 // Options (environment): DATABASE_URL (a PostgreSQL server; a fresh database is created on it),
 // BENCH_SECONDS (per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default "50,200"),
 // BENCH_PROFILE=1 (writes a CPU profile of the API process to .bench/profiles), BENCH_NODE_FLAGS
-// (extra flags for the API's node, e.g. to compare V8 settings).
+// (the API's node flags, default the production image's, e.g. to compare V8 settings).
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -29,7 +29,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? "50,200").split(",").map(Number);
 const profile = process.env.BENCH_PROFILE === "1";
-const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+// The API's node flags as docker/api.Dockerfile runs it (BENCH_NODE_FLAGS="" measures without them).
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=64").split(" ").filter(Boolean);
 const apiDir = path.resolve(import.meta.dirname, "../..");
 const outDir = path.join(apiDir, ".bench");
 mkdirSync(outDir, { recursive: true });
@@ -42,6 +43,7 @@ const credentials = generateCredentialsKeyPair();
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("hex"),
   AUDIT_SIGNING_KEY: randomBytes(32).toString("base64"),
+  OPERATION_SIGNING_KEY: randomBytes(32).toString("base64"),
   PULUMI_CONFIG_PASSPHRASE: randomBytes(16).toString("hex"),
   CREDENTIALS_PUBLIC_KEY: credentials.publicKey,
 };

@@ -76,7 +76,9 @@ export async function seedFleet(databaseUrl: string, shape: FleetShape = REALIST
       [shape.institutions, shape.auditEventsPerInstitution],
     );
     await client.query("COMMIT");
-    await client.query("ANALYZE");
+    // A live database is vacuumed by autovacuum, which keeps the visibility map current (index-only
+    // scans then skip the heap); this server runs with autovacuum off, so do what it would have done.
+    await client.query("VACUUM ANALYZE");
     const counts: Record<string, number> = {};
     for (const table of ["institution", "environment", "membership", "operation", "audit_event"]) {
       const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);

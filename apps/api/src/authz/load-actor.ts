@@ -45,7 +45,9 @@ export async function loadSessionActor(sql: SqlPool, token: string, now: Date): 
     SELECT ${ACTOR_COLUMNS}, s."expiresAt"
     FROM session s JOIN "user" u ON u.id = s."userId"
     WHERE s.token = ${token} AND s."expiresAt" > ${now.toISOString()}::timestamp(3)`;
-  const { rows } = await sql.query<ActorRow & { expiresAt: Date }>(query.text, query.values);
+  // Named: each pooled connection parses and plans it once, then only binds the token (it runs on
+  // every signed-in request, so the server's parse and plan are worth saving).
+  const { rows } = await sql.query<ActorRow & { expiresAt: Date }>({ name: "session-actor", text: query.text, values: query.values });
   const row = rows[0];
   return row ? { actor: toActor(row), expiresAt: row.expiresAt } : null;
 }

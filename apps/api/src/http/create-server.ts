@@ -2,7 +2,6 @@
 // machine API (API keys) under /api/v1.
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { withAuthRequest } from "../auth/auth-request.ts";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { RateLimitedError } from "../errors/rate-limited-error.ts";
@@ -19,6 +18,7 @@ import { refuseCrossSite } from "./origin-check.ts";
 import { checkReadiness } from "./readiness.ts";
 import { createRestHandler, REST_PATHS, REST_PREFIX } from "./rest/handle-rest.ts";
 import { setSecurityHeaders } from "./security-headers.ts";
+import { createTrpcHandler } from "./trpc-handler.ts";
 import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
@@ -52,11 +52,12 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
   const restHandler = createRestHandler(services);
   const consoleOrigin = new URL(services.publicUrl).origin;
   const authHandler = createAuthHandler(services.auth, services.db);
-  const trpcHandler = createHTTPHandler({
+  const trpcHandler = createTrpcHandler({
     router: appRouter,
-    basePath: "/api/trpc/",
-    maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req, res }) =>
+    endpoint: "/api/trpc",
+    origin: "http://api.internal",
+    maxBodyBytes: MAX_BODY_BYTES,
+    createContext: (req, res) =>
       createHttpContext(
         services,
         {
@@ -100,7 +101,8 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
         return await withAuthRequest(origin, () => authHandler(req, res));
       }
       if (url.startsWith("/api/trpc/")) {
-        return refuseUnservedMethod(req, res) || refuseCrossSite(req, res, consoleOrigin) || trpcHandler(req, res);
+        if (refuseUnservedMethod(req, res) || refuseCrossSite(req, res, consoleOrigin)) return;
+        return await trpcHandler(req, res);
       }
       if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });

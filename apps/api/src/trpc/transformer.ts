@@ -14,10 +14,9 @@ type Annotations = Record<string, ["Date"] | ["undefined"]>;
 /** Thrown inside the walk when a value is not plain data; caught once, at the top. */
 const NOT_PLAIN = new Error("not plain data");
 
-/** superjson's path syntax: keys joined by ".", with "." and "\" in a key escaped. */
-function pathTo(parent: string | null, key: string): string {
-  const escaped = key.includes(".") || key.includes("\\") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key;
-  return parent === null ? escaped : `${parent}.${escaped}`;
+/** superjson's path syntax: keys joined by ".", with "." and "\\" in a key escaped. */
+function pathOf(keys: readonly string[]): string {
+  return keys.map((key) => (key.includes(".") || key.includes("\\") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key)).join(".");
 }
 
 function isPlainObject(value: object): boolean {
@@ -26,10 +25,11 @@ function isPlainObject(value: object): boolean {
 }
 
 /**
- * The JSON form of `value`, found at `path` (null: the root, always a container here), recording
- * Dates and undefined in `annotations`.
+ * The JSON form of `value`, found at `keys` (empty: the root, always a container here), recording
+ * Dates and undefined in `annotations`. The keys are one stack pushed and popped along the walk:
+ * a path string is built only for the few values that are annotated, not for every value.
  */
-function walk(value: unknown, path: string | null, annotations: Annotations, seen: Set<object>): unknown {
+function walk(value: unknown, keys: string[], annotations: Annotations, seen: Set<object>): unknown {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -38,7 +38,7 @@ function walk(value: unknown, path: string | null, annotations: Annotations, see
       if (!Number.isFinite(value) || Object.is(value, -0)) throw NOT_PLAIN;
       return value;
     case "undefined":
-      annotations[path as string] = ["undefined"];
+      annotations[pathOf(keys)] = ["undefined"];
       return null;
     case "object":
       break;
@@ -51,12 +51,16 @@ function walk(value: unknown, path: string | null, annotations: Annotations, see
   seen.add(value);
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw NOT_PLAIN;
-    annotations[path as string] = ["Date"];
+    annotations[pathOf(keys)] = ["Date"];
     return value.toISOString();
   }
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = walk(value[i], pathTo(path, String(i)), annotations, seen);
+    for (let i = 0; i < value.length; i++) {
+      keys.push(String(i));
+      out[i] = walk(value[i], keys, annotations, seen);
+      keys.pop();
+    }
     return out;
   }
   if (!isPlainObject(value)) throw NOT_PLAIN;
@@ -64,7 +68,9 @@ function walk(value: unknown, path: string | null, annotations: Annotations, see
   for (const key of Object.keys(value)) {
     // superjson refuses these (prototype pollution); let it say so.
     if (key === "__proto__" || key === "constructor" || key === "prototype") throw NOT_PLAIN;
-    out[key] = walk((value as Record<string, unknown>)[key], pathTo(path, key), annotations, seen);
+    keys.push(key);
+    out[key] = walk((value as Record<string, unknown>)[key], keys, annotations, seen);
+    keys.pop();
   }
   return out;
 }
@@ -76,7 +82,7 @@ export function serializeAnswer(value: unknown): SuperJsonResult {
   const annotations: Annotations = {};
   let json: unknown;
   try {
-    json = walk(value, null, annotations, new Set());
+    json = walk(value, [], annotations, new Set());
   } catch (err) {
     if (err === NOT_PLAIN) return superjson.serialize(value);
     throw err;

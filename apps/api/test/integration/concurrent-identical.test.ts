@@ -5,6 +5,8 @@
 // transaction. Procedures where each identical request is a new record by design are listed with why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../src/trpc/app-router.ts";
+import { createTenant } from "../provisioning/support/fixtures.ts";
+import { adminMetric, postMetrics } from "../regulatory/metrics-support.ts";
 import { callerFor } from "../support/callers.ts";
 import { concurrently } from "../support/concurrently.ts";
 import { startTestServer } from "../support/http-client.ts";
@@ -123,5 +125,103 @@ describe(`${N} identical concurrent machine-API requests`, () => {
     } finally {
       await server.close();
     }
+  }, 60_000);
+
+  /** A tenant of its own (no earlier report, incident or heartbeat), its key, and a server; the clock held still. */
+  async function machineRun<T>(
+    mode: "SAAS" | "SELF_MANAGED",
+    body: (ctx: { base: string; key: string; environmentId: string }) => Promise<T>,
+  ) {
+    const server = await startTestServer(services);
+    services.clock.set(new Date());
+    try {
+      const tenant = await createTenant(services.db, { mode });
+      const api = await callerFor(services, "admin@opus.example");
+      const { key } = await api.apiKeys.create({ institutionId: tenant.id, name: "installation", environmentId: tenant.env.id });
+      return await body({ base: server.base, key, environmentId: tenant.env.id });
+    } finally {
+      services.clock.set(null);
+      await server.close();
+    }
+  }
+
+  const effects = async (environmentId: string) => {
+    const [audit, keyUses, notifications, incidents, days, revisions] = await Promise.all([
+      services.db.auditEvent.count(),
+      services.db.auditEvent.count({ where: { action: "api_key.used" } }),
+      services.db.notification.count(),
+      services.db.healthIncident.findMany({ where: { environmentId }, select: { rule: true, resolvedAt: true } }),
+      services.db.endpointMetricDay.count({ where: { environmentId } }),
+      services.db.endpointMetricRevision.count({ where: { metricDay: { environmentId } } }),
+    ]);
+    return { audit, keyUses, notifications, incidents, days, revisions };
+  };
+
+  it("the same heartbeat 50 times at once: all answered, the environment holds that one heartbeat, nothing else written", async () => {
+    await machineRun("SELF_MANAGED", async ({ base, key, environmentId }) => {
+      const beat = {
+        release: "7.2.0",
+        chartVersion: "7.2.0",
+        kubernetesVersion: "v1.29.3",
+        components: [{ name: "consent", status: "healthy" }],
+      };
+      const before = await effects(environmentId);
+      const answers = await Promise.all(
+        Array.from({ length: N }, async () => {
+          const res = await fetch(`${base}/api/v1/heartbeat`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+            body: JSON.stringify(beat),
+          });
+          return { status: res.status, body: (await res.json()) as { environmentId: string; receivedAt: string } };
+        }),
+      );
+      const now = services.clock.now().toISOString();
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(new Set(answers.map((a) => JSON.stringify(a.body)))).toEqual(new Set([JSON.stringify({ environmentId, receivedAt: now })]));
+      const env = await services.db.environment.findUniqueOrThrow({ where: { id: environmentId } });
+      // Self-managed: the heartbeat is the running release.
+      expect(env).toMatchObject({ releaseVersion: "7.2.0", kubernetesVersion: "v1.29.3", lastHeartbeatAt: new Date(now) });
+      expect(env.heartbeat).toEqual({
+        release: "7.2.0",
+        chartVersion: "7.2.0",
+        kubernetesVersion: "v1.29.3",
+        components: beat.components,
+        receivedAt: now,
+      });
+      // A heartbeat sets a value: no notification, no incident, per request or at all; the key's use
+      // is audited once (its last-use compare-and-set), not 50 times.
+      expect(await effects(environmentId)).toEqual({ ...before, audit: before.audit + 1, keyUses: before.keyUses + 1 });
+    });
+  }, 60_000);
+
+  it("the same breaching metrics report 50 times at once: each day stored once, each incident opened and notified once", async () => {
+    await machineRun("SAAS", async ({ base, key, environmentId }) => {
+      const endpoint = "/open-banking/consents/v3/consents";
+      const requestTime = new Date(services.clock.now().getTime() - 3_600_000).toISOString();
+      // 4,800 s partly down today: below the daily 95% and the window's 99.5%.
+      const report = { data: [adminMetric(endpoint, { requestTime, partialDowntime: 4800, previousDays: 2, p95: 700 })] };
+      const before = await effects(environmentId);
+      const answers = await Promise.all(
+        Array.from({ length: N }, async () => {
+          const res = await postMetrics(base, key, report);
+          return { status: res.status, body: (await res.json()) as { days: { status: string }[] } };
+        }),
+      );
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      const statuses = answers.flatMap((a) => a.body.days.map((d) => d.status));
+      // Three São Paulo days (today and two before): created by one request each, unchanged for the 49 others.
+      expect(statuses.filter((s) => s === "created")).toHaveLength(3);
+      expect(statuses.filter((s) => s !== "created").every((s) => s === "unchanged")).toBe(true);
+      const after = await effects(environmentId);
+      expect(after.days - before.days).toBe(3);
+      expect(after.revisions - before.revisions).toBe(3);
+      const rules = after.incidents.map((i) => i.rule).sort();
+      expect(rules).toEqual(["availability.daily", "availability.window"]);
+      expect(after.incidents.every((i) => i.resolvedAt === null)).toBe(true);
+      // Each incident told once to Opus operations and once to the institution, not once per request.
+      expect(after.notifications - before.notifications).toBe(2 * rules.length);
+      expect([after.audit - before.audit, after.keyUses - before.keyUses]).toEqual([1, 1]);
+    });
   }, 60_000);
 });

@@ -76,16 +76,23 @@ export async function listInstitutions(ctx: DomainContext, input: ListInstitutio
   const where = whereOf(input);
   const direction = Prisma.raw(input.direction === "desc" ? "DESC" : "ASC");
   const orderBy = Prisma.sql`${SORT_COLUMNS[input.sort]} ${direction}, i.id ASC`;
+  const limits = Prisma.sql`LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`;
   // One statement, no transaction: a list may be a moment stale, never wrong for a tenant. The
   // page's ids are chosen first, so the child counts run for the page's rows only (a deep OFFSET
-  // would otherwise compute them for every skipped row too); the total is an uncorrelated
-  // subquery, computed once and repeated on each row.
-  const query = Prisma.sql`
-    WITH page AS (
-      SELECT i.id FROM institution i ${where}
-      ORDER BY ${orderBy} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
-    )
-    SELECT (SELECT count(*)::int FROM institution i ${where}) AS total,
+  // would otherwise compute them for every skipped row too).
+  // Without a search, the page walks the sort's index and the total is an uncorrelated subquery.
+  // With one, the matches are found once through the trigram indexes and both the page (sorting
+  // the few matches) and the total come from them: walking the name index and testing every name
+  // against the pattern cost a selective search 10–17× the first page (docs/benchmarks.md).
+  const pageAndTotal = input.search?.trim()
+    ? Prisma.sql`
+      WITH matches AS MATERIALIZED (SELECT i.id, i."legalName", i."createdAt", i.status FROM institution i ${where}),
+           page AS (SELECT i.id FROM matches i ORDER BY ${orderBy} ${limits})
+      SELECT (SELECT count(*)::int FROM matches) AS total,`
+    : Prisma.sql`
+      WITH page AS (SELECT i.id FROM institution i ${where} ORDER BY ${orderBy} ${limits})
+      SELECT (SELECT count(*)::int FROM institution i ${where}) AS total,`;
+  const query = Prisma.sql`${pageAndTotal}
            i.id, i.slug, i."legalName", i."tradeName", i.cnpj, i.status::text AS status,
            i."deploymentMode"::text AS "deploymentMode", COALESCE(i.roles::text[], ARRAY[]::text[]) AS roles, i."createdAt",
            p.id AS "planId", p.name AS "planName",

@@ -12,6 +12,7 @@ import { tooManyMessage } from "../../lib/rate-limits.ts";
 import { findUnstorableText } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
 import { clientIp } from "../client-ip.ts";
+import { readBody } from "../read-body.ts";
 import { AGENT_ROUTES } from "./agent-routes.ts";
 import { postHeartbeat } from "./heartbeat-routes.ts";
 import { postMetrics } from "./metrics-routes.ts";
@@ -35,19 +36,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function sendError(res: ServerResponse, code: AppErrorCode, message: string, headers: Record<string, string> = {}) {
   send(res, ERROR_TABLE[code].http, { error: { code, message } }, headers);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_REST_BODY_BYTES) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_REST_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooMany(res: ServerResponse, what: string, seconds: number) {
@@ -95,10 +83,10 @@ export function createRestHandler(services: Services) {
         return sendError(res, "UNSUPPORTED_MEDIA_TYPE", "Wrong content type: send the body as JSON, with content-type: application/json.");
       }
       if (route.body) {
-        const text = await readBody(req);
-        if (text === null) return sendError(res, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.`);
+        const raw = await readBody(req, MAX_REST_BODY_BYTES);
+        if (raw === null) return sendError(res, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.`);
         try {
-          body = JSON.parse(text);
+          body = JSON.parse(raw.toString("utf8"));
         } catch {
           return sendError(res, "BAD_INPUT", "The body is not valid JSON.");
         }
