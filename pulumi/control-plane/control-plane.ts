@@ -5,7 +5,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ControlPlaneConfig } from "./config.ts";
 import { DatabaseMigrations } from "./database-migrations.ts";
-import { ScaledApp } from "./scaled-app.ts";
+import { PRE_STOP_SECONDS, ScaledApp } from "./scaled-app.ts";
 
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 
@@ -16,6 +16,8 @@ export const CONSOLE_PORT = 3000;
 export const METRICS_PORT = 9464;
 /** How long Kubernetes waits after SIGTERM before it kills a worker pod. */
 const WORKER_TERMINATION_GRACE_SECONDS = 300;
+/** The API pod's: its pre-stop wait, then SHUTDOWN_GRACE_SECONDS to drain, with 5 s to spare. */
+const API_TERMINATION_GRACE_SECONDS = 30;
 
 export class ControlPlane extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
@@ -80,6 +82,7 @@ export class ControlPlane extends pulumi.ComponentResource {
           ...processEnv,
           databaseUrl,
           { name: "API_PORT", value: String(API_PORT) },
+          { name: "SHUTDOWN_GRACE_SECONDS", value: String(API_TERMINATION_GRACE_SECONDS - PRE_STOP_SECONDS - 5) },
           { name: "METRICS_PORT", value: String(METRICS_PORT) },
           { name: "PUBLIC_URL", value: publicUrl },
           fromSecret("AUTH_SECRET", keys.authSecret),
@@ -93,6 +96,7 @@ export class ControlPlane extends pulumi.ComponentResource {
         ],
         replicas: config.replicas.api,
         resources: { requests: { cpu: "250m", memory: "384Mi" }, limits: { cpu: "1", memory: "768Mi" } },
+        terminationGracePeriodSeconds: API_TERMINATION_GRACE_SECONDS,
         dependsOn: afterMigrations,
       },
       { parent: this },

@@ -29,6 +29,9 @@ export type ScaledAppArgs = {
   dependsOn?: pulumi.Resource[];
 };
 
+/** How long an HTTP pod keeps serving after it is told to stop, before its SIGTERM. */
+export const PRE_STOP_SECONDS = 5;
+
 export class ScaledApp extends pulumi.ComponentResource {
   public readonly deploymentName: pulumi.Output<string>;
   public readonly serviceName: pulumi.Output<string> | undefined;
@@ -75,6 +78,11 @@ export class ScaledApp extends pulumi.ComponentResource {
             // accepting connections is restarted.
             readinessProbe: { tcpSocket: { port: "http" }, periodSeconds: 5, failureThreshold: 3 },
             livenessProbe: { tcpSocket: { port: "http" }, initialDelaySeconds: 20, periodSeconds: 10, failureThreshold: 6 },
+            // A terminating pod leaves the Service's endpoints while the nodes' proxies and the
+            // ingress still send it new connections for a few seconds; closing the listener at
+            // once would refuse them. Keep serving for that long, then Kubernetes sends SIGTERM
+            // and the process drains what it accepted.
+            lifecycle: { preStop: { exec: { command: ["sleep", String(PRE_STOP_SECONDS)] } } },
           }),
     };
 

@@ -152,6 +152,22 @@ describe("pulumi/control-plane", () => {
     expect(workerAccount.metadata.annotations).toEqual({ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/opus-worker" });
   });
 
+  it("lets HTTP pods leave the Service before they stop listening, and drain within their grace", () => {
+    for (const name of ["opus-api", "opus-console"]) {
+      const pod = deployment(run.resources, name).spec.template.spec;
+      const wait = pod.containers[0].lifecycle?.preStop?.exec?.command;
+      expect(wait, name).toEqual(["sleep", expect.stringMatching(/^[1-9]\d*$/)]);
+      if (name !== "opus-api") continue;
+      // Kubernetes counts the pre-stop wait inside the termination grace: wait + drain must fit.
+      const env = pod.containers[0].env as { name: string; value?: string }[];
+      const drain = Number(env.find((e) => e.name === "SHUTDOWN_GRACE_SECONDS")?.value);
+      expect(drain).toBeGreaterThan(0);
+      expect(Number(wait[1]) + drain).toBeLessThan(pod.terminationGracePeriodSeconds);
+    }
+    // The worker accepts no connections: it stops at once and hands its runs back.
+    expect(deployment(run.resources, "opus-worker").spec.template.spec.containers[0].lifecycle).toBeUndefined();
+  });
+
   it("produces objects that pass the Kubernetes schemas", () => {
     for (const object of kubernetesObjects(run.resources)) {
       const manifest = toManifest(object) as Manifest;

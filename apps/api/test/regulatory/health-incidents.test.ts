@@ -31,6 +31,8 @@ beforeAll(async () => {
   services = await createTestServices();
   const row = await services.db.institution.findUniqueOrThrow({ where: { slug: "banco-aurora" }, include: { environments: true } });
   aurora = { id: row.id, production: row.environments.find((e) => e.kind === "PRODUCTION")?.id ?? "" };
+  // This file's own database: Ana's saved language is hers to change here.
+  await services.db.user.update({ where: { email: "ana@aurora.example" }, data: { locale: "pt-BR" } });
   services.clock.set(new Date("2026-12-10T22:00:00Z"));
 });
 afterAll(() => services.cleanup());
@@ -53,7 +55,7 @@ describe("health incidents", () => {
       subject: `Open Finance rules: banco-aurora (production), daily availability below 95% on ${CONSENTS}`,
       emailError: null,
     });
-    expect(toAurora?.body).toContain(`/institutions/${aurora.id}/health`);
+    expect(toAurora?.link).toBe(`/institutions/${aurora.id}/health`);
     expect(toAurora?.emailedTo).toContain("ana@aurora.example");
     expect(toAurora?.emailedTo.some((e) => e.endsWith("@opus.example"))).toBe(false); // the institution's own admins
     const toOpus = daily.find((n) => n.institutionId === null);
@@ -61,9 +63,29 @@ describe("health incidents", () => {
     expect(toOpus?.emailedTo.some((e) => e.endsWith("@aurora.example"))).toBe(false);
     // The e-mail really left through the mailer (the test outbox).
     const outbox = path.join(tmpdir(), "opus-test-outbox", services.databaseUrl.split("/").at(-1) ?? "db");
-    const files = (await readdir(outbox)).filter((f) => f.includes("ana@aurora.example"));
-    const mails = await Promise.all(files.map((f) => readFile(path.join(outbox, f), "utf8")));
-    expect(mails.some((m) => m.includes("daily availability below 95%"))).toBe(true);
+    const mailsTo = async (email: string) => {
+      const files = (await readdir(outbox)).filter((f) => f.includes(email));
+      // Quoted-printable soft line breaks and UTF-8 bytes undone, so the text reads as sent.
+      return (await Promise.all(files.map((f) => readFile(path.join(outbox, f), "utf8")))).map((m) =>
+        Buffer.from(
+          m.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
+      );
+    };
+    // Ana saved Portuguese: her e-mail is in Portuguese; the Opus admin saved none and reads English.
+    const anas = await mailsTo("ana@aurora.example");
+    expect(anas.some((m) => m.includes(`apresenta disponibilidade diária abaixo de 95% (availability.daily) em ${CONSENTS}`))).toBe(true);
+    expect(anas.some((m) => m.includes(`http://console.test/institutions/${aurora.id}/health`))).toBe(true);
+    expect(anas.some((m) => m.includes("daily availability below 95%"))).toBe(false);
+    expect((await mailsTo("admin@opus.example")).some((m) => m.includes("daily availability below 95%"))).toBe(true);
+    // The console shows each reader the language they look at (else the one they saved).
+    const ana = await callerFor(services, "ana@aurora.example");
+    const listed = await ana.health.notifications({ institutionId: aurora.id });
+    expect(listed[0]?.subject).toMatch(/^Regras do Open Finance: banco-aurora \(produção\), /);
+    const inEnglish = await ana.health.notifications({ institutionId: aurora.id, locale: "en" });
+    expect(inEnglish[0]?.subject).toMatch(/^Open Finance rules: banco-aurora \(production\), /);
+    expect(inEnglish[0]).toMatchObject({ link: `/institutions/${aurora.id}/health`, readAt: null });
 
     // Still breaching: the same figures again, then a worse revision of the day. Nobody hears twice.
     await report("2026-12-10", 4800);

@@ -8,6 +8,8 @@ export type ReceivedMail = { from: string; to: string[]; data: string };
 
 export async function startSmtpSink() {
   const received: ReceivedMail[] = [];
+  /** Addresses the server refuses (550) while they are in the set: a mailbox that is down. */
+  const refusing = new Set<string>();
   const server = createServer((socket: Socket) => {
     let buffer = "";
     let mail: ReceivedMail = { from: "", to: [], data: "" };
@@ -38,8 +40,12 @@ export async function startSmtpSink() {
           mail.from = line.slice(10).trim();
           reply("250 ok");
         } else if (verb === "RCPT") {
-          mail.to.push(line.slice(8).trim());
-          reply("250 ok");
+          const to = line.slice(8).trim();
+          if (refusing.has(to.replace(/^<|>$/g, ""))) reply("550 mailbox unavailable");
+          else {
+            mail.to.push(to);
+            reply("250 ok");
+          }
         } else if (verb === "DATA") {
           inData = true;
           reply("354 end with <CRLF>.<CRLF>");
@@ -55,6 +61,7 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refusing,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -6,31 +6,13 @@
 // compare-and-set on resolvedAt.
 import { environmentHealth } from "@opus/rules/environment-health";
 import { CURRENT_RULES } from "@opus/rules/regulatory-thresholds";
+import type { Notice } from "../notifications/notice-text.ts";
 import { type NotifyDeps, notify } from "../notifications/notify.ts";
 import { healthWindow, toFigures, windowRows } from "./metric-rows.ts";
 
-export type IncidentDeps = NotifyDeps & { clock: { now(): Date }; publicUrl: string };
+export type IncidentDeps = NotifyDeps & { clock: { now(): Date } };
 
 type Finding = { rule: string; endpoint: string; day: string };
-
-const percent = (basisPoints: number) => `${basisPoints / 100}%`;
-
-/** The rule in words, from the thresholds in force (they are data, so is this). */
-export function ruleInWords(rule: string): string {
-  const r = CURRENT_RULES;
-  switch (rule) {
-    case "availability.daily":
-      return `daily availability below ${percent(r.dailyAvailability.minimumBasisPoints)}`;
-    case "availability.window":
-      return `availability below ${percent(r.windowAvailability.minimumBasisPoints)} over ${r.windowAvailability.windowDays} days`;
-    case "latency.p95":
-      return "95th-percentile response time above its limit";
-    case "availability.burn":
-      return `error budget burning faster than the ${r.windowAvailability.windowDays}-day window allows`;
-    default:
-      return rule;
-  }
-}
 
 function findingsOf(health: ReturnType<typeof environmentHealth>): Finding[] {
   const byKey = new Map<string, Finding>();
@@ -54,13 +36,13 @@ export async function reconcileHealthIncidents(deps: IncidentDeps, environmentId
     where: { id: environmentId },
     select: { id: true, kind: true, institutionId: true, institution: { select: { slug: true } } },
   });
-  const label = `${env.institution.slug} (${env.kind.toLowerCase()})`;
   const rows = await windowRows(deps.db, { environmentId }, now);
   const findings = findingsOf(environmentHealth(rows.map(toFigures), healthWindow(now).asOf));
   const open = await deps.db.healthIncident.findMany({ where: { environmentId, resolvedAt: null } });
-  const link = `${deps.publicUrl.replace(/\/$/, "")}/institutions/${env.institutionId}/health`;
-  const both = async (kind: "health.incident_opened" | "health.incident_resolved", subject: string, body: string) => {
-    for (const institutionId of [null, env.institutionId]) await notify(deps, { institutionId, kind, subject, body });
+  const who = { slug: env.institution.slug, envKind: env.kind };
+  const link = `/institutions/${env.institutionId}/health`;
+  const both = async (notice: Notice) => {
+    for (const institutionId of [null, env.institutionId]) await notify(deps, { institutionId, notice, link });
   };
 
   let opened = 0;
@@ -73,12 +55,10 @@ export async function reconcileHealthIncidents(deps: IncidentDeps, environmentId
     });
     if (created.count === 0) continue;
     opened++;
-    await both(
-      "health.incident_opened",
-      `Open Finance rules: ${label}, ${ruleInWords(f.rule)} on ${f.endpoint}`,
-      `${label} shows ${ruleInWords(f.rule)} (${f.rule}) on ${f.endpoint} since ${f.day} (São Paulo), ` +
-        `judged against ${CURRENT_RULES.version}. You will hear again when it resolves, not at every report.\n\n${link}`,
-    );
+    await both({
+      kind: "health.incident_opened",
+      params: { ...who, rule: f.rule, endpoint: f.endpoint, day: f.day, rulesVersion: CURRENT_RULES.version },
+    });
   }
   let resolved = 0;
   for (const incident of open) {
@@ -86,11 +66,10 @@ export async function reconcileHealthIncidents(deps: IncidentDeps, environmentId
     const moved = await deps.db.healthIncident.updateMany({ where: { id: incident.id, resolvedAt: null }, data: { resolvedAt: now } });
     if (moved.count === 0) continue;
     resolved++;
-    await both(
-      "health.incident_resolved",
-      `Resolved: ${label}, ${ruleInWords(incident.rule)} on ${incident.endpoint}`,
-      `${label} no longer shows ${ruleInWords(incident.rule)} on ${incident.endpoint} (open since ${incident.firstDay}).\n\n${link}`,
-    );
+    await both({
+      kind: "health.incident_resolved",
+      params: { ...who, rule: incident.rule, endpoint: incident.endpoint, firstDay: incident.firstDay },
+    });
   }
   return { opened, resolved };
 }

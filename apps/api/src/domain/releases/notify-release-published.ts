@@ -24,22 +24,22 @@ export async function notifyReleasePublished(ctx: DomainContext, releaseId: stri
   const byInstitution = new Map<string, typeof behind>();
   for (const e of behind) byInstitution.set(e.institutionId, [...(byInstitution.get(e.institutionId) ?? []), e]);
   for (const [institutionId, envs] of byInstitution) {
-    const lines = envs.map((e) => `- ${e.kind.toLowerCase()}: runs ${e.releaseVersion ?? "an unreported version"}`);
     await notify(
-      { db: ctx.db, mailer: ctx.ports.mailer, log: ctx.log },
+      { db: ctx.db, mailer: ctx.ports.mailer, log: ctx.log, publicUrl: ctx.settings.publicUrl },
       {
         institutionId,
-        kind: "release.published",
-        subject: `Opus Open Finance ${release.version} is available on the ${release.channel.toLowerCase()} channel`,
-        body: [
-          `Release ${release.version} is published. Your installation follows the ${release.channel.toLowerCase()} channel:`,
-          ...lines,
-          "",
-          `It supports Kubernetes ${release.kubernetesMin} to ${release.kubernetesMax}` +
-            (release.minUpgradableFrom ? ` and upgrades from ${release.minUpgradableFrom} or newer.` : "."),
-          `Upgrade in your maintenance window; the console follows the version your heartbeat reports.`,
-          `${ctx.settings.publicUrl.replace(/\/$/, "")}/institutions/${institutionId}/environments`,
-        ].join("\n"),
+        link: `/institutions/${institutionId}/environments`,
+        notice: {
+          kind: "release.published",
+          params: {
+            version: release.version,
+            channel: release.channel,
+            environments: envs.map((e) => ({ kind: e.kind, releaseVersion: e.releaseVersion })),
+            kubernetesMin: release.kubernetesMin,
+            kubernetesMax: release.kubernetesMax,
+            minUpgradableFrom: release.minUpgradableFrom,
+          },
+        },
       },
     );
   }

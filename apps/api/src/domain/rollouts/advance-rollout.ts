@@ -12,6 +12,7 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
+import { writeNotice } from "../notifications/notice-outbox.ts";
 import { scheduleOf, upgradeEnvironmentOf, upgradeFactsSelect } from "../releases/environment-release.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
 import { eligibility, type Freeze } from "../releases/maintenance-windows.ts";
@@ -109,6 +110,7 @@ async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number
             },
           })
         ).count;
+        await writeWaveNotices(tx, rollout, wave, now);
       }
       return changes + started;
     }
@@ -128,6 +130,33 @@ async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number
       return changes;
   }
   return changes;
+}
+
+/**
+ * The self-managed admins' notice, one per institution in the wave, in the outbox in this same
+ * transaction: the wave never starts without it, and the API's sender e-mails it (the worker has
+ * no mailer).
+ */
+async function writeWaveNotices(tx: Tx, rollout: { name: string; releaseVersion: string }, wave: { id: string; name: string }, now: Date) {
+  const targets = await tx.rolloutTarget.findMany({
+    where: { waveId: wave.id, selfManaged: true, status: "NOTIFIED" },
+    select: { institutionId: true, environment: { select: { kind: true, releaseVersion: true } } },
+    orderBy: { position: "asc" },
+  });
+  const byInstitution = new Map<string, { kind: string; releaseVersion: string | null }[]>();
+  for (const t of targets) byInstitution.set(t.institutionId, [...(byInstitution.get(t.institutionId) ?? []), t.environment]);
+  for (const [institutionId, environments] of byInstitution) {
+    await writeNotice(tx, {
+      dedupeKey: `rollout.wave_started:${wave.id}:${institutionId}`,
+      institutionId,
+      now,
+      link: `/institutions/${institutionId}/environments`,
+      notice: {
+        kind: "rollout.wave_started",
+        params: { version: rollout.releaseVersion, rolloutName: rollout.name, waveName: wave.name, environments },
+      },
+    });
+  }
 }
 
 /** Records what the operations (and heartbeats) say about targets in flight. */

@@ -36,6 +36,8 @@ export const TENANT_MODELS = {
   HealthIncident: { kind: "direct" },
   // Opus operations' own notifications have no institution, so no tenant's scope ever reaches them.
   Notification: { kind: "direct" },
+  NoticeOutbox: { kind: "direct" },
+  NotificationRead: { kind: "relation", filter: (institutionId) => ({ notification: { institutionId } }) },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
   // The Opus dashboard's cache of each environment's health status.

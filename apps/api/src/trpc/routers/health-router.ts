@@ -8,6 +8,9 @@ import { zReleaseVersion } from "../../domain/releases/release-input.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
 
+/** The language the console shows (the reader's saved one when absent). */
+const zNoticeLocale = z.enum(["pt-BR", "en"]);
+
 export const healthRouter = router({
   environment: protectedProcedure("health.read")
     .input(z.strictObject({ ...zInstitutionScope, environmentId: zId }))
@@ -34,10 +37,10 @@ export const healthRouter = router({
     .query(({ ctx, input }) => exportWeeklyAvailability(ctx, input)),
   /** Incidents opened and resolved, as the institution's admins were told. */
   notifications: protectedProcedure("health.read")
-    .input(z.strictObject(zInstitutionScope))
+    .input(z.strictObject({ ...zInstitutionScope, locale: zNoticeLocale.optional() }))
     .query(({ ctx, input }) => listInstitutionNotifications(ctx, input)),
   /** What Opus operations were told (every institution's incidents). */
   opsNotifications: protectedProcedure("fleet.read")
-    .input(z.strictObject({}).optional())
-    .query(({ ctx }) => listOpusNotifications(ctx)),
+    .input(z.strictObject({ locale: zNoticeLocale.optional() }).optional())
+    .query(({ ctx, input }) => listOpusNotifications(ctx, input ?? {})),
 });

@@ -1,0 +1,154 @@
+// A rollout wave that reaches self-managed installations tells their admins: the worker writes the
+// notice to the outbox in the wave's own transaction, and the API's sender delivers it exactly once
+// per notice (concurrent senders, a refused mailbox retried later, nobody mailed twice), in each
+// admin's saved language, through a real SMTP conversation.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverDueNotices } from "../../src/domain/notifications/notice-outbox.ts";
+import { advanceRollout } from "../../src/domain/rollouts/advance-rollout.ts";
+import { callerFor } from "../support/callers.ts";
+import { makeRelease } from "../support/release-fixtures.ts";
+import { type ReceivedMail, startSmtpSink } from "../support/smtp-sink.ts";
+import { createTestServices, type TestServices } from "../support/test-services.ts";
+import { createFleet } from "./support/fleet.ts";
+import { createHarness } from "./support/rollout-harness.ts";
+
+let services: TestServices;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let target: { id: string; version: string };
+let institutionIds: string[];
+const admins: { email: string; locale: string | null }[] = [];
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  services = await createTestServices({ smtpUrl: smtp.url });
+  await makeRelease(services.db, "AVAILABLE", "5.0.0");
+  target = await makeRelease(services.db, "AVAILABLE", "5.1.0");
+  ({ institutionIds } = await createFleet(services.db, { tenants: 2, mode: "SELF_MANAGED", kinds: ["DEVELOPMENT"], release: "5.0.0" }));
+  // Each institution: one admin who saved Portuguese, one who saved English; the first also a viewer (not told).
+  for (const [i, institutionId] of institutionIds.entries()) {
+    for (const [locale, role] of [
+      ["pt-BR", "ADMIN"],
+      ["en", "ADMIN"],
+      [null, "VIEWER"],
+    ] as const) {
+      const email = `${role.toLowerCase()}-${locale ?? "none"}-${i}@sm${i}.example`;
+      const user = await services.db.user.create({ data: { id: randomUUID(), email, name: email, emailVerified: true, locale } });
+      await services.db.membership.create({ data: { userId: user.id, institutionId, role } });
+      if (role === "ADMIN") admins.push({ email, locale });
+    }
+  }
+});
+afterAll(async () => {
+  await services.cleanup();
+  await smtp.close();
+});
+
+/** The decoded subject and body of a received message (nodemailer encodes non-ASCII text). */
+function decode(mail: ReceivedMail) {
+  const qp = (s: string) =>
+    Buffer.from(
+      s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16))),
+      "latin1",
+    ).toString("utf8");
+  const [head = "", ...rest] = mail.data.split("\r\n\r\n");
+  const rawSubject = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head)?.[1] ?? "";
+  const subject = rawSubject.replace(/\r\n[ \t]/g, " ").replace(/=\?UTF-8\?Q\?(.*?)\?=\s?/gi, (_, w: string) => qp(w.replace(/_/g, " ")));
+  return { subject, body: qp(rest.join("\r\n\r\n")) };
+}
+const mailsTo = (email: string) => smtp.received.filter((m) => m.to.some((to) => to.includes(email))).map(decode);
+
+async function startedWave() {
+  const harness = createHarness(services, new Date("2026-12-03T15:00:00Z"));
+  const api = await callerFor(services, "admin@opus.example");
+  const created = await api.rollouts.create({
+    name: "Dezembro",
+    releaseId: target.id,
+    selection: { institutionIds },
+    waves: [{ name: "Self-managed dev", kinds: ["DEVELOPMENT"], maxConcurrency: { count: 5 }, soakMinutes: 0, failureThreshold: 1 }],
+  } as never);
+  await api.rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+  return { harness, rolloutId: created.id };
+}
+
+describe("rollout wave notices to self-managed admins", () => {
+  it("are written with the wave's start, delivered once by concurrent senders, each in the admin's language, retried when refused", async () => {
+    const { harness, rolloutId } = await startedWave();
+    // Before the wave starts nothing is queued.
+    expect(await services.db.noticeOutbox.count()).toBe(0);
+    await advanceRollout(harness.orchestrator, rolloutId);
+    const targets = await services.db.rolloutTarget.findMany({ where: { rolloutId } });
+    expect(targets.every((t) => t.status === "NOTIFIED")).toBe(true);
+    const queued = await services.db.noticeOutbox.findMany({ orderBy: { institutionId: "asc" } });
+    expect(queued.map((n) => [n.institutionId, n.status])).toEqual([...institutionIds].sort().map((id) => [id, "PENDING"]));
+    // The worker sends nothing itself: no console row, no mail yet.
+    expect(await services.db.notification.count({ where: { kind: "rollout.wave_started" } })).toBe(0);
+    expect(smtp.received).toHaveLength(0);
+    // Another step (or another worker) writes no second notice for the same wave.
+    await advanceRollout(harness.orchestrator, rolloutId);
+    expect(await services.db.noticeOutbox.count()).toBe(2);
+
+    // One mailbox is down: its admin is skipped this time, everyone else gets the mail.
+    const [ptAdmin, enAdmin, , downAdmin] = admins as [(typeof admins)[0], (typeof admins)[0], (typeof admins)[0], (typeof admins)[0]];
+    smtp.refusing.add(downAdmin.email);
+    // Six senders at once (API replicas): each notice is claimed and delivered by one of them.
+    const passes = await Promise.all(Array.from({ length: 6 }, () => deliverDueNotices(services)));
+    const total = passes.reduce((a, p) => ({ sent: a.sent + p.sent, retrying: a.retrying + p.retrying }), { sent: 0, retrying: 0 });
+    expect(total).toEqual({ sent: 1, retrying: 1 });
+    for (const a of admins.filter((a) => a !== downAdmin)) expect(mailsTo(a.email)).toHaveLength(1);
+    expect(mailsTo(downAdmin.email)).toHaveLength(0);
+    expect(smtp.received.some((m) => m.to.some((to) => to.includes("viewer")))).toBe(false);
+    expect(await services.db.notification.count({ where: { kind: "rollout.wave_started" } })).toBe(2);
+
+    // The language each admin saved.
+    const pt = mailsTo(ptAdmin.email)[0];
+    expect(pt?.subject).toBe(`Atualize para Opus Open Finance 5.1.0: onda "Self-managed dev" da implantação "Dezembro"`);
+    expect(pt?.body).toContain("- desenvolvimento: executa 5.0.0");
+    expect(pt?.body).toContain(`http://console.test/institutions/${institutionIds[0]}/environments`);
+    const en = mailsTo(enAdmin.email)[0];
+    expect(en?.subject).toBe(`Upgrade to Opus Open Finance 5.1.0: wave "Self-managed dev" of rollout "Dezembro"`);
+    expect(en?.body).toContain("- development: runs 5.0.0");
+
+    // The refused one waits for its retry time: a pass now sends nothing.
+    const waiting = await services.db.noticeOutbox.findFirstOrThrow({ where: { status: "PENDING" } });
+    expect(waiting.lastError).toContain(downAdmin.email);
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(services.clock.now().getTime());
+    expect(await deliverDueNotices(services)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    // Later, with the mailbox back, concurrent senders mail only the one who was missed.
+    smtp.refusing.clear();
+    harness.setNow(new Date(waiting.nextAttemptAt.getTime() + 1000));
+    const before = smtp.received.length;
+    await Promise.all(Array.from({ length: 4 }, () => deliverDueNotices(services)));
+    expect(smtp.received.length - before).toBe(1);
+    expect(mailsTo(downAdmin.email)).toHaveLength(1);
+    for (const a of admins) expect(mailsTo(a.email)).toHaveLength(1);
+    const done = await services.db.noticeOutbox.findMany();
+    expect(done.every((n) => n.status === "SENT" && n.claimToken === null && n.notificationId !== null)).toBe(true);
+    const rows = await services.db.notification.findMany({ where: { kind: "rollout.wave_started" } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.emailError === null && r.emailedTo.length === 2)).toBe(true);
+    harness.stop();
+  });
+
+  it("a sender that died holding a notice is taken over after its lease, and the console row is not made twice", async () => {
+    const notice = await services.db.noticeOutbox.create({
+      data: {
+        dedupeKey: `test:${randomUUID()}`,
+        institutionId: institutionIds[0] ?? null,
+        kind: "rollout.wave_started",
+        params: { version: "5.1.0", rolloutName: "R", waveName: "W", environments: [] },
+        status: "SENDING",
+        claimToken: "dead-sender",
+        claimedUntil: new Date(services.clock.now().getTime() + 60_000),
+      },
+    });
+    // Still within the dead sender's lease: nobody may take it.
+    expect((await deliverDueNotices(services)).sent).toBe(0);
+    services.clock.set(new Date(services.clock.now().getTime() + 61_000));
+    const results = await Promise.all(Array.from({ length: 3 }, () => deliverDueNotices(services)));
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    const after = await services.db.noticeOutbox.findUniqueOrThrow({ where: { id: notice.id } });
+    expect(after).toMatchObject({ status: "SENT", attempts: 1 });
+    expect(await services.db.notification.count({ where: { id: after.notificationId ?? "" } })).toBe(1);
+    services.clock.set(null);
+  });
+});
