@@ -160,7 +160,7 @@ await Promise.all(
 );
 const httpSeconds = (performance.now() - started) / 1000;
 const apiCpu = apiCpuSeconds() - cpuBefore;
-const loadDuring = loadavg()[0];
+const loadDuring = loadavg()[0] ?? 0;
 api.kill("SIGTERM");
 await once(api, "exit");
 
