@@ -122,6 +122,26 @@ describe("install bundle keys", () => {
 });
 
 describe("POST /api/v1/usage/events", () => {
+  it("stores ids and dimensions with quotes, backslashes, braces and commas exactly, and dedupes them", async () => {
+    const ids = [`q"1`, "b\\2", "br{a,c}es", "ap'os", "NULL"];
+    const dimensions = { family: `ac"co\\un'ts`, endpoint: "/{x},y" };
+    const first = await post({ events: ids.map((id) => apiCall(id, { dimensions })) });
+    expect(first.status).toBe(200);
+    expect(first.body.accepted).toBe(ids.length);
+    const again = await post({ events: ids.map((id) => apiCall(id, { dimensions })) });
+    expect(again.body.duplicates).toBe(ids.length);
+    const rows = await services.db.$queryRawUnsafe<{ event_id: string; dimensions: unknown; group_key: string }[]>(
+      "SELECT event_id, dimensions, group_key FROM usage_event WHERE institution_id = $1 AND event_id = ANY($2::text[]) ORDER BY event_id",
+      aurora,
+      ids,
+    );
+    expect(rows.map((r) => r.event_id)).toEqual([...ids].sort());
+    for (const r of rows) {
+      expect(r.dimensions).toEqual(dimensions);
+      expect(r.group_key).toBe(JSON.stringify({ family: dimensions.family }));
+    }
+  });
+
   it("rejects each bad event on its own, with a reason, and accepts the rest", async () => {
     await services.db.meter.create({
       data: { code: "retired_meter", name: "Retired", unit: "x", aggregation: "COUNT", dimensions: [], retiredAt: new Date("2026-11-01") },
