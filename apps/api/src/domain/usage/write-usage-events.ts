@@ -62,15 +62,6 @@ SELECT event_id, month IN (SELECT month FROM finalized) AS late FROM fresh`;
 
 const DEADLOCK = "40P01";
 
-/** A PostgreSQL array literal of text elements: each quoted, with `"` and `\` escaped. */
-function arrayLiteral(values: string[]): string {
-  let literal = "{";
-  for (let i = 0; i < values.length; i++) {
-    literal += `${i ? "," : ""}"${(values[i] as string).replace(/["\\]/g, "\\$&")}"`;
-  }
-  return `${literal}}`;
-}
-
 /** Returns the ids that were new (accepted), each with whether its month was already finalized. */
 export async function writeUsageEvents(
   ctx: { sql: SqlPool; clock: Clock },
@@ -78,7 +69,8 @@ export async function writeUsageEvents(
   events: ResolvedEvent[],
 ): Promise<Map<string, { late: boolean }>> {
   if (events.length === 0) return new Map();
-  const columns = [
+  const params = [
+    institutionId,
     events.map((e) => e.id),
     events.map((e) => e.meterId),
     events.map((e) => e.environmentId),
@@ -86,25 +78,17 @@ export async function writeUsageEvents(
     events.map((e) => e.occurredAt),
     events.map((e) => e.dimensions),
     events.map((e) => e.groupKey),
+    ctx.clock.now(),
   ];
   for (let attempt = 1; ; attempt++) {
     const client = await ctx.sql.connect();
     try {
-      // The whole transaction is one round trip (simple protocol, values as escaped literals): under
-      // CPU contention each extra round trip is a wait for both processes to be scheduled again.
-      // Each statement of the string gets its own snapshot, so the write's is taken after the lock is
-      // held and sees any report finalized before it. On an error the rest is skipped (ROLLBACK below).
-      const institution = client.escapeLiteral(institutionId);
-      const literals = [
-        `${institution}::text`,
-        ...columns.map((values) => client.escapeLiteral(arrayLiteral(values))),
-        `${client.escapeLiteral(ctx.clock.now().toISOString())}::timestamptz`,
-      ];
-      const write = INGEST_SQL.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string);
-      const results = (await client.query(`BEGIN; ${sharedUsageLockSql(institution)}; ${write}; COMMIT`)) as unknown as {
-        rows: { event_id: string; late: boolean }[];
-      }[];
-      return new Map((results[2]?.rows ?? []).map((r) => [r.event_id, { late: r.late }]));
+      // BEGIN and the lock share one round trip (simple protocol); the statement gets a snapshot
+      // taken after the lock is held, so it sees any report finalized before it.
+      await client.query(`BEGIN; ${sharedUsageLockSql(client.escapeLiteral(institutionId))}`);
+      const { rows } = await client.query<{ event_id: string; late: boolean }>(INGEST_SQL, params);
+      await client.query("COMMIT");
+      return new Map(rows.map((r) => [r.event_id, { late: r.late }]));
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       // Sorted writes make deadlocks unexpected; if PostgreSQL still picks this batch as a victim,
