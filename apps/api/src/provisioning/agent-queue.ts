@@ -44,12 +44,32 @@ function signed(deps: AgentQueueDeps, institutionId: string, body: Record<string
 
 const wireDate = (date: Date | null) => date?.toISOString() ?? null;
 
-export async function claimForAgent(deps: AgentQueueDeps, caller: AgentCaller, version: string): Promise<SignedPayload | null> {
-  // Last contact, for the environment page (one row per institution; an unconditional write is fine).
+/** Contact older than this is rewritten on the next claim; fresher contact is left alone. */
+export const AGENT_CONTACT_THROTTLE_MS = 30_000;
+
+/**
+ * Last contact, for the environment page. Every replica claims every few seconds, so the row is
+ * written only when the stored contact is older than the throttle (or the version changed, so an
+ * upgrade shows at once): one conditional UPDATE, no read first, and a hot row stays quiet.
+ */
+export async function recordAgentContact(deps: Pick<AgentQueueDeps, "db" | "clock">, institutionId: string, version: string) {
+  const now = deps.clock.now();
   await deps.db.managedAccount.updateMany({
-    where: { institutionId: caller.institutionId },
-    data: { agentVersion: version, agentSeenAt: deps.clock.now() },
+    where: {
+      institutionId,
+      OR: [
+        { agentSeenAt: null },
+        { agentSeenAt: { lt: new Date(now.getTime() - AGENT_CONTACT_THROTTLE_MS) } },
+        { agentVersion: { not: version } },
+        { agentVersion: null },
+      ],
+    },
+    data: { agentVersion: version, agentSeenAt: now },
   });
+}
+
+export async function claimForAgent(deps: AgentQueueDeps, caller: AgentCaller, version: string): Promise<SignedPayload | null> {
+  await recordAgentContact(deps, caller.institutionId, version);
   const workerId = workerIdOf(caller);
   const run = await claimRun(deps, workerId, deps.leaseMs, { kind: "agent", institutionId: caller.institutionId });
   if (!run) return null;
