@@ -5,6 +5,8 @@
 // total (raw events, hourly and daily rollups, per meter) against what was sent.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createDb } from "@opus/db/client";
@@ -108,7 +110,9 @@ for (let b = 0; b < TOTAL / BATCH; b++) {
 const retried = batches.length - TOTAL / BATCH;
 
 // The real API process (its own event loop, as in production), on the bench database.
-const api = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+// BENCH_PROFILE=1 writes the API's CPU profile to .bench/ingest-profile (bench/profile/summarize-profile.ts reads it).
+const profileArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", ".bench/ingest-profile"] : [];
+const api = spawn(process.execPath, [...profileArgs, "--import", "tsx", "src/server.ts"], {
   env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(PORT), LOG_LEVEL: "warn" },
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -125,6 +129,12 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
+// The API process's CPU time (user + system, clock ticks of /proc/<pid>/stat), to show what a batch costs it.
+const apiCpuSeconds = () => {
+  const fields = readFileSync(`/proc/${api.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const cpuBefore = apiCpuSeconds();
 let accepted = 0;
 let duplicates = 0;
 let rejected = 0;
@@ -149,6 +159,8 @@ await Promise.all(
   }),
 );
 const httpSeconds = (performance.now() - started) / 1000;
+const apiCpu = apiCpuSeconds() - cpuBefore;
+const loadDuring = loadavg()[0] ?? 0;
 api.kill("SIGTERM");
 await once(api, "exit");
 
@@ -214,6 +226,9 @@ console.log(
   `  sent ${batches.length * BATCH} events (${rows.length} unique, ${duplicatesSent} duplicate ids, ${retried} retried batches) in ${httpSeconds.toFixed(1)} s`,
 );
 console.log(`  HTTP ingest: ${httpRate.toFixed(0)} events/s sent, ${uniqueRate.toFixed(0)} new events/s stored`);
+console.log(
+  `  API process CPU: ${apiCpu.toFixed(1)} s, ${((apiCpu * 1000 * 1000) / (batches.length * BATCH)).toFixed(1)} ms per 1,000 events sent; load average ${loadDuring.toFixed(1)} (1 min) at the end of the HTTP phase`,
+);
 console.log(`  COPY baseline (same rows, scratch table, same database): ${copyRate.toFixed(0)} rows/s`);
 console.log(`  ratio: ${((uniqueRate / copyRate) * 100).toFixed(1)}% of COPY (new events/s ÷ COPY rows/s)`);
 if (failures.length) {

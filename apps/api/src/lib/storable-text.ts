@@ -43,3 +43,12 @@ export function findUnstorableText(input: unknown): UnstorableText | null {
   }
   return null;
 }
+
+/**
+ * False when JSON text cannot hold unstorable text, so the walk above can be skipped: JSON.parse
+ * refuses a raw NUL, and text decoded from UTF-8 has no lone surrogate (bad bytes become U+FFFD),
+ * so either can only come from a backslash-u escape.
+ */
+export function jsonTextMayHoldUnstorable(json: string): boolean {
+  return json.includes("\\u");
+}

@@ -7,6 +7,7 @@ import type { ApiKeyScope } from "../api-keys/authenticate-api-key.ts";
 import type { PublicDomainContext } from "../domain-context.ts";
 import { type CatalogMeter, ingestCatalog } from "./ingest-catalog.ts";
 import { type EventResult, MAX_EVENTS_PER_BATCH, zUsageEvent } from "./usage-event-schema.ts";
+import { wellFormedUsageEvent } from "./well-formed-usage-event.ts";
 
 /** Clocks drift: a little future is tolerated, more is a bug in the reporter. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -30,9 +31,20 @@ function reject(index: number, id: string | null, code: NonNullable<EventResult[
   return { index, id, status: "rejected", code, message };
 }
 
-/** Sorted keys: the same dimensions always make the same rollup key. */
-function canonicalJson(record: Record<string, string>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+/** Keys any JavaScript object lists first, in numeric order, whatever the sort. */
+const ARRAY_INDEX = /^(0|[1-9]\d{0,9})$/;
+
+/** Sorted keys: the same dimensions always make the same rollup key (stored text, so byte for byte). */
+export function canonicalJson(record: Record<string, string>): string {
+  const keys = Object.keys(record).sort();
+  if (keys.some((k) => ARRAY_INDEX.test(k))) {
+    // An integer-like key is enumerated before the others by any object; the stored keys were made this way.
+    return JSON.stringify(Object.fromEntries(keys.map((k) => [k, record[k]])));
+  }
+  // Built directly: same bytes as stringifying the sorted object, without making one per event.
+  let json = "{";
+  for (const k of keys) json += `${json.length > 1 ? "," : ""}${JSON.stringify(k)}:${JSON.stringify(record[k])}`;
+  return `${json}}`;
 }
 
 export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unknown[]) {
@@ -72,7 +84,8 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
   };
 
   for (const [index, candidate] of raw.entries()) {
-    const parsed = zUsageEvent.safeParse(candidate);
+    const wellFormed = wellFormedUsageEvent(candidate);
+    const parsed = wellFormed ? ({ success: true, data: wellFormed } as const) : zUsageEvent.safeParse(candidate);
     if (!parsed.success) {
       const id = typeof (candidate as { id?: unknown } | null)?.id === "string" ? (candidate as { id: string }).id : null;
       const issue = parsed.error.issues[0];

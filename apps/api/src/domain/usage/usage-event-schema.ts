@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MAX_EVENTS_PER_BATCH = 1000;
 
 /** Up to 15 integer digits and 6 decimals: exact in NUMERIC, and far beyond any real count. */
-const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,6})?$/;
+export const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,6})?$/;
 
 export const zQuantity = z
   .union([z.number(), z.string()])
@@ -18,6 +18,8 @@ export const zQuantity = z
     return text;
   })
   .meta({ description: 'Non-negative decimal, as a JSON number or a string ("12.5").', examples: [1, "0.5"] });
+
+export const zTimestamp = z.iso.datetime({ offset: true }).meta({ description: "When it happened, ISO 8601 with a time zone." });
 
 export const zUsageEvent = z
   .strictObject({
@@ -36,7 +38,7 @@ export const zUsageEvent = z
       .max(64)
       .meta({ description: "The environment's id, or its kind (`development`, `homologation`, `production`)." }),
     quantity: zQuantity,
-    timestamp: z.iso.datetime({ offset: true }).meta({ description: "When it happened, ISO 8601 with a time zone." }),
+    timestamp: zTimestamp,
     dimensions: z
       .record(z.string().min(1).max(64), z.string().max(200))
       .refine((d) => Object.keys(d).length <= 16, "at most 16 dimensions")

@@ -9,7 +9,7 @@ import type { AppErrorCode } from "../../errors/app-error-codes.ts";
 import { databaseAppError } from "../../errors/database-errors.ts";
 import { ERROR_TABLE } from "../../errors/error-table.ts";
 import { tooManyMessage } from "../../lib/rate-limits.ts";
-import { findUnstorableText } from "../../lib/storable-text.ts";
+import { findUnstorableText, jsonTextMayHoldUnstorable } from "../../lib/storable-text.ts";
 import type { Services } from "../../services.ts";
 import { clientIp } from "../client-ip.ts";
 import { readBody } from "../read-body.ts";
@@ -85,12 +85,13 @@ export function createRestHandler(services: Services) {
       if (route.body) {
         const raw = await readBody(req, MAX_REST_BODY_BYTES);
         if (raw === null) return sendError(res, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.`);
+        const text = raw.toString("utf8");
         try {
-          body = JSON.parse(raw.toString("utf8"));
+          body = JSON.parse(text);
         } catch {
           return sendError(res, "BAD_INPUT", "The body is not valid JSON.");
         }
-        const unstorable = findUnstorableText(body);
+        const unstorable = jsonTextMayHoldUnstorable(text) ? findUnstorableText(body) : null;
         if (unstorable) return sendError(res, "BAD_INPUT", `Invalid request: ${unstorable.path || "body"}: ${unstorable.problem}`);
         const parsed = route.body.safeParse(body);
         if (!parsed.success) return sendError(res, "BAD_INPUT", `Invalid request: ${readableZod(parsed.error)}`);
