@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
+import { AGENT_CONTACT_REFRESH_MS } from "@opus/rules/agent-contact";
 import type { Clock } from "../domain/domain-context.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { AuditSigner } from "../lib/audit-signer.ts";
@@ -44,9 +45,6 @@ function signed(deps: AgentQueueDeps, institutionId: string, body: Record<string
 
 const wireDate = (date: Date | null) => date?.toISOString() ?? null;
 
-/** Contact older than this is rewritten on the next claim; fresher contact is left alone. */
-export const AGENT_CONTACT_THROTTLE_MS = 30_000;
-
 /**
  * Last contact, for the environment page. Every replica claims every few seconds, so the row is
  * written only when the stored contact is older than the throttle (or the version changed, so an
@@ -59,7 +57,7 @@ export async function recordAgentContact(deps: Pick<AgentQueueDeps, "db" | "cloc
       institutionId,
       OR: [
         { agentSeenAt: null },
-        { agentSeenAt: { lt: new Date(now.getTime() - AGENT_CONTACT_THROTTLE_MS) } },
+        { agentSeenAt: { lt: new Date(now.getTime() - AGENT_CONTACT_REFRESH_MS) } },
         { agentVersion: { not: version } },
         { agentVersion: null },
       ],

@@ -1,7 +1,9 @@
 // Each claim records the agent's last contact, but only when the stored contact is older than the
 // throttle or the version changed: replicas polling every few seconds do not rewrite the row each time.
+
+import { AGENT_CONTACT_REFRESH_MS as AGENT_CONTACT_THROTTLE_MS } from "@opus/rules/agent-contact";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AGENT_CONTACT_THROTTLE_MS, claimForAgent } from "../../src/provisioning/agent-queue.ts";
+import { claimForAgent } from "../../src/provisioning/agent-queue.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { createAgentTenant } from "./support/agent-harness.ts";
 
