@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
+import { AGENT_CONTACT_REFRESH_MS } from "@opus/rules/agent-contact";
 import type { Clock } from "../domain/domain-context.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { AuditSigner } from "../lib/audit-signer.ts";
@@ -44,12 +45,29 @@ function signed(deps: AgentQueueDeps, institutionId: string, body: Record<string
 
 const wireDate = (date: Date | null) => date?.toISOString() ?? null;
 
-export async function claimForAgent(deps: AgentQueueDeps, caller: AgentCaller, version: string): Promise<SignedPayload | null> {
-  // Last contact, for the environment page (one row per institution; an unconditional write is fine).
+/**
+ * Last contact, for the environment page. Every replica claims every few seconds, so the row is
+ * written only when the stored contact is older than the throttle (or the version changed, so an
+ * upgrade shows at once): one conditional UPDATE, no read first, and a hot row stays quiet.
+ */
+export async function recordAgentContact(deps: Pick<AgentQueueDeps, "db" | "clock">, institutionId: string, version: string) {
+  const now = deps.clock.now();
   await deps.db.managedAccount.updateMany({
-    where: { institutionId: caller.institutionId },
-    data: { agentVersion: version, agentSeenAt: deps.clock.now() },
+    where: {
+      institutionId,
+      OR: [
+        { agentSeenAt: null },
+        { agentSeenAt: { lt: new Date(now.getTime() - AGENT_CONTACT_REFRESH_MS) } },
+        { agentVersion: { not: version } },
+        { agentVersion: null },
+      ],
+    },
+    data: { agentVersion: version, agentSeenAt: now },
   });
+}
+
+export async function claimForAgent(deps: AgentQueueDeps, caller: AgentCaller, version: string): Promise<SignedPayload | null> {
+  await recordAgentContact(deps, caller.institutionId, version);
   const workerId = workerIdOf(caller);
   const run = await claimRun(deps, workerId, deps.leaseMs, { kind: "agent", institutionId: caller.institutionId });
   if (!run) return null;
