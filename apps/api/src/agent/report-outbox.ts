@@ -46,9 +46,14 @@ export function openReportOutbox(stateDir: string, client: ControlPlaneClient, l
       while (!signal.aborted) {
         const entry = pending[0];
         if (!entry) {
+          // Until a report is added or the signal aborts; the abort listener goes with the wait.
           await new Promise<void>((resolve) => {
-            wake = resolve;
-            signal.addEventListener("abort", () => resolve(), { once: true });
+            const done = () => {
+              signal.removeEventListener("abort", done);
+              resolve();
+            };
+            wake = done;
+            signal.addEventListener("abort", done, { once: true });
           });
           wake = null;
           continue;

@@ -3,6 +3,7 @@
 import type { Db } from "@opus/db/client";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
 import type { Clock } from "../domain/domain-context.ts";
+import { abortableSleep } from "../lib/abortable-sleep.ts";
 import type { CredentialsOpener } from "../lib/credentials-envelope.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
@@ -58,15 +59,5 @@ export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "workerId"> = {
   concurrent: { delayMs: 30_000, maxWaitMs: 30 * 60_000 },
   shutdownTimeoutMs: 270_000,
   random: Math.random,
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", done);
-        resolve();
-      }
-      signal.addEventListener("abort", done, { once: true });
-    }),
+  sleep: abortableSleep,
 };

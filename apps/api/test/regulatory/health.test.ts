@@ -175,6 +175,76 @@ describe("the Opus dashboard's fleet health summary", () => {
   });
 });
 
+describe("the Opus dashboard's fleet health summary, cached", () => {
+  /** The services with every read of endpoint-days recorded: which environments' windows a load judged. */
+  function counting() {
+    const judged: string[][] = [];
+    const db = services.db.$extends({
+      query: {
+        endpointMetricDay: {
+          async $allOperations({ args, query }) {
+            const where = (args as { where?: { environmentId?: { in?: string[] } } }).where;
+            judged.push([...(where?.environmentId?.in ?? ["(any)"])].sort());
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as TestServices["db"];
+    return { services: { ...services, db }, judged };
+  }
+  const matchesHealthPage = async () => {
+    const fleet = await (await callerFor(services, "operator@opus.example")).health.fleet({});
+    const count = (status: string) => fleet.items.filter((i) => i.status === status).length;
+    return {
+      asOf: fleet.asOf,
+      BREACHING: count("BREACHING"),
+      AT_RISK: count("AT_RISK"),
+      HEALTHY: count("HEALTHY"),
+      ids: fleet.items.map((i) => i.environment.id),
+    };
+  };
+
+  it("judges each environment's window once per São Paulo day and again only after its figures change", async () => {
+    const { services: counted, judged } = counting();
+    const otto = await callerFor(counted, "operator@opus.example");
+    const summary = async () => {
+      judged.length = 0;
+      const { fleetHealth } = await otto.dashboard.get();
+      const page = await matchesHealthPage();
+      expect(fleetHealth).toMatchObject({ asOf: page.asOf, BREACHING: page.BREACHING, AT_RISK: page.AT_RISK, HEALTHY: page.HEALTHY });
+      return { fleetHealth, page, judged: judged.flat() };
+    };
+    await summary(); // whatever earlier tests left stale is judged now
+    // Warm: no window is read at all.
+    expect((await summary()).judged).toEqual([]);
+
+    // A report for one environment: only its window is judged again, and the counts follow it.
+    await report(aurora.homologation, aurora.id, "2026-12-10", { "/open-banking/accounts/v2/accounts": { down: 6000 } });
+    const afterReport = await summary();
+    expect(afterReport.judged).toEqual([aurora.homologation]);
+    expect(afterReport.fleetHealth.BREACHING).toBeGreaterThanOrEqual(2);
+    expect((await summary()).judged).toEqual([]);
+
+    // A figure changed by any other writer (a hand fix in the database) is seen as well.
+    await services.db.endpointMetricDay.updateMany({
+      where: { environmentId: aurora.homologation, endpoint: "/open-banking/accounts/v2/accounts" },
+      data: { partialDowntimeSeconds: 0 },
+    });
+    expect((await summary()).judged).toEqual([aurora.homologation]);
+
+    // The next São Paulo day re-judges every environment once (their windows moved), then none.
+    services.clock.set(new Date("2026-12-11T22:00:00Z"));
+    try {
+      const nextDay = await summary();
+      expect(nextDay.fleetHealth.asOf).toBe("2026-12-11");
+      expect(nextDay.judged).toEqual([...nextDay.page.ids].sort());
+      expect((await summary()).judged).toEqual([]);
+    } finally {
+      services.clock.set(new Date("2026-12-10T22:00:00Z"));
+    }
+  });
+});
+
 describe("the rollout health gate's verdict", () => {
   it("counts only what happened since the upgrade", async () => {
     const upgrade = new Date("2026-12-10T03:00:00Z");

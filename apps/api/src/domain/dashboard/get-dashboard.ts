@@ -3,7 +3,7 @@
 import { provisioningQueueStats } from "../../lib/queue-stats.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { expiryWarning } from "../institutions/certificate.ts";
-import { listFleetHealth } from "../regulatory/list-fleet-health.ts";
+import { fleetHealthCounts } from "../regulatory/fleet-health-counts.ts";
 
 export async function getDashboard(ctx: DomainContext) {
   const now = ctx.clock.now();
@@ -22,11 +22,9 @@ export async function getDashboard(ctx: DomainContext) {
       take: 50,
       select: { id: true, kind: true, notAfter: true, subject: true, institution: { select: { id: true, legalName: true } } },
     }),
-    listFleetHealth(ctx, {}),
+    fleetHealthCounts(ctx),
     provisioningQueueStats(ctx.db, since24h),
   ]);
-  const healthCounts = { BREACHING: 0, AT_RISK: 0, HEALTHY: 0, NO_DATA: 0 };
-  for (const item of health.items) healthCounts[item.status] += 1;
   return {
     institutionsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])),
     institutionsByMode: Object.fromEntries(byMode.map((r) => [r.deploymentMode ?? "UNSET", r._count._all])),
@@ -36,7 +34,13 @@ export async function getDashboard(ctx: DomainContext) {
     failedEnvironments,
     expiringCertificates: expiring.map((c) => ({ ...c, warning: expiryWarning(c.notAfter, now) })),
     /** The fleet against Open Finance Brasil's availability and response-time rules, as of `asOf`. */
-    fleetHealth: { asOf: health.asOf, ...healthCounts },
+    fleetHealth: {
+      asOf: health.asOf,
+      BREACHING: health.BREACHING,
+      AT_RISK: health.AT_RISK,
+      HEALTHY: health.HEALTHY,
+      NO_DATA: health.NO_DATA,
+    },
     /** The provisioning queue now, and runs that failed in the last 24 hours. */
     provisioning: {
       queued: queue.queued,

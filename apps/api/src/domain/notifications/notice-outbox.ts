@@ -8,6 +8,7 @@
 // - a failure puts the notice back (PENDING, later) until MAX_ATTEMPTS, then FAILED with the reason.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@opus/db/client";
+import { abortableSleep } from "../../lib/abortable-sleep.ts";
 import type { Notice } from "./notice-text.ts";
 import { emailAudience, type NotifyDeps, notificationData } from "./notify.ts";
 
@@ -128,17 +129,6 @@ export async function runNoticeSender(deps: OutboxDeps, everyMs: number, signal:
     } catch (err) {
       deps.log.error({ err }, "notice delivery pass failed");
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, everyMs);
-      timer.unref();
-      signal.addEventListener(
-        "abort",
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    await abortableSleep(everyMs, signal);
   }
 }

@@ -40,6 +40,8 @@ export const TENANT_MODELS = {
   NotificationRead: { kind: "relation", filter: (institutionId) => ({ notification: { institutionId } }) },
   Operation: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   OperationLog: { kind: "relation", filter: (institutionId) => ({ operation: { environment: { institutionId } } }) },
+  // The Opus dashboard's cache of each environment's health status.
+  EnvironmentHealthCache: { kind: "relation", filter: (institutionId) => ({ environment: { institutionId } }) },
   User: { kind: "global" },
   Session: { kind: "global" },
   Account: { kind: "global" },
