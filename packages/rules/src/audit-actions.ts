@@ -4,6 +4,7 @@
 export const AUDIT_ACTIONS = [
   "system.seeded",
   "user.locale_changed",
+  "notification.read",
   "institution.created",
   "institution.draft_saved",
   "institution.submitted",

@@ -127,5 +127,29 @@ describe("health incidents", () => {
     const operator = await callerFor(services, "operator@opus.example");
     const ops = await operator.health.opsNotifications();
     expect(ops.length).toBe(ours.length); // one to Opus per one to the institution
+
+    // Read is per person: Ana marks one read; it stays unread for the institution's other readers.
+    const [first, second] = ours as [(typeof ours)[0], (typeof ours)[0]];
+    expect(await ana.health.markNotificationsRead({ institutionId: aurora.id, notificationIds: [first.id] })).toEqual({ read: [first.id] });
+    const readAt = (await services.db.notificationRead.findFirstOrThrow({ where: { notificationId: first.id } })).readAt;
+    // Again: still read, and since the first time.
+    await ana.health.markNotificationsRead({ institutionId: aurora.id, notificationIds: [first.id] });
+    expect((await services.db.notificationRead.findMany({ where: { notificationId: first.id } })).map((r) => r.readAt)).toEqual([readAt]);
+    const after = await ana.health.notifications({ institutionId: aurora.id });
+    expect(after.find((n) => n.id === first.id)?.readAt).toBeInstanceOf(Date);
+    expect(after.find((n) => n.id === second.id)?.readAt).toBeNull();
+    const admin = await callerFor(services, "admin@opus.example");
+    expect((await admin.health.notifications({ institutionId: aurora.id })).find((n) => n.id === first.id)?.readAt).toBeNull();
+    // Opus' own notification is not Aurora's: the whole call is refused and nothing is marked.
+    const reads = await services.db.notificationRead.count();
+    await expect(
+      ana.health.markNotificationsRead({ institutionId: aurora.id, notificationIds: [second.id, ops[0]?.id ?? ""] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(operator.health.markOpsNotificationsRead({ notificationIds: [second.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await services.db.notificationRead.count()).toBe(reads);
+    await expect(helena.health.markNotificationsRead({ institutionId: aurora.id, notificationIds: [second.id] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await operator.health.markOpsNotificationsRead({ notificationIds: [ops[0]?.id ?? ""] })).toEqual({ read: [ops[0]?.id] });
   });
 });

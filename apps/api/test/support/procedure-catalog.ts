@@ -103,6 +103,13 @@ const STAFF_OPS: StaffRole[] = ["ADMIN", "OPERATOR"];
 const ANY_MEMBER: MemberRole[] = ["ADMIN", "VIEWER"];
 const scoped = (staff: StaffRole[], member: MemberRole[] = []): Access => ({ kind: "scoped", staff, member });
 const own = ({ tenant }: Setup) => ({ institutionId: tenant.id });
+/** A notification row as the notifier writes it (null: Opus operations'). */
+const makeNotificationRow = async (db: Db, institutionId: string | null) =>
+  (
+    await db.notification.create({
+      data: { institutionId, kind: "health.incident_opened", subject: "Matrix notice", body: "Matrix notice" },
+    })
+  ).id;
 const missing = "does-not-exist";
 const NO_PRICES = { baseFees: { SAAS: 0, MANAGED: 0, SELF_MANAGED: 0 }, meters: {} };
 const growthPlan = async (db: Db) => (await db.plan.findUniqueOrThrow({ where: { code: "growth" } })).id;
@@ -736,6 +743,19 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
   "health.fleet": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({ mode: "SAAS" }) },
   "health.notifications": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => own(s) },
   "health.opsNotifications": { access: scoped(ALL_STAFF), tenant: "active", input: async () => ({}) },
+  "health.markNotificationsRead": {
+    access: scoped(ALL_STAFF, ANY_MEMBER),
+    tenant: "active",
+    input: async (s) => ({ ...own(s), notificationIds: [await makeNotificationRow(s.db, s.tenant.id)] }),
+    failure: async (s) => ({ input: { ...own(s), notificationIds: [missing] }, code: "NOT_FOUND" }),
+  },
+  "health.markOpsNotificationsRead": {
+    access: scoped(ALL_STAFF),
+    tenant: "active",
+    input: async (s) => ({ notificationIds: [await makeNotificationRow(s.db, null)] }),
+    // One of the institution's notifications is not Opus operations' own.
+    failure: async (s) => ({ input: { notificationIds: [await makeNotificationRow(s.db, s.tenant.id)] }, code: "NOT_FOUND" }),
+  },
   "health.weeklyReport": {
     access: scoped(ALL_STAFF, ANY_MEMBER),
     tenant: "active",

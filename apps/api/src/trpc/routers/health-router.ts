@@ -1,6 +1,7 @@
 import { HEALTH_STATUSES } from "@opus/rules/environment-health";
 import { z } from "zod";
 import { listInstitutionNotifications, listOpusNotifications } from "../../domain/notifications/list-notifications.ts";
+import { markNotificationsRead } from "../../domain/notifications/mark-notifications-read.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
 import { exportWeeklyAvailability } from "../../domain/regulatory/weekly-availability.ts";
@@ -10,6 +11,7 @@ import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
 
 /** The language the console shows (the reader's saved one when absent). */
 const zNoticeLocale = z.enum(["pt-BR", "en"]);
+const zNotificationIds = z.array(zId).min(1).max(50);
 
 export const healthRouter = router({
   environment: protectedProcedure("health.read")
@@ -43,4 +45,12 @@ export const healthRouter = router({
   opsNotifications: protectedProcedure("fleet.read")
     .input(z.strictObject({ locale: zNoticeLocale.optional() }).optional())
     .query(({ ctx, input }) => listOpusNotifications(ctx, input ?? {})),
+  /** Marks an institution's notifications read, for the person asking. */
+  markNotificationsRead: protectedProcedure("health.read")
+    .input(z.strictObject({ ...zInstitutionScope, notificationIds: zNotificationIds }))
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx, input)),
+  /** Marks Opus operations' notifications read, for the person asking. */
+  markOpsNotificationsRead: protectedProcedure("fleet.read")
+    .input(z.strictObject({ notificationIds: zNotificationIds }))
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx, { notificationIds: input.notificationIds })),
 });

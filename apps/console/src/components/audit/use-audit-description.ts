@@ -28,6 +28,7 @@ const none = (): Values => ({});
 const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "system.seeded": none,
   "user.locale_changed": (r) => ({ locale: r.get("locale") }),
+  "notification.read": (r) => ({ count: r.get("count") }),
   "institution.created": (r) => ({ name: r.get("legalName"), email: r.get("adminEmail") }),
   "institution.draft_saved": (r) => ({ step: r.step(r.get("step")) }),
   "institution.submitted": none,

@@ -15,6 +15,7 @@ export const INSTITUTION_SECTIONS = [
   { key: "certificates", segment: "certificates", permission: "certificates.read" },
   { key: "usage", segment: "usage", permission: "usage.read" },
   { key: "health", segment: "health", permission: "health.read" },
+  { key: "notifications", segment: "notifications", permission: "health.read" },
   { key: "goLive", segment: "go-live", permission: "go-live.read" },
   { key: "apiKeys", segment: "api-keys", permission: "api-keys.read" },
   { key: "members", segment: "members", permission: "members.read" },

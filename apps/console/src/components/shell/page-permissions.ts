@@ -9,6 +9,7 @@ export const STAFF_PAGES = [
   { key: "dashboard", href: "/dashboard", permission: "fleet.read" },
   { key: "institutions", href: "/institutions", permission: "fleet.read" },
   { key: "health", href: "/health", permission: "fleet.read" },
+  { key: "notifications", href: "/notifications", permission: "fleet.read" },
   { key: "approvals", href: "/approvals", permission: "institution.govern" },
   { key: "signups", href: "/signups", permission: "institution.review" },
   { key: "billing", href: "/billing", permission: "billing.read" },
