@@ -31,8 +31,20 @@ const institutionDetailSelect = {
   plan: { select: { id: true, code: true, name: true, size: true } },
   brands: { select: { id: true, name: true, authorisationServerId: true } },
   contacts: { select: { kind: true, name: true, email: true, phone: true } },
-  // Never the credentials ciphertext: the console has no use for it.
-  managedAccount: { select: { cloudProvider: true, accountRef: true, region: true, clusterName: true, clusterEndpoint: true } },
+  // Never the credentials ciphertext: the console has no use for it. Who holds them (STORED or the
+  // AGENT) and what the agent last said of itself are not secret: the wizard and the environment page show them.
+  managedAccount: {
+    select: {
+      cloudProvider: true,
+      accountRef: true,
+      region: true,
+      clusterName: true,
+      clusterEndpoint: true,
+      credentialsSource: true,
+      agentVersion: true,
+      agentSeenAt: true,
+    },
+  },
   environments: {
     orderBy: { kind: "asc" },
     select: { id: true, kind: true, status: true, stackName: true, cluster: true, namespace: true, releaseVersion: true },

@@ -1,3 +1,4 @@
+import type { ManagedCredentialsSource } from "@opus/rules/enums";
 import { ACCOUNT_REF_PATTERN, CLOUD_REGION_PATTERN, DNS_LABEL_PATTERN } from "@opus/rules/text-patterns";
 import type { CloudProvider, DeploymentMode, InstitutionDetail, StepData } from "@/lib/router-types";
 import { type CredentialsForm, credentialsData, credentialsStarted, EMPTY_CREDENTIALS, validateCredentials } from "./credentials-form";
@@ -10,7 +11,14 @@ export type ManagedForm = {
   clusterName: string;
   clusterEndpoint: string;
 };
-export type DeploymentForm = { mode: DeploymentMode | ""; saasRegion: string; managed: ManagedForm; credentials: CredentialsForm };
+export type DeploymentForm = {
+  mode: DeploymentMode | "";
+  saasRegion: string;
+  managed: ManagedForm;
+  /** STORED: the access below is given to Opus; AGENT: it stays with the agent in the customer's cluster. */
+  credentialsSource: ManagedCredentialsSource;
+  credentials: CredentialsForm;
+};
 
 export function deploymentForm(institution: InstitutionDetail): DeploymentForm {
   const account = institution.managedAccount;
@@ -24,6 +32,7 @@ export function deploymentForm(institution: InstitutionDetail): DeploymentForm {
       clusterName: account?.clusterName ?? "",
       clusterEndpoint: account?.clusterEndpoint ?? "",
     },
+    credentialsSource: account?.credentialsSource ?? "STORED",
     credentials: EMPTY_CREDENTIALS,
   };
 }
@@ -48,6 +57,8 @@ export function validateDeployment(form: DeploymentForm, regions: readonly strin
   else if (!DNS_LABEL_PATTERN.test(m.clusterName.trim())) errors.clusterName = "dnsLabel";
   if (!m.clusterEndpoint.trim()) errors.clusterEndpoint = "required";
   else if (!isHttpsUrl(m.clusterEndpoint.trim())) errors.clusterEndpoint = "endpoint";
+  // With the agent nothing is asked: the credentials never leave the customer's cluster.
+  if (form.credentialsSource === "AGENT") return errors;
   return { ...errors, ...validateCredentials(form.credentials, credentialsStored) };
 }
 
@@ -62,7 +73,15 @@ export function deploymentData(form: DeploymentForm): StepData<"deployment"> {
     region: m.region.trim(),
     clusterName: m.clusterName.trim(),
     clusterEndpoint: m.clusterEndpoint.trim(),
+    credentialsSource: form.credentialsSource,
+    // The API refuses credentials sent with the agent, so none are, even if some were typed before switching.
+    ...(form.credentialsSource === "AGENT" ? {} : storedAccess(form.credentials)),
+  };
+}
+
+function storedAccess(credentials: CredentialsForm) {
+  return {
     // Left empty, the stored access is kept: it is never sent back to the browser.
-    credentials: credentialsStarted(form.credentials) ? credentialsData(form.credentials) : undefined,
+    credentials: credentialsStarted(credentials) ? credentialsData(credentials) : undefined,
   };
 }

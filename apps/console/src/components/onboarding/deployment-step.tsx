@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
 import { QueryError } from "../ui/query-error";
+import { AgentInstallGuide } from "./agent-install-guide";
+import { CredentialsSourcePicker } from "./credentials-source-picker";
 import { deploymentData, deploymentForm, validateDeployment } from "./deployment-form";
 import { DeploymentModePicker } from "./deployment-mode-picker";
 import { ManagedAccountFields } from "./managed-account-fields";
@@ -22,8 +24,9 @@ export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
   const options = useQuery(trpc.institutions.wizardOptions.queryOptions());
   const regions = options.data?.regions ?? [];
   const [form, setForm] = useStepDraft("deployment", () => deploymentForm(institution));
-  // A managed account always has its access stored (the API refuses one without it).
-  const stored = institution.deploymentMode === "MANAGED" && institution.managedAccount !== null;
+  // A managed account on stored credentials always has them (the API refuses one without them).
+  const saved = institution.deploymentMode === "MANAGED" ? institution.managedAccount : null;
+  const stored = saved?.credentialsSource === "STORED";
   const checks = useFieldErrors(validateDeployment(form, regions, stored));
 
   const step = useStepSubmit(institution.id, "deployment", checks, onSaved);
@@ -69,13 +72,21 @@ export function DeploymentStep({ institution, onBack, onSaved }: StepProps) {
             message={checks.message}
             touch={checks.touch}
           />
-          <ManagedCredentialsFields
-            value={form.credentials}
-            onChange={(credentials) => setForm((f) => ({ ...f, credentials }))}
-            stored={stored}
-            message={checks.message}
-            touch={checks.touch}
+          <CredentialsSourcePicker
+            value={form.credentialsSource ?? "STORED"}
+            onChange={(credentialsSource) => setForm((f) => ({ ...f, credentialsSource }))}
           />
+          {form.credentialsSource === "AGENT" ? (
+            <AgentInstallGuide institutionId={institution.id} saved={saved?.credentialsSource === "AGENT"} />
+          ) : (
+            <ManagedCredentialsFields
+              value={form.credentials}
+              onChange={(credentials) => setForm((f) => ({ ...f, credentials }))}
+              stored={stored}
+              message={checks.message}
+              touch={checks.touch}
+            />
+          )}
         </>
       ) : null}
       {form.mode === "SELF_MANAGED" ? (

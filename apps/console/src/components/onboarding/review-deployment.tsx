@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { NAMED_SAAS_REGIONS } from "@/lib/options";
 import type { InstitutionDetail } from "@/lib/router-types";
 import { DetailList } from "../ui/detail-list";
+import { AgentInstallGuide } from "./agent-install-guide";
 
 export function ReviewDeployment({ institution }: { institution: InstitutionDetail }) {
   const t = useTranslations();
@@ -37,10 +38,13 @@ export function ReviewDeployment({ institution }: { institution: InstitutionDeta
               label: t("onboarding.deployment.clusterEndpoint"),
               value: <span className="font-mono text-xs">{account.clusterEndpoint}</span>,
             },
-            { label: t("onboarding.deployment.access.title"), value: t("onboarding.review.accessStored") },
+            account.credentialsSource === "AGENT"
+              ? { label: t("onboarding.deployment.credentialsSource.legend"), value: t("onboarding.review.accessWithAgent") }
+              : { label: t("onboarding.deployment.access.title"), value: t("onboarding.review.accessStored") },
           ]}
         />
       ) : null}
+      {mode === "MANAGED" && account?.credentialsSource === "AGENT" ? <AgentInstallGuide institutionId={institution.id} saved /> : null}
     </div>
   );
 }
