@@ -1,4 +1,5 @@
 "use client";
+import { AGENT_CONTACT_REFRESH_MS } from "@opus/rules/agent-contact";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
@@ -9,6 +10,7 @@ import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { PageLoading } from "../ui/page-loading";
 import { QueryError } from "../ui/query-error";
+import { AgentStatusCard } from "./agent-status-card";
 import { EnvironmentDetails } from "./environment-details";
 import { EnvironmentHeading } from "./environment-heading";
 import { FailedRunNotice } from "./failed-run-notice";
@@ -30,7 +32,11 @@ export function EnvironmentPage({ institutionId, environmentId }: Props) {
   const trpc = useTRPC();
   const me = useCurrentMe();
   const refresh = useProvisioningRefresh(institutionId);
-  const institution = useQuery(trpc.institutions.get.queryOptions({ institutionId }));
+  const institution = useQuery({
+    ...trpc.institutions.get.queryOptions({ institutionId }),
+    // The agent's last contact moves while the page is open: read it again at the pace it is stored.
+    refetchInterval: (query) => (query.state.data?.managedAccount?.credentialsSource === "AGENT" ? AGENT_CONTACT_REFRESH_MS : false),
+  });
   const selfManaged = institution.data?.deploymentMode === "SELF_MANAGED";
   const runs = useQuery({
     ...trpc.environments.findOperations.queryOptions({ institutionId, environmentId }),
@@ -70,6 +76,7 @@ export function EnvironmentPage({ institutionId, environmentId }: Props) {
   if (!environment) return <EmptyState title={t("environment.notFound")} />;
 
   const data = institution.data;
+  const agentAccount = data.deploymentMode === "MANAGED" && data.managedAccount?.credentialsSource === "AGENT" ? data.managedAccount : null;
   const mayOperate = can(me, "environments.operate", institutionId) && !selfManaged;
   const operate = mayOperate && isOperable(data);
   const issueBundle = selfManaged && can(me, "install-bundle.issue", institutionId);
@@ -92,6 +99,13 @@ export function EnvironmentPage({ institutionId, environmentId }: Props) {
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className={`space-y-4 ${mayOperate ? "lg:col-span-2" : "lg:col-span-3"}`}>
           <EnvironmentDetails environment={environment} institutionId={institutionId} />
+          {agentAccount ? (
+            <AgentStatusCard
+              institutionId={institutionId}
+              account={agentAccount}
+              running={runs.data?.find((run) => run.status === "RUNNING")}
+            />
+          ) : null}
           {selfManaged ? null : outputsCard}
         </div>
         {mayOperate ? (
