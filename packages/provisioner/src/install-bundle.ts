@@ -7,6 +7,7 @@ import { dump } from "js-yaml";
 import { z } from "zod";
 import { CREDENTIAL_KEYS, PLATFORM_CREDENTIALS_SECRET, PLATFORM_RELEASE_NAME, TENANT_PROJECT } from "./naming.ts";
 import { buildPlatformValues } from "./platform-values.ts";
+import { REPORT_AGENT_NAME, REPORT_AGENT_PORT, REPORT_AGENT_SECRET, reportAgentManifest } from "./report-agent-manifest.ts";
 import { stackNameFor } from "./spec.ts";
 import { SECRET_CONFIG_KEYS, stackConfigEntries, type TenantStackConfig, TenantStackConfigSchema } from "./stack-config.ts";
 
@@ -16,6 +17,12 @@ export const InstallBundleInputSchema = z.strictObject({
     message: "install bundles are for SELF_MANAGED installations; Opus runs the others",
   }),
   usageReportingToken: z.string().min(16, "the usage-reporting token looks truncated"),
+  /** The report-only agent's manifest: where it reports to, and the image that runs it. */
+  reportAgent: z.strictObject({
+    // The agent itself refuses a plain-http control plane in production (apps/api/src/env/agent-env.ts).
+    controlPlaneUrl: z.url({ protocol: /^https?$/, message: "must be the control plane's http(s):// origin" }),
+    image: z.string().min(1),
+  }),
 });
 
 export type InstallBundleInput = z.input<typeof InstallBundleInputSchema>;
@@ -28,9 +35,10 @@ export type InstallBundle = {
 };
 
 const TOKEN_FILE = "usage-reporting-token";
+const REPORT_AGENT_FILE = "agent/report-agent.yaml";
 
 export function createInstallBundle(input: InstallBundleInput): InstallBundle {
-  const { config, usageReportingToken } = InstallBundleInputSchema.parse(input);
+  const { config, usageReportingToken, reportAgent } = InstallBundleInputSchema.parse(input);
   const stackName = stackNameFor(config.tenant.slug, config.environment.kind);
   const stackFile = `Pulumi.${stackName}.yaml`;
 
@@ -54,6 +62,7 @@ export function createInstallBundle(input: InstallBundleInput): InstallBundle {
             `They name the Secret ${PLATFORM_CREDENTIALS_SECRET}; create it first (see README.md).`,
           ]) + yaml(buildPlatformValues(config)),
       },
+      { path: REPORT_AGENT_FILE, content: reportAgentManifest(reportAgent) },
       // No trailing newline: `kubectl create secret --from-file` would keep it in the value.
       { path: TOKEN_FILE, content: usageReportingToken },
     ],
@@ -111,6 +120,21 @@ kubectl create secret generic ${PLATFORM_CREDENTIALS_SECRET} --namespace <namesp
 ${secretLines}
 helm upgrade --install ${PLATFORM_RELEASE_NAME} ${chart} \\
   --version ${config.release.version} --namespace <namespace> --values helm/values.yaml
+\`\`\`
+
+## The report-only agent
+
+\`${REPORT_AGENT_FILE}\` runs Opus's agent in report-only mode: the installation's one outbound
+reporter. The platform posts its heartbeats, usage and admin metrics to it inside the cluster
+(\`http://${REPORT_AGENT_NAME}.<namespace>.svc:${REPORT_AGENT_PORT}\`, the same \`/api/v1/heartbeat\`,
+\`/api/v1/usage/events\` and \`/api/v1/metrics\` bodies); it keeps each on its outbox volume before
+answering and resends it until Opus takes it, so an outage or a restart loses nothing. It needs no
+inbound access from outside the cluster and holds no credential but the token. Set its \`image\`
+to the control plane's API image Opus gives you (it replaces \`CHANGE-ME\`), then:
+
+\`\`\`sh
+kubectl create secret generic ${REPORT_AGENT_SECRET} --namespace <namespace> --from-file=AGENT_KEY=${TOKEN_FILE}
+kubectl apply --namespace <namespace> -f ${REPORT_AGENT_FILE}
 \`\`\`
 `;
 }

@@ -1,6 +1,6 @@
 // The self-managed install bundle: deterministic files, valid YAML that pulumi/tenant's config
 // reader and the chart accept, the given token and no other credential.
-import { load } from "js-yaml";
+import { load, loadAll } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { createInstallBundle, type InstallBundleInput } from "../src/install-bundle.ts";
 import { buildPlatformValues } from "../src/platform-values.ts";
@@ -28,6 +28,7 @@ function bundleInput(overrides: Partial<InstallBundleInput["config"]> = {}): Ins
       ...overrides,
     },
     usageReportingToken: TOKEN,
+    reportAgent: { controlPlaneUrl: "https://opus.example", image: "registry.opus.io/control-plane/api:1.4.0" },
   };
 }
 
@@ -45,6 +46,7 @@ describe("install bundle", () => {
       "README.md",
       "pulumi/Pulumi.acme-production.yaml",
       "helm/values.yaml",
+      "agent/report-agent.yaml",
       "usage-reporting-token",
     ]);
     expect(file(bundle, "usage-reporting-token")).toBe(TOKEN);
@@ -108,7 +110,63 @@ describe("install bundle", () => {
   it("refuses installations Opus operates, a missing usage endpoint and a truncated token", () => {
     expect(() => createInstallBundle(bundleInput({ mode: "SAAS" }))).toThrow(/install bundles are for SELF_MANAGED/);
     const { usageReporting: _, ...withoutUsage } = bundleInput().config;
-    expect(() => createInstallBundle({ config: withoutUsage, usageReportingToken: TOKEN })).toThrow(/must report usage/);
+    expect(() => createInstallBundle({ ...bundleInput(), config: withoutUsage })).toThrow(/must report usage/);
     expect(() => createInstallBundle({ ...bundleInput(), usageReportingToken: "short" })).toThrow(/looks truncated/);
   });
+
+  it("sets up the report-only agent: its mode, where it reports, the token from a Secret and a persistent outbox", () => {
+    const bundle = createInstallBundle(bundleInput());
+    const docs = loadAll(file(bundle, "agent/report-agent.yaml")) as K8sDoc[];
+    const byKind = (kind: string) => docs.find((d) => d.kind === kind);
+    const deployment = byKind("Deployment") as K8sDoc & { spec: DeploymentSpec };
+    const pod = deployment.spec.template.spec;
+    const container = pod.containers[0];
+    const env = Object.fromEntries(container?.env.map((e) => [e.name, e.value ?? e.valueFrom]) ?? []);
+    expect(container?.image).toBe("registry.opus.io/control-plane/api:1.4.0");
+    expect(container?.command).toEqual(["node", "--import", "tsx", "src/agent.ts"]);
+    expect(env).toMatchObject({
+      AGENT_MODE: "report-only",
+      CONTROL_PLANE_URL: "https://opus.example",
+      AGENT_REPORT_PORT: "9470",
+      AGENT_STATE_DIR: "/var/lib/opus-agent",
+      AGENT_KEY: { secretKeyRef: { name: "opus-report-agent", key: "AGENT_KEY" } },
+    });
+    // Run mode's settings are not given: report-only runs nothing and holds no cluster credential.
+    for (const key of ["CONTROL_PLANE_PUBLIC_KEY", "AGENT_INSTITUTION_ID", "AGENT_CREDENTIALS_FILE"]) expect(env).not.toHaveProperty(key);
+    // The outbox survives restarts: the state dir is on the claim, and one writer at a time.
+    expect(container?.volumeMounts).toEqual([{ name: "outbox", mountPath: "/var/lib/opus-agent" }]);
+    expect(pod.volumes).toEqual([{ name: "outbox", persistentVolumeClaim: { claimName: "opus-report-agent-outbox" } }]);
+    expect(byKind("PersistentVolumeClaim")?.metadata.name).toBe("opus-report-agent-outbox");
+    expect(deployment.spec).toMatchObject({ replicas: 1, strategy: { type: "Recreate" } });
+    expect(byKind("Service")).toMatchObject({ spec: { ports: [{ port: 9470 }] } });
+    expect(byKind("NetworkPolicy")).toMatchObject({ spec: { policyTypes: ["Ingress", "Egress"], ingress: [{ ports: [{ port: 9470 }] }] } });
+    // The token is only referenced: it goes into the Secret the README creates from the token file.
+    expect(file(bundle, "agent/report-agent.yaml")).not.toContain(TOKEN);
+    expect(file(bundle, "README.md")).toContain(
+      "kubectl create secret generic opus-report-agent --namespace <namespace> --from-file=AGENT_KEY=usage-reporting-token",
+    );
+  });
+
+  it("refuses a report-only agent without a control-plane origin", () => {
+    expect(() => createInstallBundle({ ...bundleInput(), reportAgent: { controlPlaneUrl: "opus.example", image: "x" } })).toThrow(
+      /control plane's http\(s\):\/\/ origin/,
+    );
+  });
 });
+
+type K8sDoc = { kind: string; metadata: { name: string } };
+type DeploymentSpec = {
+  replicas: number;
+  strategy: { type: string };
+  template: {
+    spec: {
+      containers: {
+        image: string;
+        command: string[];
+        env: { name: string; value?: string; valueFrom?: unknown }[];
+        volumeMounts: unknown[];
+      }[];
+      volumes: unknown[];
+    };
+  };
+};

@@ -28,6 +28,7 @@ function stackConfigFromBundle(): Record<string, string> {
       usageReporting: { endpoint: usageReporting?.endpoint ?? "" },
     },
     usageReportingToken: USAGE_TOKEN,
+    reportAgent: { controlPlaneUrl: "https://opus.example", image: "registry.opus.io/control-plane/api:1.4.0" },
   });
   const stackFile = bundle.files.find((f) => f.path === "pulumi/Pulumi.acme-production.yaml")?.content ?? "";
   const { config } = load(stackFile) as { config: Record<string, unknown> };

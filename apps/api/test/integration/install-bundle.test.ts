@@ -28,10 +28,15 @@ describe("self-managed install bundle", () => {
     expect(first.stackName).toBe("fintech-sertao-production");
     expect(first.files.map((f) => f.path).sort()).toEqual([
       "README.md",
+      "agent/report-agent.yaml",
       "helm/values.yaml",
       "pulumi/Pulumi.fintech-sertao-production.yaml",
       "usage-reporting-token",
     ]);
+    // The installation reports through its report-only agent, to this control plane.
+    const agent = first.files.find((f) => f.path === "agent/report-agent.yaml")?.content ?? "";
+    expect(agent).toContain("value: report-only");
+    expect(agent).toContain(`value: ${services.publicUrl}`);
     const token = first.files.find((f) => f.path === "usage-reporting-token")?.content ?? "";
     expect(token).toMatch(/^opus_uk_[\w-]{43}$/);
     expect(first.keyPrefix).toBe(token.slice(0, 14));

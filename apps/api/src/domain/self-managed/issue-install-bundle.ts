@@ -14,6 +14,8 @@ import { USAGE_EVENTS_PATH } from "../usage/usage-events-path.ts";
 
 /** Values only the customer knows; the bundle's README tells them to replace these. */
 const CUSTOMER_SETS = "CHANGE-ME";
+/** The report-only agent runs the control plane's API image; the README says to set its tag (deploy/agent/agent.yaml does the same). */
+const AGENT_IMAGE = `registry.opus.example/control-plane/api:${CUSTOMER_SETS}`;
 
 export async function issueInstallBundle(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
   const db = scopedDb(ctx, input.institutionId);
@@ -38,6 +40,8 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   const { key, prefix, keyHash } = newApiKey();
   const bundle = createInstallBundle({
     usageReportingToken: key,
+    // The installation's reports go out through its report-only agent, to this control plane.
+    reportAgent: { controlPlaneUrl: ctx.settings.publicUrl, image: AGENT_IMAGE },
     config: {
       tenant: { id: institution.id, slug: institution.slug, legalName: institution.legalName },
       environment: { id: environment.id, kind: environment.kind },
