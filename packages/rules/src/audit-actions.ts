@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "environment.operation_cancelled",
   "environment.operation_succeeded",
   "environment.operation_failed",
+  "environment.operation_handed_back",
   "install_bundle.issued",
   "api_key.created",
   "api_key.revoked",

@@ -9,6 +9,7 @@ import {
   zClaimPayload,
   zClaimResponse,
   zLeaseResponse,
+  zReleaseResponse,
   zStartPayload,
   zStartResponse,
 } from "../provisioning/agent-wire.ts";
@@ -126,8 +127,12 @@ export function createHttpTransport(options: HttpTransportOptions): QueueTranspo
       if (answer.status !== 200) throw new ControlPlaneRefusal(answer.status, answer.body);
     },
 
-    // No route hands over a run still going after the grace period: it waits for its lease, which
-    // is also what happens when the agent's pod is killed.
-    releaseAll: async () => 0,
+    // Past the shutdown grace: hand the runs back so another replica takes them at once. A pod
+    // killed outright cannot call this; its runs wait for their lease.
+    async releaseAll() {
+      const answer = await client.post("/api/v1/agent/release", { agentId });
+      if (answer.status !== 200) throw new ControlPlaneRefusal(answer.status, answer.body);
+      return zReleaseResponse.parse(answer.body).released;
+    },
   };
 }

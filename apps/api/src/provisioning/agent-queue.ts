@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
 import { AGENT_CONTACT_REFRESH_MS } from "@opus/rules/agent-contact";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
 import type { Clock } from "../domain/domain-context.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { AuditSigner } from "../lib/audit-signer.ts";
@@ -160,4 +162,33 @@ export async function finishForAgent(deps: AgentQueueDeps, caller: AgentCaller, 
   }
   if ((await finishOperation(deps.db, deps.log, op, workerIdOf(caller), outcome, now)) === "lease-lost") throw leaseLost();
   return { recorded: true as const };
+}
+
+/**
+ * An agent replica shutting down past its grace hands back every run it still holds, so another
+ * replica (or the next claim) takes it over at once instead of waiting out the lease. Fenced like
+ * every other write: only rows still RUNNING under this replica's own lease change, in one
+ * UPDATE, so two calls at once (or a call racing a takeover) hand each run back at most once; each
+ * hand-back is audited in the same transaction. The attempt stays spent, as with the workers' own.
+ */
+export async function releaseForAgent(deps: AgentQueueDeps, caller: AgentCaller): Promise<{ released: number }> {
+  const workerId = workerIdOf(caller);
+  return deps.db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; kind: string; attempt: number; environmentId: string; institutionId: string }[]>`
+      UPDATE "operation" o SET "lockedBy" = NULL, "heartbeatAt" = NULL
+      FROM environment e
+      WHERE o."lockedBy" = ${workerId} AND o.status = 'RUNNING' AND e.id = o."environmentId" AND e."institutionId" = ${caller.institutionId}
+      RETURNING o.id, o.kind::text AS kind, o.attempt, o."environmentId", e."institutionId"`;
+    for (const row of rows) {
+      await recordAudit(tx, SYSTEM_SOURCE, {
+        action: "environment.operation_handed_back",
+        institutionId: row.institutionId,
+        targetType: "operation",
+        targetId: row.id,
+        data: { environmentId: row.environmentId, kind: row.kind, attempt: row.attempt, workerId },
+      });
+    }
+    if (rows.length > 0) deps.log.info({ workerId, operations: rows.map((r) => r.id) }, "agent handed back its runs on shutdown");
+    return { released: rows.length };
+  });
 }

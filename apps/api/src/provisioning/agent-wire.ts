@@ -81,6 +81,11 @@ export const zStartPayload = z.object({
 
 export const zOperationRequest = z.strictObject(operationRef).meta({ id: "AgentOperationRequest" });
 
+export const zReleaseRequest = z.strictObject({ agentId: zAgentId }).meta({ id: "AgentReleaseRequest" });
+export const zReleaseResponse = z
+  .object({ released: z.number().int().min(0).describe("How many runs this replica still held and handed back.") })
+  .meta({ id: "AgentReleaseResponse" });
+
 export const zStartResponse = z.object({ start: zSigned }).meta({ id: "AgentStartResponse" });
 
 export const zLeaseResponse = z

@@ -10,6 +10,7 @@ import {
   finishForAgent,
   heartbeatForAgent,
   logsForAgent,
+  releaseForAgent,
   startForAgent,
 } from "../../provisioning/agent-queue.ts";
 import {
@@ -21,6 +22,8 @@ import {
   zLogsRequest,
   zLogsResponse,
   zOperationRequest,
+  zReleaseRequest,
+  zReleaseResponse,
   zStartResponse,
 } from "../../provisioning/agent-wire.ts";
 import type { Services } from "../../services.ts";
@@ -106,5 +109,15 @@ export const AGENT_ROUTES = [
     zFinishRequest,
     zFinishResponse,
     (deps, caller, body) => finishForAgent(deps, caller, body.operationId, body.outcome),
+  ),
+  agentRoute(
+    "/api/v1/agent/release",
+    "agentRelease",
+    "Hand back every run this replica still holds: it is shutting down past its grace",
+    "Only runs still RUNNING under this replica's lease are handed back (each audited); the next claim of any replica takes them " +
+      "over at once instead of after the lease. Calling it twice hands nothing back the second time.",
+    zReleaseRequest,
+    zReleaseResponse,
+    (deps, caller) => releaseForAgent(deps, caller),
   ),
 ];

@@ -63,6 +63,7 @@ const VALUES: Record<AuditAction, (r: Read) => Values> = {
   "environment.operation_cancelled": (r) => ({ kind: r.kind(r.get("kind")), status: r.statusSuffix() }),
   "environment.operation_succeeded": (r) => ({ kind: r.kind(r.get("kind")), status: r.statusSuffix() }),
   "environment.operation_failed": (r) => ({ kind: r.kind(r.get("kind")), error: r.get("error"), status: r.statusSuffix() }),
+  "environment.operation_handed_back": (r) => ({ kind: r.kind(r.get("kind")), runner: r.get("workerId") }),
   "install_bundle.issued": (r) => ({ release: r.get("release"), prefix: r.get("keyPrefix") }),
   "api_key.created": (r) => ({ name: r.get("name"), prefix: r.get("prefix") }),
   "api_key.revoked": none,
