@@ -91,6 +91,7 @@ test.describe("institutions (Opus staff)", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Notifications",
       "Go-live",
       "API keys",
       "Members",
@@ -119,6 +120,7 @@ test("Opus billing staff see an institution's overview, environments and certifi
     "Certificates",
     "Usage",
     "Health",
+    "Notifications",
     "Go-live",
     "API keys",
   ]);

@@ -41,6 +41,7 @@ test.describe("members of an institution", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Notifications",
       "Go-live",
       "Members",
     ]);

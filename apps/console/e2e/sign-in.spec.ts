@@ -30,6 +30,7 @@ test.describe("signing in with the form", () => {
       "Dashboard",
       "Institutions",
       "Health",
+      "Notifications",
       "Approvals",
       "Sign-ups",
       "Billing",
@@ -47,9 +48,13 @@ test.describe("signing in with the form", () => {
     [
       ACCOUNTS.opusOperator,
       "Opus operator",
-      ["Dashboard", "Institutions", "Health", "Approvals", "Sign-ups", "Releases", "Rollouts", "Version matrix"],
+      ["Dashboard", "Institutions", "Health", "Notifications", "Approvals", "Sign-ups", "Releases", "Rollouts", "Version matrix"],
     ],
-    [ACCOUNTS.opusBilling, "Opus billing", ["Dashboard", "Institutions", "Health", "Billing", "Releases", "Rollouts", "Version matrix"]],
+    [
+      ACCOUNTS.opusBilling,
+      "Opus billing",
+      ["Dashboard", "Institutions", "Health", "Notifications", "Billing", "Releases", "Rollouts", "Version matrix"],
+    ],
   ] as const) {
     test(`${role} passes the TOTP step and sees the pages of that role`, async ({ page }) => {
       await fillCredentials(page, who);
@@ -73,6 +78,7 @@ test.describe("signing in with the form", () => {
       "Certificates",
       "Usage",
       "Health",
+      "Notifications",
       "Go-live",
       "API keys",
       "Members",
@@ -85,7 +91,7 @@ test.describe("signing in with the form", () => {
     await fillCredentials(page, ACCOUNTS.auroraViewer);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: INSTITUTIONS.aurora })).toBeVisible();
-    const sections = ["Overview", "Environments", "Certificates", "Usage", "Health", "Go-live", "Members"];
+    const sections = ["Overview", "Environments", "Certificates", "Usage", "Health", "Notifications", "Go-live", "Members"];
     await expect(mainNav(page).getByRole("link")).toHaveText(sections);
     await expect(page.getByRole("navigation", { name: "Institution sections" }).getByRole("link")).toHaveText(sections);
   });

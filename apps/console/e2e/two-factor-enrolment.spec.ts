@@ -39,6 +39,7 @@ test("staff without TOTP are sent to enrolment, and get in once it is set up", a
     "Dashboard",
     "Institutions",
     "Health",
+    "Notifications",
     "Approvals",
     "Sign-ups",
     "Releases",
