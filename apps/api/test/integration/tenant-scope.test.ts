@@ -131,6 +131,8 @@ const UNSCOPED = {
   "domain/regulatory/fleet-health-counts.ts": "the dashboard's fleet-wide health counts for Opus staff",
   "domain/notifications/list-notifications.ts":
     "Opus operations' own notifications have no institution (Opus staff only); an institution's go through scopedDb",
+  "domain/notifications/mark-notifications-read.ts":
+    "Opus operations' notifications have no institution (fleet.read); an institution's are found through scopedDb, and a read mark is the person's own",
   "domain/releases/notify-release-published.ts":
     "a release concerns the fleet: the self-managed installations that should take it, after an Opus admin published it",
   "domain/regulatory/ingest-metrics-report.ts":
