@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { ACCOUNTS } from "./support/accounts";
 import { expect, signInRequest, test } from "./support/fixtures";
 import { screenshot } from "./support/screenshot";
@@ -62,6 +63,21 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText(told);
   await expect(page.getByTestId("release-comparison")).toContainText("Breaching");
   await screenshot(page, "health-fleet");
+
+  // The fleet's weekly report for this week so far: every institution that reported, this one among them.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(new Date());
+  const monday = new Date(`${today}T12:00:00Z`);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const week = monday.toISOString().slice(0, 10);
+  const fleetWeekly = page.getByRole("region", { name: "Fleet weekly availability report" });
+  await fleetWeekly.getByLabel("Week starting (Monday)").fill(week);
+  const fleetDownload = page.waitForEvent("download");
+  await fleetWeekly.getByRole("button", { name: "CSV" }).click();
+  const fleetFile = await fleetDownload;
+  expect(fleetFile.suggestedFilename()).toBe(`availability-fleet-${week}.csv`);
+  const fleetCsv = readFileSync(await fleetFile.path(), "utf8");
+  expect(fleetCsv).toMatch(/^institution,cnpj,legal_name,environment,/);
+  expect(fleetCsv).toContain(`${tenant.legalName},production,consents,/open-banking/consents/v3/consents`);
 
   await row.getByRole("link", { name: tenant.legalName }).click();
   await expect(page.getByTestId("health-status")).toHaveText("Breaching", { timeout: 30_000 });

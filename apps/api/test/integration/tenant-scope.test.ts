@@ -128,6 +128,7 @@ const UNSCOPED = {
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
+  "domain/regulatory/weekly-availability.ts": "the fleet's weekly availability report for Opus staff (an institution's through scopedDb)",
   "domain/regulatory/fleet-health-counts.ts": "the dashboard's fleet-wide health counts for Opus staff",
   "domain/notifications/list-notifications.ts":
     "Opus operations' own notifications have no institution (Opus staff only); an institution's go through scopedDb",

@@ -762,6 +762,12 @@ export const PROCEDURES: Record<string, ProcedureSpec> = {
     input: async (s) => ({ ...own(s), week: "2026-11-30", format: "csv" }),
     failure: async (s) => ({ input: { ...own(s), week: "2026-12-01", format: "csv" }, code: "BAD_REQUEST" }),
   },
+  "health.fleetWeeklyReport": {
+    access: scoped(ALL_STAFF),
+    tenant: "active",
+    input: async () => ({ week: "2026-11-30", format: "csv" }),
+    failure: async () => ({ input: { week: "2026-12-01", format: "csv" }, code: "BAD_REQUEST" }),
+  },
   "usage.meters": { access: { kind: "signed-in" }, tenant: "active", input: async () => ({}) },
   "usage.daily": { access: scoped(ALL_STAFF, ANY_MEMBER), tenant: "active", input: async (s) => ({ ...own(s), month: "2026-11" }) },
   "usage.correct": {

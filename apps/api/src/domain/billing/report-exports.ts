@@ -1,18 +1,9 @@
 // CSV and JSON exports of one report, and the fleet-wide CSV of a month (one row per institution and
 // meter). Amounts are exact reais with two decimals ("2351.85"), never formatted floats.
+
+import { csv } from "../../lib/csv.ts";
 import type { ReportView } from "./get-reports.ts";
 import { centavosText } from "./money.ts";
-
-/** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs a cell as a formula. */
-function cell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csv(rows: (string | number | null)[][]): string {
-  return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
-}
 
 export function reportCsv(view: ReportView): string {
   const c = view.content;

@@ -3,7 +3,7 @@
 // release, or a self-managed installation whose heartbeat is stale), how many versions are in
 // circulation, and how long each release took from publication to its first adoption.
 import { authorize } from "../../authz/permissions.ts";
-import { csv } from "../billing/report-exports.ts";
+import { csv } from "../../lib/csv.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { compareReleases, minorsBehind } from "./versions.ts";
 

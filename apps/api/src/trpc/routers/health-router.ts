@@ -4,7 +4,7 @@ import { listInstitutionNotifications, listOpusNotifications } from "../../domai
 import { markNotificationsRead } from "../../domain/notifications/mark-notifications-read.ts";
 import { getEnvironmentHealth } from "../../domain/regulatory/get-environment-health.ts";
 import { listFleetHealth } from "../../domain/regulatory/list-fleet-health.ts";
-import { exportWeeklyAvailability } from "../../domain/regulatory/weekly-availability.ts";
+import { exportFleetWeeklyAvailability, exportWeeklyAvailability } from "../../domain/regulatory/weekly-availability.ts";
 import { zReleaseVersion } from "../../domain/releases/release-input.ts";
 import { protectedProcedure, router } from "../init.ts";
 import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
@@ -12,6 +12,8 @@ import { zDeploymentMode, zId, zInstitutionScope } from "../schemas.ts";
 /** The language the console shows (the reader's saved one when absent). */
 const zNoticeLocale = z.enum(["pt-BR", "en"]);
 const zNotificationIds = z.array(zId).min(1).max(50);
+
+const zWeek = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-11-30 (a Monday)");
 
 export const healthRouter = router({
   environment: protectedProcedure("health.read")
@@ -32,11 +34,15 @@ export const healthRouter = router({
     .input(
       z.strictObject({
         ...zInstitutionScope,
-        week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-11-30 (a Monday)"),
+        week: zWeek,
         format: z.enum(["csv", "pdf"]),
       }),
     )
     .query(({ ctx, input }) => exportWeeklyAvailability(ctx, input)),
+  /** The same week for every institution that reported (Opus staff), as CSV or PDF. */
+  fleetWeeklyReport: protectedProcedure("fleet.read")
+    .input(z.strictObject({ week: zWeek, format: z.enum(["csv", "pdf"]) }))
+    .query(({ ctx, input }) => exportFleetWeeklyAvailability(ctx, input)),
   /** Incidents opened and resolved, as the institution's admins were told. */
   notifications: protectedProcedure("health.read")
     .input(z.strictObject({ ...zInstitutionScope, locale: zNoticeLocale.optional() }))

@@ -18,6 +18,7 @@ import { budgetMinutes, ruleKey } from "./health-labels";
 import { HealthStatusBadge } from "./health-status-badge";
 import { NotificationsCard } from "./notifications-card";
 import { ReleaseComparison } from "./release-comparison";
+import { WeeklyReportCard } from "./weekly-report-card";
 
 type Filter = RouterInputs["health"]["fleet"];
 
@@ -122,6 +123,11 @@ export function FleetHealthPage() {
         {fleet.data ? <ReleaseComparison releases={fleet.data.releases} /> : null}
         {notifications.data ? <NotificationsCard items={notifications.data} /> : null}
       </div>
+      {fleet.data ? (
+        <div className="mt-5">
+          <WeeklyReportCard today={fleet.data.asOf} />
+        </div>
+      ) : null}
     </div>
   );
 }

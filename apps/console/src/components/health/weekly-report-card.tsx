@@ -1,5 +1,6 @@
 "use client";
-// The institution's weekly availability report (Monday to Sunday, São Paulo days) as CSV or PDF.
+// The weekly availability report (Monday to Sunday, São Paulo days) as CSV or PDF: one institution's,
+// or, without an institution, the whole fleet's (Opus staff).
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,7 +15,7 @@ import { lastFullWeek } from "./last-full-week";
 
 const FORMATS = ["csv", "pdf"] as const;
 
-export function WeeklyReportCard({ institutionId, today }: { institutionId: string; today: string }) {
+export function WeeklyReportCard({ institutionId, today }: { institutionId?: string; today: string }) {
   const t = useTranslations("health.weekly");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -26,9 +27,12 @@ export function WeeklyReportCard({ institutionId, today }: { institutionId: stri
     setPending(format);
     setError(null);
     try {
+      const once = { staleTime: 0, retry: false } as const;
       downloadFile(
         await queryClient.fetchQuery(
-          trpc.health.weeklyReport.queryOptions({ institutionId, week, format }, { staleTime: 0, retry: false }),
+          institutionId
+            ? trpc.health.weeklyReport.queryOptions({ institutionId, week, format }, once)
+            : trpc.health.fleetWeeklyReport.queryOptions({ week, format }, once),
         ),
       );
     } catch (e) {
@@ -38,9 +42,9 @@ export function WeeklyReportCard({ institutionId, today }: { institutionId: stri
     }
   }
   return (
-    <Card title={t("title")}>
+    <Card title={t(institutionId ? "title" : "fleetTitle")}>
       <div className="flex flex-wrap items-end gap-3">
-        <TextField label={t("week")} hint={t("weekHint")} type="date" value={week} onChange={(e) => setWeek(e.target.value)} />
+        <TextField label={t("week")} hint={t(institutionId ? "weekHint" : "fleetWeekHint")} type="date" value={week} onChange={(e) => setWeek(e.target.value)} />
         {FORMATS.map((format) => (
           <Button key={format} pending={pending === format} onClick={() => void download(format)}>
             {t(format)}
