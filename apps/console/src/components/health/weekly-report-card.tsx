@@ -44,7 +44,13 @@ export function WeeklyReportCard({ institutionId, today }: { institutionId?: str
   return (
     <Card title={t(institutionId ? "title" : "fleetTitle")}>
       <div className="flex flex-wrap items-end gap-3">
-        <TextField label={t("week")} hint={t(institutionId ? "weekHint" : "fleetWeekHint")} type="date" value={week} onChange={(e) => setWeek(e.target.value)} />
+        <TextField
+          label={t("week")}
+          hint={t(institutionId ? "weekHint" : "fleetWeekHint")}
+          type="date"
+          value={week}
+          onChange={(e) => setWeek(e.target.value)}
+        />
         {FORMATS.map((format) => (
           <Button key={format} pending={pending === format} onClick={() => void download(format)}>
             {t(format)}
