@@ -44,6 +44,19 @@ test("Opus opens the go-live roadmap; the customer admin sees what is missing an
   const download = page.waitForEvent("download");
   await fileLink.click();
   expect((await download).suggestedFilename()).toBe("screens.csv");
+  // A file of megabytes (a test run's PDF with screenshots) goes up through the console as well.
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(7 * 1024 * 1024, 0x20), Buffer.from("\n%%EOF\n")]);
+  await screens.getByLabel("Label of the file").fill("Screens test run");
+  await screens.getByLabel("File", { exact: true }).setInputFiles({ name: "run.pdf", mimeType: "application/pdf", buffer: pdf });
+  await screens.getByRole("button", { name: "Upload" }).click();
+  await expect(screens.getByRole("button", { name: /^Screens test run \(run\.pdf, 7\.1 MiB\)$/ })).toBeVisible({ timeout: 30_000 });
+  // One over the limit is refused in the browser, before it is read or sent, with the limit said.
+  await screens.getByLabel("Label of the file").fill("Too big");
+  await screens
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "huge.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) });
+  await expect(screens.getByRole("alert")).toHaveText("This file is 9 MiB; evidence files are at most 8 MiB. Attach a link to it instead.");
+  await expect(screens.getByRole("button", { name: "Upload" })).toBeDisabled();
   // The customer neither moves stages nor declares go-live.
   await expect(page.getByRole("button", { name: "Declare go-live" })).toHaveCount(0);
   await expect(screens.getByLabel(/State of/)).toHaveCount(0);

@@ -1,7 +1,9 @@
 // The API's HTTP surface: health probes, better-auth under /api/auth, tRPC under /api/trpc, the
 // machine API (API keys) under /api/v1.
+
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { EVIDENCE_MAX_BASE64 } from "@opus/rules/go-live-evidence";
 import { withAuthRequest } from "../auth/auth-request.ts";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../errors/database-errors.ts";
 import { RateLimitedError } from "../errors/rate-limited-error.ts";
@@ -23,6 +25,8 @@ import { refuseUnservedMethod, TRPC_ALLOW } from "./trpc-methods.ts";
 
 /** Large enough for a certificate chain or a full onboarding form; anything bigger is a mistake or abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A go-live evidence file travels as base64 in its JSON: the file's limit, a third more, and room for the other fields. */
+export const LARGER_BODIES = { "goLive.addEvidenceFile": EVIDENCE_MAX_BASE64 + 16 * 1024 } as const;
 
 /** Sent by the console server on the requests it makes while rendering a page (its server-trpc.ts). */
 const SERVER_RENDER_HEADER = "x-opus-server-render";
@@ -57,6 +61,7 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
     endpoint: "/api/trpc",
     origin: "http://api.internal",
     maxBodyBytes: MAX_BODY_BYTES,
+    largerBodies: LARGER_BODIES,
     createContext: (req, res) =>
       createHttpContext(
         services,

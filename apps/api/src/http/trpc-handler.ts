@@ -14,6 +14,8 @@ type Options<TRouter extends AnyRouter> = {
   endpoint: string;
   origin: string;
   maxBodyBytes: number;
+  /** Procedures allowed a larger body than maxBodyBytes (a file upload), by path. */
+  largerBodies?: Readonly<Record<string, number>>;
   createContext: (req: IncomingMessage, res: ServerResponse) => Promise<inferRouterContext<TRouter>>;
   responseMeta: Parameters<typeof fetchRequestHandler<TRouter>>[0]["responseMeta"];
 };
@@ -35,13 +37,25 @@ function payloadTooLarge(res: ServerResponse, maxBodyBytes: number) {
   res.end(JSON.stringify({ error: { json: error } }));
 }
 
+/**
+ * The body limit of a request: the largest of its procedures' (a batch names several, comma-separated,
+ * in the path), maxBodyBytes for any procedure not listed. Read before the body, so it bounds memory.
+ */
+export function bodyLimitOf(url: string, endpoint: string, maxBodyBytes: number, larger: Readonly<Record<string, number>> = {}): number {
+  const path = url.split("?")[0] ?? "";
+  if (!path.startsWith(`${endpoint}/`)) return maxBodyBytes;
+  const procedures = decodeURIComponent(path.slice(endpoint.length + 1)).split(",");
+  return Math.max(maxBodyBytes, ...procedures.map((p) => (Object.hasOwn(larger, p) ? (larger[p] as number) : 0)));
+}
+
 export function createTrpcHandler<TRouter extends AnyRouter>(options: Options<TRouter>) {
   return async function handleTrpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
     let body: Buffer | undefined;
     if (method !== "GET" && method !== "HEAD") {
-      const read = await readBody(req, options.maxBodyBytes);
-      if (read === null) return payloadTooLarge(res, options.maxBodyBytes);
+      const limit = bodyLimitOf(req.url ?? "/", options.endpoint, options.maxBodyBytes, options.largerBodies);
+      const read = await readBody(req, limit);
+      if (read === null) return payloadTooLarge(res, limit);
       body = read;
     }
     const request = new Request(`${options.origin}${req.url ?? "/"}`, { method, headers: headersOf(req), body });

@@ -2,11 +2,15 @@
 // (its type read from the bytes, its size limited), it shows on the stage without its bytes, it
 // downloads through the institution's scope only, and bad files are refused with a reason and
 // change nothing.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
+import { EVIDENCE_MAX_BYTES } from "@opus/rules/go-live-evidence";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EVIDENCE_MAX_BYTES } from "../../src/domain/go-live/go-live-evidence-file.ts";
+import { MAX_BODY_BYTES } from "../../src/http/create-server.ts";
 import { callerFor } from "../support/callers.ts";
+import { HttpSession, startTestServer } from "../support/http-client.ts";
 import { makeGoLivePlan, makeTenant, type Tenant } from "../support/tenant-fixtures.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
+import { totpForRawSecret } from "../support/totp.ts";
 
 let services: TestServices;
 let tenant: Tenant;
@@ -57,7 +61,7 @@ describe("go-live evidence files", () => {
     });
     await expect(upload(ana, "big.pdf", Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES, 0x20)]))).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("must be a file of at most 180 KiB"),
+      message: expect.stringContaining("must be a file of at most 8 MiB"),
     });
     await expect(upload(ana, "../../etc/passwd", Buffer.from("x"))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
@@ -79,5 +83,66 @@ describe("go-live evidence files", () => {
     await expect(helena.goLive.evidenceFile({ institutionId: horizonte.id, evidenceId: added.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("go-live evidence files over HTTP", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let admin: HttpSession;
+  beforeAll(async () => {
+    server = await startTestServer(services);
+    admin = new HttpSession(server.base, services.publicUrl);
+    const account = DEMO_ACCOUNTS.find((a) => a.email === "admin@opus.example");
+    await admin.postJson("/api/auth/sign-in/email", { email: account?.email, password: DEMO_PASSWORD });
+    expect((await admin.postJson("/api/auth/two-factor/verify-totp", { code: totpForRawSecret(account?.totpSecret ?? "") })).status).toBe(
+      200,
+    );
+  });
+  afterAll(() => server.close());
+
+  const body = (bytes: Buffer) => ({
+    institutionId: tenant.id,
+    stage: "OPENID_CERTIFICATION",
+    label: "Test run",
+    fileName: "run.pdf",
+    base64: b64(bytes),
+  });
+
+  it("takes a file of the full limit, far above the API's ordinary request limit, and gives it back byte for byte", async () => {
+    // A PDF of exactly EVIDENCE_MAX_BYTES: its base64 alone is ~43 times MAX_BODY_BYTES.
+    const big = Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES - PDF.length, 0x20)]);
+    expect(b64(big).length).toBeGreaterThan(40 * MAX_BODY_BYTES);
+    const added = await admin.mutate("goLive.addEvidenceFile", body(big));
+    expect(added.status).toBe(200);
+    const { id, sizeBytes } = added.body.result?.data.json as { id: string; sizeBytes: number };
+    expect(sizeBytes).toBe(EVIDENCE_MAX_BYTES);
+    const stored = await services.db.goLiveEvidence.findUniqueOrThrow({ where: { id }, select: { content: true } });
+    expect(Buffer.from(stored.content ?? []).equals(big)).toBe(true);
+  });
+
+  it("refuses one byte over the limit with a 400 that says the limit, and a body past the upload's request limit with 413; nothing is stored", async () => {
+    const before = await services.db.goLiveEvidence.count();
+    const over = await admin.mutate(
+      "goLive.addEvidenceFile",
+      body(Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES - PDF.length + 1, 0x20)])),
+    );
+    expect(over.status).toBe(400);
+    expect(over.body.error?.json.message).toBe("base64: the file is 8.1 MiB; evidence files are at most 8 MiB.");
+    const huge = await admin.request("/api/trpc/goLive.addEvidenceFile", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: body(Buffer.alloc(EVIDENCE_MAX_BYTES + 64 * 1024, 0x20)) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await services.db.goLiveEvidence.count()).toBe(before);
+  });
+
+  it("keeps the ordinary request limit for every other procedure, even batched with nothing larger", async () => {
+    const res = await admin.request("/api/trpc/goLive.updateStage", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { institutionId: tenant.id, note: "x".repeat(MAX_BODY_BYTES) } }),
+    });
+    expect(res.status).toBe(413);
   });
 });

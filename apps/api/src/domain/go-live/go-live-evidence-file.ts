@@ -1,8 +1,9 @@
 // Evidence as an uploaded file: a PDF, PNG or JPEG (its type read from its first bytes, not from
-// the upload's claim), or plain text/CSV; at most EVIDENCE_MAX_BYTES, which the API's request limit
-// (256 KiB, base64 included) sets. Stored with its SHA-256 in the institution's own records and
+// the upload's claim), or plain text/CSV; at most EVIDENCE_MAX_BYTES (@opus/rules/go-live-evidence),
+// for which the upload procedure has its own request limit (create-server.ts). Stored with its SHA-256 in the institution's own records and
 // downloaded only through its scope.
 import { createHash } from "node:crypto";
+import { EVIDENCE_MAX_BYTES, evidenceSizeText } from "@opus/rules/go-live-evidence";
 import type { GoLiveStage } from "@opus/rules/go-live-readiness";
 import { AppError } from "../../errors/app-error.ts";
 import { audited } from "../audit/audited.ts";
@@ -10,10 +11,6 @@ import type { ExportFile } from "../billing/export-files.ts";
 import type { DomainContext } from "../domain-context.ts";
 import { scopedDb } from "../tenant-scope/scoped-db.ts";
 import { stageRecordOf } from "./add-go-live-evidence.ts";
-
-export const EVIDENCE_MAX_BYTES = 180 * 1024;
-/** Base64 of the largest file (4 characters per 3 bytes, padded). */
-export const EVIDENCE_MAX_BASE64 = Math.ceil(EVIDENCE_MAX_BYTES / 3) * 4;
 
 const SIGNATURES: { type: string; magic: number[] }[] = [
   { type: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -44,7 +41,7 @@ export async function addGoLiveEvidenceFile(
   if (bytes.length > EVIDENCE_MAX_BYTES) {
     throw new AppError(
       "BAD_INPUT",
-      `base64: the file is ${Math.ceil(bytes.length / 1024)} KiB; evidence files are at most ${EVIDENCE_MAX_BYTES / 1024} KiB.`,
+      `base64: the file is ${evidenceSizeText(bytes.length)}; evidence files are at most ${evidenceSizeText(EVIDENCE_MAX_BYTES)}.`,
       {
         fields: { base64: "too large" },
       },

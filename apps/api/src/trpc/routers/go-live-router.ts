@@ -1,14 +1,10 @@
+import { EVIDENCE_MAX_BASE64, EVIDENCE_MAX_BYTES, evidenceSizeText } from "@opus/rules/go-live-evidence";
 import { GO_LIVE_STAGE_STATES, GO_LIVE_STAGES } from "@opus/rules/go-live-readiness";
 import { z } from "zod";
 import { addGoLiveEvidence } from "../../domain/go-live/add-go-live-evidence.ts";
 import { declareGoLive } from "../../domain/go-live/declare-go-live.ts";
 import { getGoLive } from "../../domain/go-live/get-go-live.ts";
-import {
-  addGoLiveEvidenceFile,
-  downloadGoLiveEvidence,
-  EVIDENCE_MAX_BASE64,
-  EVIDENCE_MAX_BYTES,
-} from "../../domain/go-live/go-live-evidence-file.ts";
+import { addGoLiveEvidenceFile, downloadGoLiveEvidence } from "../../domain/go-live/go-live-evidence-file.ts";
 import { openGoLivePlan } from "../../domain/go-live/open-go-live-plan.ts";
 import { updateGoLiveStage } from "../../domain/go-live/update-go-live-stage.ts";
 import { protectedProcedure, router } from "../init.ts";
@@ -56,7 +52,7 @@ export const goLiveRouter = router({
         base64: z
           .string()
           .min(1, "is required")
-          .max(EVIDENCE_MAX_BASE64, `must be a file of at most ${EVIDENCE_MAX_BYTES / 1024} KiB`),
+          .max(EVIDENCE_MAX_BASE64, `must be a file of at most ${evidenceSizeText(EVIDENCE_MAX_BYTES)}`),
       }),
     )
     .mutation(({ ctx, input }) => addGoLiveEvidenceFile(ctx, input)),

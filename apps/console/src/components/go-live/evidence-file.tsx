@@ -1,6 +1,7 @@
 "use client";
-// Evidence as a file: upload (PDF, PNG, JPEG, text or CSV, up to 180 KiB; the API reads the type
+// Evidence as a file: upload (PDF, PNG, JPEG, text or CSV, up to EVIDENCE_MAX_BYTES; the API reads the type
 // from the bytes) and download through the institution's scope.
+import { EVIDENCE_MAX_BYTES, evidenceSizeText } from "@opus/rules/go-live-evidence";
 import type { GoLiveStage } from "@opus/rules/go-live-readiness";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -16,11 +17,14 @@ import { TextField } from "../ui/text-field";
 
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,application/pdf,image/png,image/jpeg,text/plain,text/csv";
 
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+/** The file as base64, encoded by the browser (a data: URL without its prefix): megabytes in milliseconds. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 export function EvidenceUpload({ institutionId, stage, onAdded }: { institutionId: string; stage: GoLiveStage; onAdded: () => void }) {
@@ -30,6 +34,9 @@ export function EvidenceUpload({ institutionId, stage, onAdded }: { institutionI
   const [label, setLabel] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [key, setKey] = useState(0);
+  // Refused here, before the browser reads it: the API would refuse it after the whole upload.
+  const tooLarge = file !== null && file.size > EVIDENCE_MAX_BYTES;
+  const limits = { max: evidenceSizeText(EVIDENCE_MAX_BYTES) };
   const upload = useMutation(
     trpc.goLive.addEvidenceFile.mutationOptions({
       onSuccess: () => {
@@ -45,12 +52,12 @@ export function EvidenceUpload({ institutionId, stage, onAdded }: { institutionI
       className="grid gap-2 sm:grid-cols-[1fr_2fr_auto] sm:items-end"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!label.trim() || !file) return;
+        if (!label.trim() || !file || tooLarge) return;
         void base64Of(file).then((base64) => upload.mutate({ institutionId, stage, label: label.trim(), fileName: file.name, base64 }));
       }}
     >
       <TextField label={t("label")} value={label} onChange={(e) => setLabel(e.target.value)} />
-      <FieldShell label={t("file")} hint={t("hint")}>
+      <FieldShell label={t("file")} hint={t("hint", limits)}>
         {(control) => (
           <input
             key={key}
@@ -62,12 +69,16 @@ export function EvidenceUpload({ institutionId, stage, onAdded }: { institutionI
           />
         )}
       </FieldShell>
-      <Button type="submit" pending={upload.isPending} disabled={!file}>
+      <Button type="submit" pending={upload.isPending} disabled={!file || tooLarge}>
         {t("upload")}
       </Button>
-      {upload.isError ? (
+      {tooLarge ? (
         <Alert tone="error" className="sm:col-span-3">
-          {upload.error.message.startsWith("base64:") ? t("refused") : errorMessage(upload.error)}
+          {t("tooLarge", { ...limits, size: evidenceSizeText(file.size) })}
+        </Alert>
+      ) : upload.isError ? (
+        <Alert tone="error" className="sm:col-span-3">
+          {upload.error.message.startsWith("base64:") ? t("refused", limits) : errorMessage(upload.error)}
         </Alert>
       ) : null}
     </form>
@@ -102,7 +113,7 @@ export function EvidenceFileLink({
           .finally(() => setPending(false));
       }}
     >
-      {t("download", { label, name: file?.name ?? "", kib: Math.ceil((file?.sizeBytes ?? 0) / 1024) })}
+      {t("download", { label, name: file?.name ?? "", size: evidenceSizeText(file?.sizeBytes ?? 0) })}
     </button>
   );
 }
