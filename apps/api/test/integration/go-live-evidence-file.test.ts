@@ -114,7 +114,7 @@ describe("go-live evidence files over HTTP", () => {
     expect(b64(big).length).toBeGreaterThan(40 * MAX_BODY_BYTES);
     const added = await admin.mutate("goLive.addEvidenceFile", body(big));
     expect(added.status).toBe(200);
-    const { id, sizeBytes } = added.body.result?.data.json as { id: string; sizeBytes: number };
+    const { id, sizeBytes } = (added.body.result?.data.json ?? {}) as { id: string; sizeBytes: number };
     expect(sizeBytes).toBe(EVIDENCE_MAX_BYTES);
     const stored = await services.db.goLiveEvidence.findUniqueOrThrow({ where: { id }, select: { content: true } });
     expect(Buffer.from(stored.content ?? []).equals(big)).toBe(true);
