@@ -39,6 +39,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     saasRegions: env.SAAS_REGION_NAMES,
     saasKubernetes: env.SAAS_REGION_KUBERNETES,
     publicUrl: env.PUBLIC_URL,
+    agentImage: env.AGENT_IMAGE ?? null,
     reportGraceDays: env.USAGE_REPORT_GRACE_DAYS,
   };
 }

@@ -5,11 +5,14 @@
 // control plane at registration and passed in; it is never made up here.
 import { dump } from "js-yaml";
 import { z } from "zod";
-import { CREDENTIAL_KEYS, PLATFORM_CREDENTIALS_SECRET, PLATFORM_RELEASE_NAME, TENANT_PROJECT } from "./naming.ts";
+import { CREDENTIAL_KEYS, PLATFORM_CREDENTIALS_SECRET, PLATFORM_RELEASE_NAME, TENANT_PROJECT, tenantNames } from "./naming.ts";
 import { buildPlatformValues } from "./platform-values.ts";
-import { REPORT_AGENT_NAME, REPORT_AGENT_PORT, REPORT_AGENT_SECRET, reportAgentManifest } from "./report-agent-manifest.ts";
+import { REPORT_AGENT_IMAGE_PLACEHOLDER, REPORT_AGENT_SECRET, reportAgentManifest, reportAgentOrigin } from "./report-agent-manifest.ts";
 import { stackNameFor } from "./spec.ts";
 import { SECRET_CONFIG_KEYS, stackConfigEntries, type TenantStackConfig, TenantStackConfigSchema } from "./stack-config.ts";
+
+/** Where a bundle's platform reports to (its agent's in-cluster Service). */
+export { reportAgentOrigin } from "./report-agent-manifest.ts";
 
 export const InstallBundleInputSchema = z.strictObject({
   config: TenantStackConfigSchema.refine((c) => c.mode === "SELF_MANAGED", {
@@ -21,7 +24,8 @@ export const InstallBundleInputSchema = z.strictObject({
   reportAgent: z.strictObject({
     // The agent itself refuses a plain-http control plane in production (apps/api/src/env/agent-env.ts).
     controlPlaneUrl: z.url({ protocol: /^https?$/, message: "must be the control plane's http(s):// origin" }),
-    image: z.string().min(1),
+    /** Absent until AGENT_IMAGE is configured: a placeholder the README says to replace. */
+    image: z.string().min(1).optional(),
   }),
 });
 
@@ -45,7 +49,7 @@ export function createInstallBundle(input: InstallBundleInput): InstallBundle {
   return {
     stackName,
     files: [
-      { path: "README.md", content: readme(config, stackName, stackFile) },
+      { path: "README.md", content: readme(config, stackName, stackFile, reportAgent.image === undefined) },
       {
         path: `pulumi/${stackFile}`,
         content:
@@ -62,7 +66,10 @@ export function createInstallBundle(input: InstallBundleInput): InstallBundle {
             `They name the Secret ${PLATFORM_CREDENTIALS_SECRET}; create it first (see README.md).`,
           ]) + yaml(buildPlatformValues(config)),
       },
-      { path: REPORT_AGENT_FILE, content: reportAgentManifest(reportAgent) },
+      {
+        path: REPORT_AGENT_FILE,
+        content: reportAgentManifest({ ...reportAgent, image: reportAgent.image ?? REPORT_AGENT_IMAGE_PLACEHOLDER }),
+      },
       // No trailing newline: `kubectl create secret --from-file` would keep it in the value.
       { path: TOKEN_FILE, content: usageReportingToken },
     ],
@@ -78,7 +85,8 @@ function header(lines: string[]): string {
   return `${lines.map((l) => `# ${l}`).join("\n")}\n`;
 }
 
-function readme(config: TenantStackConfig, stackName: string, stackFile: string): string {
+function readme(config: TenantStackConfig, stackName: string, stackFile: string, imageToSet: boolean): string {
+  const { namespace } = tenantNames(config);
   const secretLines = Object.values(CREDENTIAL_KEYS)
     .map((key) => (key === CREDENTIAL_KEYS.usageReportingToken ? `  --from-file=${key}=${TOKEN_FILE}` : `  --from-literal=${key}=…`))
     .join(" \\\n");
@@ -125,16 +133,18 @@ helm upgrade --install ${PLATFORM_RELEASE_NAME} ${chart} \\
 ## The report-only agent
 
 \`${REPORT_AGENT_FILE}\` runs Opus's agent in report-only mode: the installation's one outbound
-reporter. The platform posts its heartbeats, usage and admin metrics to it inside the cluster
-(\`http://${REPORT_AGENT_NAME}.<namespace>.svc:${REPORT_AGENT_PORT}\`, the same \`/api/v1/heartbeat\`,
-\`/api/v1/usage/events\` and \`/api/v1/metrics\` bodies); it keeps each on its outbox volume before
-answering and resends it until Opus takes it, so an outage or a restart loses nothing. It needs no
-inbound access from outside the cluster and holds no credential but the token. Set its \`image\`
-to the control plane's API image Opus gives you (it replaces \`CHANGE-ME\`), then:
+reporter. It runs in the platform's namespace, \`${namespace}\`, and the platform is set to post its
+heartbeats, usage and admin metrics to it there (\`${reportAgentOrigin(namespace)}\`, the same
+\`/api/v1/heartbeat\`, \`/api/v1/usage/events\` and \`/api/v1/metrics\` bodies), so the platform's
+pods have no route out of the cluster to Opus: only the agent has, on 443. It keeps each report on
+its outbox volume before answering and resends it until Opus takes it, so an outage or a restart
+loses nothing. It admits only pods of its own namespace and holds no credential but the token.${
+    imageToSet ? " Set its `image` to the control plane's API image Opus gives you (it replaces `CHANGE-ME`)." : ""
+  } Then:
 
 \`\`\`sh
-kubectl create secret generic ${REPORT_AGENT_SECRET} --namespace <namespace> --from-file=AGENT_KEY=${TOKEN_FILE}
-kubectl apply --namespace <namespace> -f ${REPORT_AGENT_FILE}
+kubectl create secret generic ${REPORT_AGENT_SECRET} --namespace ${namespace} --from-file=AGENT_KEY=${TOKEN_FILE}
+kubectl apply --namespace ${namespace} -f ${REPORT_AGENT_FILE}
 \`\`\`
 `;
 }

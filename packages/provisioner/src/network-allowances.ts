@@ -29,7 +29,10 @@ export type AddressRange = { cidr: string; except?: string[] };
 
 export type NetworkAllowances = {
   openFinance: AddressRange[];
-  /** Absent when the installation does not report usage (SaaS and managed are metered by Opus). */
+  /**
+   * Absent when the installation does not report out of the cluster: SaaS and managed are metered by
+   * Opus, and a self-managed one reports through its report-only agent (an in-cluster Service).
+   */
   usageReporting?: AddressRange[];
   monitoringNamespace: string;
   metricsPort: number;
@@ -55,6 +58,14 @@ export const PUBLIC_INTERNET: AddressRange[] = [{ cidr: "0.0.0.0/0", except: NON
 export const DEFAULT_MONITORING_NAMESPACE = "monitoring";
 /** The platform chart's `metrics` port. */
 export const DEFAULT_METRICS_PORT = 9090;
+
+/**
+ * A Kubernetes Service address (`name.namespace.svc[.cluster.local]`): reached inside the cluster,
+ * where the namespace's own policies decide, so it needs no allowance out of the cluster.
+ */
+export function isInClusterService(url: string): boolean {
+  return /\.svc(\.cluster\.local)?$/.test(new URL(url).hostname);
+}
 
 export function networkAllowances(settings: NetworkSettings | undefined, reportsUsage: boolean): NetworkAllowances {
   const ranges = (cidrs: string[] | undefined) => (cidrs ? cidrs.map((c) => ({ cidr: c })) : PUBLIC_INTERNET);

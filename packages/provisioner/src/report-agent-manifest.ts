@@ -9,6 +9,16 @@ export const REPORT_AGENT_NAME = "opus-report-agent";
 /** The Secret the customer creates from the bundle's usage-reporting token. */
 export const REPORT_AGENT_SECRET = "opus-report-agent";
 export const REPORT_AGENT_PORT = 9470;
+/** Until Opus gives the customer the control plane's image (AGENT_IMAGE unset), the README says to set it. */
+export const REPORT_AGENT_IMAGE_PLACEHOLDER = "registry.opus.example/control-plane/api:CHANGE-ME";
+
+/**
+ * Where the platform sends its reports: the agent's Service in the platform's own namespace. An
+ * in-cluster address, so the platform's pods need no route out of the cluster to report.
+ */
+export function reportAgentOrigin(namespace: string): string {
+  return `http://${REPORT_AGENT_NAME}.${namespace}.svc:${REPORT_AGENT_PORT}`;
+}
 const OUTBOX_DIR = "/var/lib/opus-agent";
 
 export type ReportAgentInput = {
@@ -71,14 +81,14 @@ export function reportAgentManifest({ controlPlaneUrl, image }: ReportAgentInput
       spec: { selector: labels, ports: [{ name: "reports", port: REPORT_AGENT_PORT, targetPort: "reports" }] },
     },
     {
-      // In: only the installation's reports, from inside the cluster. Out: DNS and HTTPS to Opus.
+      // In: only the installation's reports, from the platform's pods in this namespace. Out: DNS and HTTPS to Opus.
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
       metadata: { name: REPORT_AGENT_NAME, labels },
       spec: {
         podSelector: { matchLabels: labels },
         policyTypes: ["Ingress", "Egress"],
-        ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ port: REPORT_AGENT_PORT, protocol: "TCP" }] }],
+        ingress: [{ from: [{ podSelector: {} }], ports: [{ port: REPORT_AGENT_PORT, protocol: "TCP" }] }],
         egress: [
           {
             ports: [

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { assertKubernetesTarget, createKubernetesProvider } from "./kubernetes-provider.ts";
 import { tenantLabels } from "./labels.ts";
 import { CREDENTIAL_KEYS, moduleCredentialKeys, moduleNames, PLATFORM_CREDENTIALS_SECRET, tenantNames } from "./naming.ts";
-import { networkAllowances } from "./network-allowances.ts";
+import { isInClusterService, networkAllowances } from "./network-allowances.ts";
 import { PLAN_SIZING } from "./plan-sizing.ts";
 import { PlatformRelease } from "./platform-release.ts";
 import { buildPlatformValues } from "./platform-values.ts";
@@ -48,7 +48,7 @@ export function createTenantProgram(spec: TenantProgramSpec): () => Promise<Tena
         gatewayNamespace: spec.target.gatewayNamespace,
         database: { cidr: spec.database.cidr, port: spec.database.port },
         queue: { cidr: spec.queue.cidr, port: spec.queue.port },
-        network: networkAllowances(spec.network, spec.usageReporting !== undefined),
+        network: networkAllowances(spec.network, spec.usageReporting !== undefined && !isInClusterService(spec.usageReporting.endpoint)),
         readableSecrets: [PLATFORM_CREDENTIALS_SECRET],
       },
       { providers: [kubernetes] },

@@ -139,12 +139,25 @@ describe("install bundle", () => {
     expect(byKind("PersistentVolumeClaim")?.metadata.name).toBe("opus-report-agent-outbox");
     expect(deployment.spec).toMatchObject({ replicas: 1, strategy: { type: "Recreate" } });
     expect(byKind("Service")).toMatchObject({ spec: { ports: [{ port: 9470 }] } });
-    expect(byKind("NetworkPolicy")).toMatchObject({ spec: { policyTypes: ["Ingress", "Egress"], ingress: [{ ports: [{ port: 9470 }] }] } });
+    // In: only pods of its own namespace (the platform's), on the reports port; out: DNS and 443.
+    expect(byKind("NetworkPolicy")).toMatchObject({
+      spec: { policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 9470, protocol: "TCP" }] }] },
+    });
+    expect(JSON.stringify(byKind("NetworkPolicy"))).not.toContain("namespaceSelector");
     // The token is only referenced: it goes into the Secret the README creates from the token file.
     expect(file(bundle, "agent/report-agent.yaml")).not.toContain(TOKEN);
     expect(file(bundle, "README.md")).toContain(
-      "kubectl create secret generic opus-report-agent --namespace <namespace> --from-file=AGENT_KEY=usage-reporting-token",
+      "kubectl create secret generic opus-report-agent --namespace acme-production --from-file=AGENT_KEY=usage-reporting-token",
     );
+    expect(file(bundle, "README.md")).toContain("kubectl apply --namespace acme-production -f agent/report-agent.yaml");
+    expect(file(bundle, "README.md")).toContain("http://opus-report-agent.acme-production.svc:9470");
+    expect(file(bundle, "README.md")).not.toContain("it replaces `CHANGE-ME`");
+  });
+
+  it("says to set the agent's image when the control plane does not know its own", () => {
+    const bundle = createInstallBundle({ ...bundleInput(), reportAgent: { controlPlaneUrl: "https://opus.example" } });
+    expect(file(bundle, "agent/report-agent.yaml")).toContain("image: registry.opus.example/control-plane/api:CHANGE-ME");
+    expect(file(bundle, "README.md")).toContain("it replaces `CHANGE-ME`");
   });
 
   it("refuses a report-only agent without a control-plane origin", () => {

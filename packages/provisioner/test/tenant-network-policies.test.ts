@@ -93,6 +93,24 @@ describe("tenant NetworkPolicies with a region's own ranges", () => {
     expect(net.egress(ip("54.94.1.2", 443))).toBe(false);
   });
 
+  it("gives a self-managed installation that reports through its in-cluster agent no route out to Opus", async () => {
+    const spec = selfManagedSpec();
+    const viaAgent = {
+      ...spec,
+      network,
+      usageReporting: {
+        ...(spec.usageReporting ?? { token: { secret: "t" } }),
+        endpoint: "http://opus-report-agent.acme-production.svc:9470/api/v1/usage/events",
+      },
+    } as TenantProgramSpec;
+    const net = await policiesOf(viaAgent);
+    // Not the control plane's address: only the agent goes out, under its own policy.
+    expect(net.egress(ip("54.94.1.1", 443))).toBe(false);
+    // The agent's Service is in the namespace: reached like any sibling module.
+    expect(net.egress(ns("acme-production", 9470))).toBe(true);
+    expect(net.egress(ns("globex-production", 9470))).toBe(false);
+  });
+
   it("admits the configured monitoring namespace on the configured metrics port, and not the default one", async () => {
     const net = await policiesOf(tenantSpec({ network }));
     expect(net.ingress(ns("observability", 9100))).toBe(true);
@@ -105,5 +123,16 @@ describe("tenant NetworkPolicies with a region's own ranges", () => {
     const parsed = TenantEnvironmentSpecSchema.safeParse(tenantSpec({ network: { openFinanceCidrs: ["200.160.0.0"] } }));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["network", "openFinanceCidrs", 0]);
+  });
+});
+
+describe("isInClusterService", () => {
+  it("tells a Service address from one out of the cluster", async () => {
+    const { isInClusterService } = await import("../src/network-allowances.ts");
+    expect(isInClusterService("http://opus-report-agent.acme-production.svc:9470/api/v1/usage/events")).toBe(true);
+    expect(isInClusterService("http://opus-report-agent.acme-production.svc.cluster.local:9470/x")).toBe(true);
+    expect(isInClusterService("https://usage.opus.cloud/v1/events")).toBe(false);
+    expect(isInClusterService("https://svc.opus.cloud/v1/events")).toBe(false);
+    expect(isInClusterService("https://opus.example/api/v1/usage/events?host=a.svc")).toBe(false);
   });
 });

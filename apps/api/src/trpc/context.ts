@@ -23,6 +23,7 @@ export function createContextInner(input: { services: Services; actor: Actor | n
       saasRegions: input.services.saasRegions,
       saasKubernetes: input.services.saasKubernetes,
       publicUrl: input.services.publicUrl,
+      agentImage: input.services.agentImage,
       reportGraceDays: input.services.reportGraceDays,
     },
     services: input.services,

@@ -37,6 +37,12 @@ describe("self-managed install bundle", () => {
     const agent = first.files.find((f) => f.path === "agent/report-agent.yaml")?.content ?? "";
     expect(agent).toContain("value: report-only");
     expect(agent).toContain(`value: ${services.publicUrl}`);
+    // The platform reports to that agent, in its own namespace: never straight out of the cluster.
+    const values = first.files.find((f) => f.path === "helm/values.yaml")?.content ?? "";
+    expect(values).toContain("endpoint: http://opus-report-agent.fintech-sertao-production.svc:9470/api/v1/usage/events");
+    expect(values).not.toContain(services.publicUrl);
+    // AGENT_IMAGE is not set in this test's services: the bundle says to set it.
+    expect(agent).toContain("api:CHANGE-ME");
     const token = first.files.find((f) => f.path === "usage-reporting-token")?.content ?? "";
     expect(token).toMatch(/^opus_uk_[\w-]{43}$/);
     expect(first.keyPrefix).toBe(token.slice(0, 14));
@@ -70,6 +76,24 @@ describe("self-managed install bundle", () => {
     const stackConfig = bundle.files.find((f) => f.path.startsWith("pulumi/"))?.content ?? "";
     expect(stackConfig).toContain("needsDatabase: true");
     expect(stackConfig).toContain("name: consent");
+  });
+
+  it("runs the agent on the control plane's own image when AGENT_IMAGE is configured", async () => {
+    const configured = await createTestServices({ agentImage: "registry.opus.io/control-plane/api:2026.12.1" });
+    try {
+      const id = await institutionIdOf(configured, "fintech-sertao");
+      await configured.db.institution.update({ where: { id }, data: { status: "ACTIVE" } });
+      const env = await configured.db.environment.create({
+        data: { institutionId: id, kind: "HOMOLOGATION", stackName: "fintech-sertao-homologation" },
+      });
+      const admin = await callerFor(configured, "sergio@sertao.example");
+      const bundle = await admin.environments.installBundle({ institutionId: id, environmentId: env.id });
+      const agent = bundle.files.find((f) => f.path === "agent/report-agent.yaml")?.content ?? "";
+      expect(agent).toContain("image: registry.opus.io/control-plane/api:2026.12.1");
+      expect(bundle.files.find((f) => f.path === "README.md")?.content).not.toContain("it replaces `CHANGE-ME`");
+    } finally {
+      await configured.cleanup();
+    }
   });
 
   it("is refused for institutions Opus runs", async () => {

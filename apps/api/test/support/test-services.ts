@@ -49,6 +49,7 @@ export type TestServices = Services & {
 export async function createTestServices(
   options: {
     publicUrl?: string;
+    agentImage?: string;
     onQuery?: (sql: string, params: string) => void;
     rateRules?: Partial<RateRules>;
     smtpUrl?: string;
@@ -96,6 +97,7 @@ export async function createTestServices(
     saasRegions: Object.keys(LOCAL_SAAS_REGIONS),
     saasKubernetes: {},
     publicUrl,
+    agentImage: options.agentImage ?? null,
     reportGraceDays: 3,
     databaseUrl: database.url,
     async cleanup() {

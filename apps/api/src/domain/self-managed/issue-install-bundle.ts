@@ -2,7 +2,8 @@
 // (chart values, the stack configuration for pulumi/tenant, and a usage-reporting token). The token
 // is an ordinary machine API key scoped to the bundle's environment; each bundle rotates the key the
 // previous bundle for that environment issued (keys people created in the console are left alone).
-import { createInstallBundle } from "@opus/provisioner/install-bundle";
+import { createInstallBundle, reportAgentOrigin } from "@opus/provisioner/install-bundle";
+import { tenantNames } from "@opus/provisioner/naming";
 import { installBundleRefusal } from "@opus/rules/environment-operations";
 import { AppError } from "../../errors/app-error.ts";
 import { newApiKey } from "../api-keys/api-key-secret.ts";
@@ -14,8 +15,6 @@ import { USAGE_EVENTS_PATH } from "../usage/usage-events-path.ts";
 
 /** Values only the customer knows; the bundle's README tells them to replace these. */
 const CUSTOMER_SETS = "CHANGE-ME";
-/** The report-only agent runs the control plane's API image; the README says to set its tag (deploy/agent/agent.yaml does the same). */
-const AGENT_IMAGE = `registry.opus.example/control-plane/api:${CUSTOMER_SETS}`;
 
 export async function issueInstallBundle(ctx: DomainContext, input: { institutionId: string; environmentId: string }) {
   const db = scopedDb(ctx, input.institutionId);
@@ -38,17 +37,19 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   const version = environment.releaseVersion ?? release.version;
   const modules = await registeredModules(ctx.db, version);
   const { key, prefix, keyHash } = newApiKey();
+  const target = { cluster: CUSTOMER_SETS, gatewayDomain: `${CUSTOMER_SETS}.example`, gatewayNamespace: "kong" };
+  const names = tenantNames({ tenant: institution, environment, target });
   const bundle = createInstallBundle({
     usageReportingToken: key,
-    // The installation's reports go out through its report-only agent, to this control plane.
-    reportAgent: { controlPlaneUrl: ctx.settings.publicUrl, image: AGENT_IMAGE },
+    // The installation's reports go out through its report-only agent (this control plane's API image), to this control plane.
+    reportAgent: { controlPlaneUrl: ctx.settings.publicUrl, ...(ctx.settings.agentImage ? { image: ctx.settings.agentImage } : {}) },
     config: {
       tenant: { id: institution.id, slug: institution.slug, legalName: institution.legalName },
       environment: { id: environment.id, kind: environment.kind },
       mode: "SELF_MANAGED",
       planSize: institution.plan?.size ?? "SMALL",
       release: { ...release, version, ...(modules ? { modules } : {}) },
-      target: { cluster: CUSTOMER_SETS, gatewayDomain: `${CUSTOMER_SETS}.example`, gatewayNamespace: "kong" },
+      target,
       database: {
         host: `postgres.${CUSTOMER_SETS}.internal`,
         port: 5432,
@@ -64,7 +65,8 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
         port: 5671,
         cidr: "10.0.0.0/8",
       },
-      usageReporting: { endpoint: `${ctx.settings.publicUrl}${USAGE_EVENTS_PATH}` },
+      // The platform reports to the agent beside it, never straight out of the cluster.
+      usageReporting: { endpoint: `${reportAgentOrigin(names.namespace)}${USAGE_EVENTS_PATH}` },
     },
   });
   const now = ctx.clock.now();
