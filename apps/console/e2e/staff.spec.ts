@@ -1,4 +1,6 @@
 import { ACCOUNTS, INSTITUTIONS, uniqueEmail } from "./support/accounts";
+import { agentTenant } from "./support/agent-account";
+import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/identifiers";
 import { screenshot } from "./support/screenshot";
@@ -27,6 +29,30 @@ test("the dashboard is the staff landing page and counts the fleet", async ({ pa
   await expect(page).toHaveURL(/\/institutions\?status=SUBMITTED$/);
   await expect(page.getByLabel("Status")).toHaveValue("SUBMITTED");
   await expect(page.getByRole("table")).toContainText(INSTITUTIONS.horizonte);
+});
+
+test("the dashboard flags silent agents fleet-wide and links to their environments", async ({ page, signIn }) => {
+  // One agent past the 90 s bound of @opus/rules/agent-contact, one in contact, one never heard from.
+  const silent = await agentTenant({ version: "agent-3.4.0", seenSecondsAgo: 10 * 60 });
+  const live = await agentTenant({ version: "agent-3.4.1", seenSecondsAgo: 10 });
+  const never = await agentTenant(null);
+  await signIn(ACCOUNTS.opusOperator);
+  await page.goto("/dashboard");
+  const card = page.getByRole("region", { name: "Silent agents" });
+  await expect(card).toContainText("more than 90 seconds");
+  expect(Number((await card.getByTestId("silent-agents-count").textContent())?.replace(/\D/g, ""))).toBeGreaterThanOrEqual(1);
+  const row = card.getByRole("row").filter({ hasText: silent.legalName });
+  await expect(row).toContainText("10 minutes ago");
+  await expect(row).toContainText("Brasília time, America/Sao_Paulo");
+  await expect(row).toContainText("agent-3.4.0");
+  await expect(card).not.toContainText(live.legalName);
+  await expect(card).not.toContainText(never.legalName);
+  await screenshot(page, "dashboard-silent-agents");
+  await expectAccessible(page, "dashboard-silent-agents");
+
+  await row.getByRole("link", { name: "Homologation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/institutions/${silent.id}/environments/${silent.environmentId}$`));
+  await expect(page.getByRole("region", { name: "Outbound agent" })).toContainText("The agent has gone silent");
 });
 
 test("an operator invites an institution from the list and gets its invitation link", async ({ page, signIn }) => {

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@opus/db/client";
 import type { Operation } from "@opus/db/generated";
-import { AGENT_CONTACT_REFRESH_MS } from "@opus/rules/agent-contact";
+import { contactDue } from "../domain/agent-contact/agent-contact.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { SYSTEM_SOURCE } from "../domain/audit/system-source.ts";
 import type { Clock } from "../domain/domain-context.ts";
@@ -47,23 +47,11 @@ function signed(deps: AgentQueueDeps, institutionId: string, body: Record<string
 
 const wireDate = (date: Date | null) => date?.toISOString() ?? null;
 
-/**
- * Last contact, for the environment page. Every replica claims every few seconds, so the row is
- * written only when the stored contact is older than the throttle (or the version changed, so an
- * upgrade shows at once): one conditional UPDATE, no read first, and a hot row stays quiet.
- */
+/** Last contact, for the environment page: throttled (contactDue), so a hot row stays quiet. */
 export async function recordAgentContact(deps: Pick<AgentQueueDeps, "db" | "clock">, institutionId: string, version: string) {
   const now = deps.clock.now();
   await deps.db.managedAccount.updateMany({
-    where: {
-      institutionId,
-      OR: [
-        { agentSeenAt: null },
-        { agentSeenAt: { lt: new Date(now.getTime() - AGENT_CONTACT_REFRESH_MS) } },
-        { agentVersion: { not: version } },
-        { agentVersion: null },
-      ],
-    },
+    where: { institutionId, OR: contactDue(now, version) },
     data: { agentVersion: version, agentSeenAt: now },
   });
 }

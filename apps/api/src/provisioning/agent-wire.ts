@@ -3,6 +3,7 @@
 // ends cannot disagree.
 import { TenantEnvironmentSpecSchema } from "@opus/provisioner/spec";
 import { z } from "zod";
+import { AGENT_VERSION_MAX } from "../domain/agent-contact/agent-contact.ts";
 
 const MAX_LINE = 8_001; // log-sink.ts cuts lines at 8,000 characters and adds "…"
 
@@ -14,7 +15,10 @@ export const zAgentId = z
 const operationRef = { agentId: zAgentId, operationId: z.string().min(1).max(100) };
 
 export const zClaimRequest = z
-  .strictObject({ agentId: zAgentId, version: z.string().min(1).max(50).describe("The agent's own version, shown in the console.") })
+  .strictObject({
+    agentId: zAgentId,
+    version: z.string().min(1).max(AGENT_VERSION_MAX).describe("The agent's own version, shown in the console."),
+  })
   .meta({ id: "AgentClaimRequest" });
 
 export const zSigned = z

@@ -5,6 +5,7 @@
 import type { Db } from "@opus/db/client";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error.ts";
+import { contactDue } from "../agent-contact/agent-contact.ts";
 import type { ApiKeyScope } from "../api-keys/authenticate-api-key.ts";
 import type { Clock } from "../domain-context.ts";
 import { zReleaseVersion } from "./release-input.ts";
@@ -35,7 +36,13 @@ export type Heartbeat = z.infer<typeof zHeartbeat>;
 
 export const zHeartbeatResult = z.object({ environmentId: z.string(), receivedAt: z.string() }).meta({ id: "HeartbeatResult" });
 
-export async function recordHeartbeat(ctx: { db: Db; clock: Clock }, scope: ApiKeyScope, body: Heartbeat) {
+/** `agentVersion`: set when the report-only agent forwarded the heartbeat (null when the installation posted it). */
+export async function recordHeartbeat(
+  ctx: { db: Db; clock: Clock },
+  scope: ApiKeyScope,
+  body: Heartbeat,
+  agentVersion: string | null = null,
+) {
   if (scope.environmentId && body.environmentId && body.environmentId !== scope.environmentId) {
     throw new AppError("FORBIDDEN", "This API key reports for another environment.");
   }
@@ -58,5 +65,13 @@ export async function recordHeartbeat(ctx: { db: Db; clock: Clock }, scope: ApiK
       ...(selfManaged ? { releaseVersion: body.release } : {}),
     },
   });
+  // The agent calls only when the installation reports, so each forwarded heartbeat is its contact;
+  // written under the same throttle as a managed account's claims.
+  if (agentVersion) {
+    await ctx.db.environment.updateMany({
+      where: { id: env.id, OR: contactDue(now, agentVersion) },
+      data: { agentVersion, agentSeenAt: now },
+    });
+  }
   return { environmentId: env.id, receivedAt: now.toISOString() };
 }

@@ -97,7 +97,7 @@ export function createRestHandler(services: Services) {
         if (!parsed.success) return sendError(res, "BAD_INPUT", `Invalid request: ${readableZod(parsed.error)}`);
         body = parsed.data;
       }
-      send(res, 200, await route.handle({ services, scope, body: body as never }));
+      send(res, 200, await route.handle({ services, scope, body: body as never, userAgent: origin.userAgent }));
     } catch (error) {
       // Database races and outages answer CONFLICT / 503 here too, never a 500.
       const appError = error instanceof AppError ? error : databaseAppError(error);

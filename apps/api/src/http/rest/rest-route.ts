@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { AuthenticatedKey } from "../../domain/api-keys/authenticate-api-key.ts";
 import type { Services } from "../../services.ts";
 
-export type RestRequest<B> = { services: Services; scope: AuthenticatedKey; body: B };
+/** `userAgent`: as sent; the agent names itself and its version there (opus-agent/<version>). */
+export type RestRequest<B> = { services: Services; scope: AuthenticatedKey; body: B; userAgent: string | null };
 
 export type RestRoute<B = unknown> = {
   method: "GET" | "POST";

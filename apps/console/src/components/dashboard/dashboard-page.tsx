@@ -12,6 +12,7 @@ import { CountsByMode } from "./counts-by-mode";
 import { CountsByStatus } from "./counts-by-status";
 import { ExpiringCertificates } from "./expiring-certificates";
 import { FleetHealthSummary } from "./fleet-health-summary";
+import { SilentAgents } from "./silent-agents";
 
 /** The Opus home: where the fleet stands and what needs someone's attention. */
 export function DashboardPage() {
@@ -67,6 +68,7 @@ export function DashboardPage() {
         />
       </section>
       <FleetHealthSummary health={d.fleetHealth} provisioning={d.provisioning} />
+      <SilentAgents agents={d.silentAgents} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <CountsByStatus counts={d.institutionsByStatus} />
         <CountsByMode counts={d.institutionsByMode} />
