@@ -79,6 +79,19 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   expect(fleetCsv).toMatch(/^institution,cnpj,legal_name,environment,/);
   expect(fleetCsv).toContain(`${tenant.legalName},production,consents,/open-banking/consents/v3/consents`);
 
+  // The notices follow the language switch at once (the card asks in the language on screen), in both
+  // directions; the operator's account is put back to English for the other specs.
+  try {
+    await page.getByRole("button", { name: "Português (Brasil)" }).click();
+    await expect(page.getByRole("region", { name: "Notificações" })).toContainText("(produção), disponibilidade diária abaixo de", {
+      timeout: 5_000,
+    });
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("region", { name: "Notifications" })).toContainText(told, { timeout: 5_000 });
+  } finally {
+    await trpcMutation(page.request, baseURL ?? "", "me.setLocale", { locale: "en" });
+  }
+
   await row.getByRole("link", { name: tenant.legalName }).click();
   await expect(page.getByTestId("health-status")).toHaveText("Breaching", { timeout: 30_000 });
   const chart = page.getByRole("figure", { name: "Daily availability (worst endpoint)" });

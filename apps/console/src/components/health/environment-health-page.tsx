@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useUiLocale } from "@/hooks/use-ui-locale";
 import { useTRPC } from "@/lib/trpc";
 import { Card } from "../ui/card";
 import { DataTable } from "../ui/data-table";
@@ -34,7 +35,8 @@ export function EnvironmentHealthPage({ institutionId, environmentId }: { instit
       { enabled: Boolean(chosen), refetchInterval: 30_000 },
     ),
   );
-  const notifications = useQuery(trpc.health.notifications.queryOptions({ institutionId }, { refetchInterval: 30_000 }));
+  const locale = useUiLocale();
+  const notifications = useQuery(trpc.health.notifications.queryOptions({ institutionId, locale }, { refetchInterval: 30_000 }));
   if (institution.isError) return <QueryError error={institution.error} onRetry={() => void institution.refetch()} />;
   if (!institution.data) return <PageLoading />;
   if (!chosen) return <EmptyState title={t("health.noEnvironments")} />;

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useUiLocale } from "@/hooks/use-ui-locale";
 import { oneOf } from "@/lib/options";
 import type { RouterInputs } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
@@ -30,7 +31,8 @@ export function FleetHealthPage() {
   const [filter, setFilter] = useState<Filter>({});
   const plans = useQuery(trpc.plans.find.queryOptions());
   const fleet = useQuery(trpc.health.fleet.queryOptions(filter, { refetchInterval: 30_000 }));
-  const notifications = useQuery(trpc.health.opsNotifications.queryOptions(undefined, { refetchInterval: 30_000 }));
+  const locale = useUiLocale();
+  const notifications = useQuery(trpc.health.opsNotifications.queryOptions({ locale }, { refetchInterval: 30_000 }));
   const versions = (fleet.data?.releases ?? []).flatMap((r) => (r.version ? [r.version] : []));
   const any = t("health.filters.any");
   const columns = ["institution", "environment", "mode", "plan", "release", "status", "breaches", "budget", "burn"] as const;

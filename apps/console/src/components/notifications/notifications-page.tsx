@@ -5,10 +5,10 @@
 // institution, Opus operations' own.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage } from "@/hooks/use-error-message";
-import { isLocale } from "@/i18n/locales";
+import { useUiLocale } from "@/hooks/use-ui-locale";
 import type { RouterOutputs } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
 import { Alert } from "../ui/alert";
@@ -25,8 +25,7 @@ type Show = "all" | "unread";
 export function NotificationsPage({ institutionId }: { institutionId?: string }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
-  const current = useLocale();
-  const locale = isLocale(current) ? current : "en";
+  const locale = useUiLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
