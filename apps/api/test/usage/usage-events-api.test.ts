@@ -98,7 +98,7 @@ describe("API keys", () => {
 });
 
 describe("install bundle keys", () => {
-  it("are the same kind of key, scoped to the bundle's environment, and the bundle points at the real endpoint", async () => {
+  it("are the same kind of key, scoped to the bundle's environment, and the bundle reports through its agent to the real endpoint", async () => {
     const sertao = await institutionIdOf(services, "fintech-sertao");
     await services.db.institution.update({ where: { id: sertao }, data: { status: "ACTIVE" } });
     const [production, development] = await Promise.all(
@@ -109,7 +109,11 @@ describe("install bundle keys", () => {
     const sergio = await callerFor(services, "sergio@sertao.example");
     const bundle = await sergio.environments.installBundle({ institutionId: sertao, environmentId: production?.id ?? "" });
     const token = bundle.files.find((f) => f.path === "usage-reporting-token")?.content ?? "";
-    expect(JSON.stringify(bundle.files)).toContain("http://console.test/api/v1/usage/events");
+    // The platform reports to the report-only agent in its own namespace; the agent forwards to the control plane.
+    const files = JSON.stringify(bundle.files);
+    expect(files).toMatch(/http:\/\/opus-report-agent\.[a-z0-9-]+\.svc:9470\/api\/v1\/usage\/events/);
+    const agentManifest = bundle.files.find((f) => f.content.includes("AGENT_MODE"))?.content ?? "";
+    expect(agentManifest).toMatch(/CONTROL_PLANE_URL[\s\S]{0,40}http:\/\/console\.test/);
     const ok = await post({ events: [apiCall("bundle-1", { environment: production?.id })] }, token);
     expect(ok.body.accepted).toBe(1);
     expect((await post({ events: [apiCall("bundle-2", { environment: development?.id })] }, token)).status).toBe(403);
