@@ -54,7 +54,7 @@ test("metrics arrive through the API, the fleet view flags the breaching install
   await signIn(ACCOUNTS.opusOperator);
   await page.goto("/health");
   await page.getByLabel("Deployment mode").selectOption("SELF_MANAGED");
-  await page.getByLabel("Health").selectOption("BREACHING");
+  await page.getByLabel("Health", { exact: true }).selectOption("BREACHING");
   const row = page.getByRole("row").filter({ hasText: tenant.legalName });
   await expect(row).toContainText("Breaching", { timeout: 30_000 });
   await expect(row).toContainText("Daily availability");

@@ -37,7 +37,9 @@ async function claimAs(key: string, agentId: string) {
 
 describe("an agent past its lease", () => {
   it("loses the run to the next claimer, and its late reports are refused", async () => {
-    const start = new Date("2026-12-04T12:00:00.000Z");
+    // The set clock starts just after now: the operation is enqueued at the real time, and a fixed
+    // date in the past of it would leave the operation not yet claimable.
+    const start = new Date(Date.now() + 1000);
     const at = (ms: number) => services.clock.set(new Date(start.getTime() + ms));
     const tenant = await createAgentTenant(services.db);
     const { key } = await createAgentKey(services, tenant.id);

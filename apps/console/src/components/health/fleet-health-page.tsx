@@ -9,8 +9,8 @@ import { useUiLocale } from "@/hooks/use-ui-locale";
 import { oneOf } from "@/lib/options";
 import type { RouterInputs } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc";
+import { DataTable } from "../ui/data-table";
 import { EmptyState } from "../ui/empty-state";
-import { LoadingRows } from "../ui/loading-rows";
 import { PageHeader } from "../ui/page-header";
 import { QueryError } from "../ui/query-error";
 import { SelectField } from "../ui/select-field";
@@ -70,56 +70,40 @@ export function FleetHealthPage() {
       </search>
       {fleet.isError ? (
         <QueryError error={fleet.error} onRetry={() => void fleet.refetch()} />
-      ) : fleet.data?.items.length === 0 ? (
-        <EmptyState title={t("health.fleetEmpty")} />
       ) : (
-        <div className={table.wrapper}>
-          <table className={table.table}>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className={table.th}>
-                    {t(`health.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {!fleet.data ? (
-                <LoadingRows columns={columns.length} />
-              ) : (
-                fleet.data.items.map((i) => (
-                  <tr key={i.environment.id} className={table.row} data-status={i.status}>
-                    <td className={`${table.td} font-medium`}>
-                      <Link
-                        href={`/institutions/${i.institution.id}/health?environment=${i.environment.id}`}
-                        className="text-brand-700 underline-offset-2 hover:text-brand-900 hover:underline"
-                      >
-                        {i.institution.legalName}
-                      </Link>
-                    </td>
-                    <td className={table.td}>{t(`enums.environmentKind.${i.environment.kind}`)}</td>
-                    <td className={table.td}>
-                      {i.institution.deploymentMode ? t(`enums.deploymentMode.${i.institution.deploymentMode}`) : "—"}
-                    </td>
-                    <td className={table.td}>{i.institution.plan?.name ?? "—"}</td>
-                    <td className={`${table.td} font-mono text-xs`}>{i.environment.releaseVersion ?? "—"}</td>
-                    <td className={table.td}>
-                      <HealthStatusBadge status={i.status} />
-                    </td>
-                    <td className={`${table.td} text-xs`}>
-                      {i.breaches.length === 0 ? "—" : [...new Set(i.breaches.map((b) => t(`health.rules.${ruleKey(b.rule)}`)))].join(", ")}
-                    </td>
-                    <td className={`${table.td} tabular-nums`}>
-                      {i.budget ? t("health.minutes", { minutes: number.format(budgetMinutes(i.budget.remainingSeconds)) }) : "—"}
-                    </td>
-                    <td className={`${table.td} tabular-nums`}>{i.burnRate === null ? "—" : number.format(i.burnRate)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("health.fleetTitle")}
+          minWidth="lg"
+          columns={columns.map((c) => ({ key: c, label: t(`health.columns.${c}`) }))}
+          rows={fleet.data?.items}
+          empty={<EmptyState title={t("health.fleetEmpty")} />}
+          renderRow={(i) => (
+            <tr key={i.environment.id} className={table.row} data-status={i.status}>
+              <td className={`${table.td} font-medium`}>
+                <Link
+                  href={`/institutions/${i.institution.id}/health?environment=${i.environment.id}`}
+                  className="text-brand-700 underline-offset-2 hover:text-brand-900 hover:underline"
+                >
+                  {i.institution.legalName}
+                </Link>
+              </td>
+              <td className={table.td}>{t(`enums.environmentKind.${i.environment.kind}`)}</td>
+              <td className={table.td}>{i.institution.deploymentMode ? t(`enums.deploymentMode.${i.institution.deploymentMode}`) : "—"}</td>
+              <td className={table.td}>{i.institution.plan?.name ?? "—"}</td>
+              <td className={`${table.td} font-mono text-xs`}>{i.environment.releaseVersion ?? "—"}</td>
+              <td className={table.td}>
+                <HealthStatusBadge status={i.status} />
+              </td>
+              <td className={`${table.td} text-xs`}>
+                {i.breaches.length === 0 ? "—" : [...new Set(i.breaches.map((b) => t(`health.rules.${ruleKey(b.rule)}`)))].join(", ")}
+              </td>
+              <td className={`${table.td} tabular-nums`}>
+                {i.budget ? t("health.minutes", { minutes: number.format(budgetMinutes(i.budget.remainingSeconds)) }) : "—"}
+              </td>
+              <td className={`${table.td} tabular-nums`}>{i.burnRate === null ? "—" : number.format(i.burnRate)}</td>
+            </tr>
+          )}
+        />
       )}
       <div className="mt-5 grid gap-5 lg:grid-cols-2">
         {fleet.data ? <ReleaseComparison releases={fleet.data.releases} /> : null}

@@ -10,8 +10,13 @@ import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { DataTable } from "../ui/data-table";
 import { PageHeader } from "../ui/page-header";
 import { QueryError } from "../ui/query-error";
+import { table } from "../ui/styles";
+
+// The page lists the first targets only: a rollout over the fleet has thousands.
+const TARGETS_SHOWN = 200;
 
 /** The plan approvers approve (by its hash), the gates, and live progress against the plan. */
 export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
@@ -124,31 +129,28 @@ export function RolloutDetail({ rolloutId }: { rolloutId: string }) {
         })}
       </div>
       <Card title={t("environments")}>
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1">{t("columns.environment")}</th>
-              <th>{t("columns.wave")}</th>
-              <th>{t("columns.expected")}</th>
-              <th>{t("columns.status")}</th>
-              <th>{t("columns.why")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {r.targets.slice(0, 200).map((x) => {
-              const wave = r.waves.find((w) => w.id === x.waveId);
-              return (
-                <tr key={x.id}>
-                  <td className="py-1">{x.label}</td>
-                  <td>{wave ? wave.position + 1 : "—"}</td>
-                  <td>{when(x.expectedAt)}</td>
-                  <td>{t(`target.${x.status}`)}</td>
-                  <td className="text-slate-600">{x.error ?? x.reason ?? ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("environments")}
+          frame="inset"
+          columns={(["environment", "wave", "expected", "status", "why"] as const).map((c) => ({ key: c, label: t(`columns.${c}`) }))}
+          rows={r.targets.slice(0, TARGETS_SHOWN)}
+          empty={<p className="text-sm text-slate-500">{t("noTargets")}</p>}
+          renderRow={(x) => {
+            const wave = r.waves.find((w) => w.id === x.waveId);
+            return (
+              <tr key={x.id} className={table.row}>
+                <td className={table.td}>{x.label}</td>
+                <td className={`${table.td} tabular-nums`}>{wave ? wave.position + 1 : "—"}</td>
+                <td className={table.td}>{when(x.expectedAt)}</td>
+                <td className={table.td}>{t(`target.${x.status}`)}</td>
+                <td className={`${table.td} text-slate-600`}>{x.error ?? x.reason ?? ""}</td>
+              </tr>
+            );
+          }}
+        />
+        {r.targets.length > TARGETS_SHOWN ? (
+          <p className="mt-2 text-xs text-slate-500">{t("targetsShown", { shown: TARGETS_SHOWN, total: r.targets.length })}</p>
+        ) : null}
       </Card>
     </div>
   );
