@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { useFormatDay } from "@/hooks/use-format-day";
 import type { Dashboard } from "@/lib/router-types";
 import { useFormatDuration } from "../provisioning/use-format-duration";
 import { StatTile } from "../ui/stat-tile";
@@ -16,6 +17,7 @@ export function FleetHealthSummary({
   provisioning: Dashboard["provisioning"];
 }) {
   const t = useTranslations("dashboard.fleetHealth");
+  const formatDay = useFormatDay();
   const format = useFormatter();
   const duration = useFormatDuration();
   return (
@@ -37,7 +39,12 @@ export function FleetHealthSummary({
             href="/health"
             tone={health.AT_RISK > 0 ? "attention" : "neutral"}
           />
-          <StatTile label={t("healthy")} value={format.number(health.HEALTHY)} hint={t("asOf", { day: health.asOf })} href="/health" />
+          <StatTile
+            label={t("healthy")}
+            value={format.number(health.HEALTHY)}
+            hint={t("asOf", { day: formatDay(health.asOf) })}
+            href="/health"
+          />
         </div>
       </section>
       <section aria-label={t("provisioning")} className="space-y-2">

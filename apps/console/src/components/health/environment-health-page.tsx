@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatDay } from "@/hooks/use-format-day";
 import { useUiLocale } from "@/hooks/use-ui-locale";
 import { useTRPC } from "@/lib/trpc";
 import { Card } from "../ui/card";
@@ -77,6 +78,7 @@ function HealthBody({
   number: Intl.NumberFormat;
 }) {
   const t = useTranslations("health");
+  const formatDay = useFormatDay();
   const h = data.health;
   return (
     <>
@@ -88,7 +90,7 @@ function HealthBody({
         <span className="text-sm text-slate-600">
           {data.lastReportAt ? t("lastReport", { when: format.dateTime(new Date(data.lastReportAt), "dateTime") }) : t("neverReported")}
           {" · "}
-          {t("asOf", { day: h.asOf })}
+          {t("asOf", { day: formatDay(h.asOf) })}
         </span>
       </div>
       {h.status === "NO_DATA" ? (

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormatDay } from "@/hooks/use-format-day";
 import { useUiLocale } from "@/hooks/use-ui-locale";
 import { oneOf } from "@/lib/options";
 import type { RouterInputs } from "@/lib/router-types";
@@ -26,6 +27,7 @@ type Filter = RouterInputs["health"]["fleet"];
 /** Opus operations: which installations breach the thresholds or are about to. */
 export function FleetHealthPage() {
   const t = useTranslations();
+  const formatDay = useFormatDay();
   const number = new Intl.NumberFormat(useLocale());
   const trpc = useTRPC();
   const [filter, setFilter] = useState<Filter>({});
@@ -40,7 +42,7 @@ export function FleetHealthPage() {
     <div className="mx-auto max-w-7xl">
       <PageHeader
         title={t("health.fleetTitle")}
-        description={fleet.data ? t("health.fleetDescription", { day: fleet.data.asOf }) : undefined}
+        description={fleet.data ? t("health.fleetDescription", { day: formatDay(fleet.data.asOf) }) : undefined}
       />
       <search className="mb-3 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-4">
         <SelectField
