@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseControlPlaneConfig } from "../../../pulumi/control-plane/config.ts";
 import { API_PORT, CONSOLE_PORT } from "../../../pulumi/control-plane/control-plane.ts";
+import { REPORT_AGENT_PORT } from "../src/report-agent-manifest.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -59,6 +60,7 @@ const execForm = (value: string | undefined): string[] => JSON.parse(value ?? "[
 const IMAGES = {
   api: { file: "docker/api.Dockerfile", port: API_PORT },
   console: { file: "docker/console.Dockerfile", port: CONSOLE_PORT },
+  agent: { file: "docker/agent.Dockerfile", port: REPORT_AGENT_PORT },
 };
 
 /** pulumi/control-plane's defaults: the commands and paths it expects of the images. */
@@ -134,6 +136,12 @@ describe("the API image", () => {
     const api = JSON.parse(read("apps/api/package.json"));
     expect(api.dependencies.tsx).toBeDefined();
   });
+});
+
+// The worker (API image) and the agent run the same tenant program with the same CLI and plugins.
+describe.each([IMAGES.api.file, IMAGES.agent.file])("%s", (file) => {
+  const all = stages(parseDockerfile(read(file)));
+  const final = all.at(-1) as Stage;
 
   it("bakes in the Pulumi CLI the SDK expects and the plugins of the tenant program, each verified", () => {
     const pulumi = all.find((s) => s.alias === "pulumi");
@@ -162,6 +170,29 @@ describe("the API image", () => {
     const cliRoot = defaults.worker.pulumiCliRoot;
     expect(run).toContain(`mkdir -p ${cliRoot}/bin`);
     expect(final.instructions.some((i) => i.keyword === "COPY" && i.args.includes(`--from=pulumi ${cliRoot} ${cliRoot}`))).toBe(true);
+  });
+});
+
+describe("the agent image", () => {
+  const all = stages(parseDockerfile(read(IMAGES.agent.file)));
+  const final = all.at(-1) as Stage;
+  const build = all.find((s) => s.alias === "build");
+
+  it("runs the bundle build:agent writes, and nothing of the API's sources", () => {
+    if (!build) throw new Error("no build stage");
+    expect(build.instructions.some((i) => i.keyword === "RUN" && i.args.includes("pnpm --filter @opus/api build:agent"))).toBe(true);
+    expect(JSON.parse(read("apps/api/package.json")).scripts["build:agent"]).toBe("tsx scripts/build-agent.ts");
+    expect(read("apps/api/scripts/build-agent.ts")).toContain('path.join(apiDir, "dist/agent")');
+    const copies = final.instructions.filter((i) => i.keyword === "COPY").map((i) => i.args);
+    expect(copies).toContain("--from=build /app/apps/api/dist/agent /app");
+    expect(copies.filter((c) => c.includes("--from=build"))).toHaveLength(1);
+    expect(last(final, "WORKDIR")).toBe("/app");
+    expect(execForm(last(final, "CMD"))).toEqual(["node", "--enable-source-maps", "agent.js"]);
+    // Read-only root: everything Pulumi and the agent write is under the chart's volume.
+    const env = last(final, "ENV") ?? "";
+    expect(env).toContain("PULUMI_HOME=/var/lib/opus-agent/pulumi-home");
+    expect(env).toContain("AGENT_STATE_DIR=/var/lib/opus-agent");
+    expect(copies.some((c) => c.includes("--chown"))).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { waitFor } from "../provisioning/support/fixtures.ts";
 import { startTestServer } from "../support/http-client.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { apiCall, createKey } from "../usage/usage-support.ts";
-import { type AgentProcess, effectsFile, startAgent, startProxy } from "./support/agent-harness.ts";
+import { type AgentProcess, countedEvents, effectsFile, startAgent, startProxy } from "./support/agent-harness.ts";
 
 let services: TestServices;
 let api: Awaited<ReturnType<typeof startTestServer>>;
@@ -55,15 +55,7 @@ describe("the agent in report-only mode", () => {
       agents.push(agent);
       return agent;
     };
-    const events = async () =>
-      Number(
-        (
-          await services.db.$queryRawUnsafe<{ n: bigint }[]>(
-            "SELECT count(*) AS n FROM usage_event WHERE institution_id = $1 AND event_id LIKE 'outbox-%'",
-            institutionId,
-          )
-        )[0]?.n ?? 0,
-      );
+    const events = () => countedEvents(services.db, institutionId, "outbox-");
 
     proxy.setMode("down");
     const first = start();

@@ -111,6 +111,9 @@ export function startAgent(options: {
   stepMs?: number;
   steps?: number;
   concurrency?: number;
+  /** A built agent (dist/agent/agent.js of `build:agent`) instead of the tests' agent with its engine double. */
+  entry?: string;
+  env?: Record<string, string>;
 }): AgentProcess {
   const dir = mkdtempSync(path.join(tmpdir(), "opus-agent-"));
   const credentialsFile = path.join(dir, "credentials.json");
@@ -156,10 +159,14 @@ export function startAgent(options: {
     AGENT_ENGINE_STEP_MS: String(options.stepMs ?? 100),
     AGENT_ENGINE_STEPS: String(options.steps ?? 3),
     AGENT_EFFECTS_FILE: options.effectsFile,
+    ...options.env,
   };
   // Unset, not empty: report-only mode has no institution or public key.
   for (const [name, value] of Object.entries(env)) if (value === "") delete env[name];
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../../support/agent-process.ts")], {
+  const args = options.entry
+    ? ["--enable-source-maps", options.entry]
+    : ["--import", "tsx", path.resolve(import.meta.dirname, "../../support/agent-process.ts")];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -194,4 +201,14 @@ export function effects(file: string): { stackName: string; kind: string; pid: n
 
 export function effectsFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "opus-effects-")), "effects.jsonl");
+}
+
+/** Usage events the control plane counted for an institution, among those whose ids start with `prefix`. */
+export async function countedEvents(db: Db, institutionId: string, prefix: string): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    "SELECT count(*) AS n FROM usage_event WHERE institution_id = $1 AND event_id LIKE $2",
+    institutionId,
+    `${prefix}%`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
