@@ -3,6 +3,7 @@
 // message (tRPC, the machine API and /readyz), never a 500 "something went wrong on our side".
 import { createDb } from "@opus/db/client";
 import { DEMO_PASSWORD } from "@opus/db/demo-accounts";
+import { createSqlPool } from "@opus/db/sql-pool";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "../../src/auth/create-auth.ts";
@@ -117,9 +118,12 @@ describe("503: a lost database", () => {
     const signedIn = new HttpSession(server.base, services.publicUrl);
     expect((await signedIn.postJson("/api/auth/sign-in/email", { email: "ana@aurora.example", password: DEMO_PASSWORD })).status).toBe(200);
     const unreachable = createDb("postgresql://postgres@127.0.0.1:1/opus", { poolSize: 2 });
+    // The plain pg pool too: the machine API's key lookup and ingestion run there, not through Prisma.
+    const unreachableSql = createSqlPool("postgresql://postgres@127.0.0.1:1/opus", { poolSize: 2 });
     const lost = await startTestServer({
       ...services,
       db: unreachable,
+      sql: unreachableSql,
       auth: createAuth({ db: unreachable, secret: TEST_AUTH_SECRET, publicUrl: services.publicUrl, rateLimits: services.rateLimits }),
     });
     try {
@@ -162,6 +166,7 @@ describe("503: a lost database", () => {
     } finally {
       await lost.close();
       await unreachable.$disconnect();
+      await unreachableSql.end();
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../src/domain/api-keys/api-key-secret.ts";
+import { exclusiveUsageLock } from "../../src/domain/usage/usage-lock.ts";
 import { createRateLimits } from "../../src/lib/rate-limits.ts";
 import { callerFor, institutionIdOf } from "../support/callers.ts";
 import { startTestServer } from "../support/http-client.ts";
@@ -218,6 +219,31 @@ describe("POST /api/v1/usage/events", () => {
     for (const level of ["raw", "hourly", "daily"] as const) {
       expect(after[level].count - before[level].count).toBe(1000);
       expect(Number(after[level].sum) - Number(before[level].sum)).toBe(1500);
+    }
+  });
+
+  it("waits for a finalization or correction holding the institution's usage lock, and writes nothing before it ends", async () => {
+    // Finalizing and correcting hold the lock exclusively: a batch must not slip in between a
+    // report's computation and its row (it would count in neither the report nor the next one).
+    const holder = await services.sql.connect();
+    try {
+      await holder.query("BEGIN");
+      const lock = exclusiveUsageLock(aurora);
+      await holder.query(lock.text, lock.values);
+      let settled = false;
+      const pending = post({ events: [apiCall("locked-1")] }).finally(() => {
+        settled = true;
+      });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false);
+      const written = await services.sql.query("SELECT 1 FROM usage_event_key WHERE institution_id = $1 AND event_id = 'locked-1'", [
+        aurora,
+      ]);
+      expect(written.rowCount).toBe(0);
+      await holder.query("COMMIT");
+      expect((await pending).body).toMatchObject({ accepted: 1, duplicates: 0 });
+    } finally {
+      holder.release();
     }
   });
 

@@ -1,61 +1,70 @@
 // Meters and an institution's environments, read for every batch. Cached for a few seconds per
-// process so a busy reporter does not pay two queries per batch; a reference the cache does not know
+// process so a busy reporter does not pay a query per batch; a reference the cache does not know
 // is looked up again before an event is rejected, so a new meter or environment is usable at once.
 // A retired meter may still be accepted for up to CACHE_MS after retirement.
-import type { Db } from "@opus/db/client";
+// Both are read in one statement on the plain pg pool (no Prisma on the ingest path).
+import type { SqlPool } from "@opus/db/sql-pool";
 
 const CACHE_MS = 5_000;
 
 export type CatalogMeter = { id: string; code: string; dimensions: string[]; source: "API" | "CONTROL_PLANE"; retiredAt: Date | null };
 
 type Entry<T> = { at: number; value: T };
-const meterCache = new WeakMap<Db, Entry<Map<string, CatalogMeter>>>();
-const environmentCache = new WeakMap<Db, Map<string, Entry<Map<string, string>>>>();
+const meterCache = new WeakMap<SqlPool, Entry<Map<string, CatalogMeter>>>();
+const environmentCache = new WeakMap<SqlPool, Map<string, Entry<Map<string, string>>>>();
 
-async function loadMeters(db: Db) {
-  const meters = await db.meter.findMany({ select: { id: true, code: true, dimensions: true, source: true, retiredAt: true } });
-  const value = new Map(meters.map((m) => [m.code, m]));
-  meterCache.set(db, { at: Date.now(), value });
-  return value;
-}
+// retiredAt is timestamp(3) holding UTC: json_build_object would print it without a zone, so it
+// is sent as epoch milliseconds.
+const CATALOG_SQL = `SELECT
+  (SELECT COALESCE(json_agg(json_build_object('id', id, 'code', code, 'dimensions', dimensions, 'source', source::text,
+     'retiredAt', (extract(epoch FROM "retiredAt" AT TIME ZONE 'UTC') * 1000)::bigint)), '[]') FROM meter) AS meters,
+  (SELECT COALESCE(json_agg(json_build_object('id', id, 'kind', kind::text)), '[]') FROM environment WHERE "institutionId" = $1) AS environments`;
 
-async function loadEnvironments(db: Db, institutionId: string) {
-  const environments = await db.environment.findMany({ where: { institutionId }, select: { id: true, kind: true } });
+type CatalogRow = {
+  meters: (Omit<CatalogMeter, "retiredAt"> & { retiredAt: number | null })[];
+  environments: { id: string; kind: string }[];
+};
+
+async function load(sql: SqlPool, institutionId: string) {
+  const { rows } = await sql.query<CatalogRow>({ name: "ingest-catalog", text: CATALOG_SQL, values: [institutionId] });
+  const row = rows[0] as CatalogRow;
+  const at = Date.now();
+  const meters = new Map(row.meters.map((m) => [m.code, { ...m, retiredAt: m.retiredAt === null ? null : new Date(Number(m.retiredAt)) }]));
+  meterCache.set(sql, { at, value: meters });
   // Referenced by id or by kind ("production"), case-insensitively for kinds.
-  const value = new Map<string, string>();
-  for (const e of environments) {
-    value.set(e.id, e.id);
-    value.set(e.kind.toLowerCase(), e.id);
+  const environments = new Map<string, string>();
+  for (const e of row.environments) {
+    environments.set(e.id, e.id);
+    environments.set(e.kind.toLowerCase(), e.id);
   }
-  const perDb = environmentCache.get(db) ?? new Map();
-  environmentCache.set(db, perDb);
-  perDb.set(institutionId, { at: Date.now(), value });
-  return value;
+  const perPool = environmentCache.get(sql) ?? new Map();
+  environmentCache.set(sql, perPool);
+  perPool.set(institutionId, { at, value: environments });
+  return { meters, environments };
 }
 
 function fresh<T>(entry: Entry<T> | undefined): T | undefined {
   return entry && Date.now() - entry.at < CACHE_MS ? entry.value : undefined;
 }
 
-export async function ingestCatalog(db: Db, institutionId: string) {
-  let meters = fresh(meterCache.get(db)) ?? (await loadMeters(db));
-  let environments = fresh(environmentCache.get(db)?.get(institutionId)) ?? (await loadEnvironments(db, institutionId));
-  let metersReloaded = false;
-  let environmentsReloaded = false;
+export async function ingestCatalog(sql: SqlPool, institutionId: string) {
+  const meters = fresh(meterCache.get(sql));
+  const environments = fresh(environmentCache.get(sql)?.get(institutionId));
+  let current = meters && environments ? { meters, environments } : await load(sql, institutionId);
+  // One reload per batch at most, whichever reference was unknown.
+  let reloaded = false;
+  const reload = async () => {
+    reloaded = true;
+    current = await load(sql, institutionId);
+  };
   return {
     async meter(code: string): Promise<CatalogMeter | undefined> {
-      if (!meters.has(code) && !metersReloaded) {
-        metersReloaded = true;
-        meters = await loadMeters(db);
-      }
-      return meters.get(code);
+      if (!current.meters.has(code) && !reloaded) await reload();
+      return current.meters.get(code);
     },
     async environment(ref: string): Promise<string | undefined> {
-      const find = () => environments.get(ref) ?? environments.get(ref.toLowerCase());
-      if (!find() && !environmentsReloaded) {
-        environmentsReloaded = true;
-        environments = await loadEnvironments(db, institutionId);
-      }
+      const find = () => current.environments.get(ref) ?? current.environments.get(ref.toLowerCase());
+      if (!find() && !reloaded) await reload();
       return find();
     },
   };

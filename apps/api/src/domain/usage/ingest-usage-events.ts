@@ -15,10 +15,9 @@ export async function ingestUsageEvents(
   const { results, resolved } = await resolveUsageEvents(ctx, scope, events);
   const written = await writeUsageEvents(ctx, scope.institutionId, resolved);
   for (const event of resolved) {
-    const fresh = written.get(event.id);
-    results[event.index] = fresh
-      ? { index: event.index, id: event.id, status: "accepted", ...(fresh.late ? { late: true } : {}) }
-      : { index: event.index, id: event.id, status: "duplicate" };
+    results[event.index] = written.duplicates.has(event.id)
+      ? { index: event.index, id: event.id, status: "duplicate" }
+      : { index: event.index, id: event.id, status: "accepted", ...(written.late.has(event.id) ? { late: true } : {}) };
   }
   const final = results as EventResult[];
   let accepted = 0;

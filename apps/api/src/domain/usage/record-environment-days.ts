@@ -34,6 +34,8 @@ export async function recordEnvironmentDays(ctx: Pick<PublicDomainContext, "db">
     byInstitution.set(e.institutionId, list);
   }
   let recorded = 0;
-  for (const [institutionId, events] of byInstitution) recorded += (await writeUsageEvents(ctx, institutionId, events)).size;
+  for (const [institutionId, events] of byInstitution) {
+    recorded += events.length - (await writeUsageEvents(ctx, institutionId, events)).duplicates.size;
+  }
   return recorded;
 }

@@ -1,6 +1,7 @@
 // Validates each event of a batch on its own and resolves its meter and environment, so one bad
 // event is rejected with a reason while the others go on. Scope violations reject the whole batch.
 
+import type { SqlPool } from "@opus/db/sql-pool";
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error.ts";
 import type { ApiKeyScope } from "../api-keys/authenticate-api-key.ts";
@@ -25,7 +26,7 @@ export type ResolvedEvent = {
   groupKey: string;
 };
 
-type Ctx = Pick<PublicDomainContext, "db" | "clock">;
+type Ctx = Pick<PublicDomainContext, "db" | "clock"> & { sql: SqlPool };
 
 function reject(index: number, id: string | null, code: NonNullable<EventResult["code"]>, message: string): EventResult {
   return { index, id, status: "rejected", code, message };
@@ -51,7 +52,7 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
   if (raw.length > MAX_EVENTS_PER_BATCH) {
     throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; this one has ${raw.length}.`);
   }
-  const catalog = await ingestCatalog(ctx.db, scope.institutionId);
+  const catalog = await ingestCatalog(ctx.sql, scope.institutionId);
 
   const now = ctx.clock.now().getTime();
   const results: (EventResult | null)[] = new Array(raw.length).fill(null);

@@ -3,12 +3,9 @@
 // the report exists and is booked as late: it can never fall between the two.
 import { Prisma } from "@opus/db/client";
 
+// The shared lock is taken inside `usage_ingest_batch` (migration 20261204180000), with this class
+// written there as a literal; usage-events-api.test.ts proves an exclusive holder blocks ingestion.
 const USAGE_LOCK_CLASS = 727_100_002;
-
-/** For the simple-query protocol: `quotedInstitutionId` must already be an escaped SQL literal. */
-export function sharedUsageLockSql(quotedInstitutionId: string) {
-  return `SELECT pg_advisory_xact_lock_shared(${USAGE_LOCK_CLASS}, hashtext(${quotedInstitutionId}))`;
-}
 
 export function exclusiveUsageLock(institutionId: string) {
   return Prisma.sql`SELECT pg_advisory_xact_lock(${USAGE_LOCK_CLASS}::int, hashtext(${institutionId}))`;

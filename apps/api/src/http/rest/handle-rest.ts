@@ -75,7 +75,10 @@ export function createRestHandler(services: Services) {
       // Per fixed minute, per address first (unknown keys count too), then per key; shared by every replica.
       const perIp = await services.rateLimits.take("machinePerIp", origin.ip ?? "unknown");
       if (perIp !== null) return tooMany(res, "requests from this address", perIp);
-      const scope = await authenticateApiKey({ db: services.db, clock: services.clock, ...origin }, req.headers.authorization);
+      const scope = await authenticateApiKey(
+        { db: services.db, sql: services.sql, clock: services.clock, ...origin },
+        req.headers.authorization,
+      );
       const perKey = await services.rateLimits.take("machinePerKey", scope.apiKeyId);
       if (perKey !== null) return tooMany(res, "requests for this key", perKey);
       let body: unknown;
