@@ -2,6 +2,7 @@ import path from "node:path";
 import { createDb } from "@opus/db/client";
 import { createSqlPool } from "@opus/db/sql-pool";
 import { createAuth } from "./auth/create-auth.ts";
+import { SessionReadCache } from "./auth/session-read-cache.ts";
 import type { ApiEnv } from "./env/api-env.ts";
 import type { WorkerEnv } from "./env/worker-env.ts";
 import { createAuditSigner } from "./lib/audit-signer.ts";
@@ -26,6 +27,7 @@ export function createServices(env: ApiEnv, name: string): Services {
     rateLimits,
     trustedProxies: env.TRUSTED_PROXIES,
     auth: createAuth({ db, secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL, rateLimits }),
+    sessionCache: new SessionReadCache(env.SESSION_READ_CACHE_MS),
     log,
     metrics: createMetrics(db, "api"),
     clock: systemClock,

@@ -2,6 +2,7 @@
 import type { Db } from "@opus/db/client";
 import type { SqlPool } from "@opus/db/sql-pool";
 import type { Auth } from "./auth/create-auth.ts";
+import type { SessionReadCache } from "./auth/session-read-cache.ts";
 import type { Clock, PlatformRelease } from "./domain/domain-context.ts";
 import type { AuditSigner } from "./lib/audit-signer.ts";
 import type { CredentialsSealer } from "./lib/credentials-envelope.ts";
@@ -15,6 +16,8 @@ export type Services = {
   /** Plain SQL for the hot paths that are one statement (usage ingestion). */
   sql: SqlPool;
   auth: Auth;
+  /** Who a session token belongs to, remembered for queries for SESSION_READ_CACHE_MS (auth/session-read-cache.ts). */
+  sessionCache: SessionReadCache;
   /** Rate limits shared by every replica (PostgreSQL). */
   rateLimits: RateLimits;
   /** TRUSTED_PROXIES: how many proxies in front of the API append to X-Forwarded-For. */

@@ -51,6 +51,12 @@ const apiSettings = z.object({
    * (then the database is disconnected). Keep it below the pod's terminationGracePeriodSeconds (30).
    */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
+  /**
+   * Milliseconds a query (GET) may answer from memory who a session belongs to (0: off, at most 5 s).
+   * It is how long a session signed out, or a membership removed, through another replica can still
+   * be read with; the replica that served the change forgets at once (auth/session-read-cache.ts).
+   */
+  SESSION_READ_CACHE_MS: z.coerce.number().int().min(0).max(5000).default(2000),
   /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,

@@ -70,6 +70,7 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
           headers: () => toHeaders(req),
           setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
           cookieReachesBrowser: req.headers[SERVER_RENDER_HEADER] === undefined,
+          readOnly: req.method === "GET" || req.method === "HEAD",
         },
         {
           requestId: String(req.headers["x-request-id"]),
@@ -93,6 +94,17 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
   const routeOf = createRouteLabeller(Object.keys(appRouter._def.procedures), REST_PATHS);
   const { httpDuration, rateLimited } = services.metrics;
 
+  // A write may sign a session out or change someone's rights: after any that did not fail with a
+  // 4xx, queries on this replica load sessions afresh (auth/session-read-cache.ts).
+  async function forgetSessionsAfterWrite(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>) {
+    if (req.method === "GET" || req.method === "HEAD") return handle();
+    try {
+      return await handle();
+    } finally {
+      if (res.statusCode < 400 || res.statusCode >= 500) services.sessionCache.clear();
+    }
+  }
+
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = req.url ?? "/";
     try {
@@ -103,11 +115,11 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
       }
       if (url.startsWith("/api/auth/")) {
         const origin = { requestId, ip: clientIp(req, services.trustedProxies), userAgent: req.headers["user-agent"] ?? null };
-        return await withAuthRequest(origin, () => authHandler(req, res));
+        return await forgetSessionsAfterWrite(req, res, () => withAuthRequest(origin, () => authHandler(req, res)));
       }
       if (url.startsWith("/api/trpc/")) {
         if (refuseUnservedMethod(req, res) || refuseCrossSite(req, res, consoleOrigin)) return;
-        return await trpcHandler(req, res);
+        return await forgetSessionsAfterWrite(req, res, () => trpcHandler(req, res));
       }
       if (url.startsWith(REST_PREFIX)) return await restHandler(req, res);
       return json(res, 404, { error: "Not found" });

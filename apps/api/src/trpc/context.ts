@@ -35,9 +35,9 @@ export function createContextInner(input: { services: Services; actor: Actor | n
   };
 }
 
-/** The HTTP context: the actor is resolved once, in one statement (see auth/resolve-session.ts). */
+/** The HTTP context: the actor is resolved once, in at most one statement (see auth/resolve-session.ts). */
 export async function createHttpContext(services: Services, session: SessionRequest, meta: RequestMeta): Promise<Context> {
-  const actor = await resolveSessionActor(services.auth, services.sql, session);
+  const actor = await resolveSessionActor(services.auth, services.sql, session, services.sessionCache);
   return createContextInner({ services, actor, meta });
 }
 

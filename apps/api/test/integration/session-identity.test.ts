@@ -1,6 +1,8 @@
 // What identity costs a signed-in request, and that cheap identity is still exact: one statement
 // reads the session with its user and memberships; signing out, expiry and a forged cookie take
 // effect on the very next request; better-auth's sliding refresh still happens once per updateAge.
+// This is the cold path, what every mutation costs (and every query with SESSION_READ_CACHE_MS=0):
+// the session read cache is off here; session-read-cache.test.ts covers a warm session.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpSession, startTestServer } from "../support/http-client.ts";
@@ -13,7 +15,7 @@ let statements: string[] = [];
 const HOUR = 60 * 60 * 1000;
 
 beforeAll(async () => {
-  services = await createTestServices({ onQuery: (sql) => statements.push(sql) });
+  services = await createTestServices({ onQuery: (sql) => statements.push(sql), sessionReadCacheMs: 0 });
   server = await startTestServer(services);
 });
 afterAll(async () => {
