@@ -1,8 +1,8 @@
 // The session read cache's own bounds: time to live, the session's expiry, the entry limit, and a
 // read that began before a write never storing what it saw.
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../../src/authz/actor.ts";
 import { SessionReadCache } from "../../../src/auth/session-read-cache.ts";
+import type { Actor } from "../../../src/authz/actor.ts";
 
 const actor = (userId: string): Actor => ({
   userId,
