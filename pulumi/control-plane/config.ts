@@ -20,11 +20,13 @@ export const ControlPlaneConfigSchema = z.strictObject({
   ingressClassName: z.string().default("nginx"),
   /** TLS certificate Secret for `host` (e.g. issued by cert-manager); omit to terminate TLS before the ingress. */
   tlsSecretName: z.string().optional(),
-  /** Image names (with tag or digest) built from Dockerfile.api and Dockerfile.console. */
+  /** Image names (with tag or digest) built from docker/api.Dockerfile, console.Dockerfile and agent.Dockerfile. */
   images: z.strictObject({
     /** API, worker and migrations share one image (apps/api); they differ by command. */
     api: z.string().min(1),
     console: z.string().min(1),
+    /** The agent's own image, run in customers' clusters: the API names it in install bundles (AGENT_IMAGE). */
+    agent: z.string().min(1),
   }),
   imagePullSecret: z.string().optional(),
   commands: z

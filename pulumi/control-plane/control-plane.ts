@@ -85,8 +85,8 @@ export class ControlPlane extends pulumi.ComponentResource {
           { name: "SHUTDOWN_GRACE_SECONDS", value: String(API_TERMINATION_GRACE_SECONDS - PRE_STOP_SECONDS - 5) },
           { name: "METRICS_PORT", value: String(METRICS_PORT) },
           { name: "PUBLIC_URL", value: publicUrl },
-          // Install bundles run the self-managed installation's report-only agent on this same image.
-          { name: "AGENT_IMAGE", value: config.images.api },
+          // Install bundles run the self-managed installation's report-only agent on the agent image.
+          { name: "AGENT_IMAGE", value: config.images.agent },
           fromSecret("AUTH_SECRET", keys.authSecret),
           // The public key only: the API seals credentials it can never open.
           { name: "CREDENTIALS_PUBLIC_KEY", value: config.credentialsPublicKey },

@@ -1,4 +1,4 @@
-// Agent entry point (`pnpm --filter @opus/api agent`; the API image's `src/agent.ts`): runs in a
+// Agent entry point (`pnpm --filter @opus/api agent`; bundled by `build:agent` into the agent image): runs in a
 // customer's cluster, connects out to the control plane only, and runs that institution's
 // operations with the credentials it alone holds. See README "The agent".
 

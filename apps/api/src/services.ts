@@ -40,7 +40,7 @@ export type Services = {
   saasKubernetes: Record<string, string>;
   /** The console's public URL, for links in invitations. */
   publicUrl: string;
-  /** AGENT_IMAGE: the image install bundles run their report-only agent on (null: the bundle says to set it). */
+  /** AGENT_IMAGE: the agent image install bundles run their report-only agent on (null: the bundle says to set it). */
   agentImage: string | null;
   /** USAGE_REPORT_GRACE_DAYS. */
   reportGraceDays: number;

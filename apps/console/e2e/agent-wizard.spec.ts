@@ -48,7 +48,7 @@ test.describe("in Portuguese", () => {
     await expect(page.getByRole("group", { name: "PostgreSQL (14 ou superior)" })).toHaveCount(0);
     const guide = page.getByRole("region", { name: "Instalação do agente" });
     await expect(guide).toContainText("a Opus não pede credenciais");
-    await expect(guide).toContainText("deploy/agent/agent.yaml");
+    await expect(guide).toContainText("deploy/charts/opus-agent");
     await expect(guide.getByTestId("agent-institution-id")).toHaveText(tenant.id);
     // No key before the choice is saved: the API issues agent keys only to an agent account.
     await expect(guide.getByRole("button", { name: "Emitir chave de agente" })).toHaveCount(0);

@@ -260,7 +260,7 @@ test("a self-managed institution's admin downloads the install bundle with a new
   expect(prefix).toMatch(/^opus_uk_[\w-]{6}$/);
   const files = panel.getByRole("table", { name: "Files" }).locator("tbody tr");
   await expect(files).toHaveCount(5);
-  await expect(files.filter({ hasText: "agent/report-agent.yaml" })).toHaveCount(1);
+  await expect(files.filter({ hasText: "agent/report-agent-values.yaml" })).toHaveCount(1);
 
   const [token] = await Promise.all([
     page.waitForEvent("download"),

@@ -7,12 +7,12 @@ import { dump } from "js-yaml";
 import { z } from "zod";
 import { CREDENTIAL_KEYS, PLATFORM_CREDENTIALS_SECRET, PLATFORM_RELEASE_NAME, TENANT_PROJECT, tenantNames } from "./naming.ts";
 import { buildPlatformValues } from "./platform-values.ts";
-import { REPORT_AGENT_IMAGE_PLACEHOLDER, REPORT_AGENT_SECRET, reportAgentManifest, reportAgentOrigin } from "./report-agent-manifest.ts";
+import { AGENT_CHART, REPORT_AGENT_NAME, REPORT_AGENT_SECRET, reportAgentOrigin, reportAgentValues } from "./report-agent-values.ts";
 import { stackNameFor } from "./spec.ts";
 import { SECRET_CONFIG_KEYS, stackConfigEntries, type TenantStackConfig, TenantStackConfigSchema } from "./stack-config.ts";
 
 /** Where a bundle's platform reports to (its agent's in-cluster Service). */
-export { reportAgentOrigin } from "./report-agent-manifest.ts";
+export { reportAgentOrigin } from "./report-agent-values.ts";
 
 export const InstallBundleInputSchema = z.strictObject({
   config: TenantStackConfigSchema.refine((c) => c.mode === "SELF_MANAGED", {
@@ -20,7 +20,7 @@ export const InstallBundleInputSchema = z.strictObject({
     message: "install bundles are for SELF_MANAGED installations; Opus runs the others",
   }),
   usageReportingToken: z.string().min(16, "the usage-reporting token looks truncated"),
-  /** The report-only agent's manifest: where it reports to, and the image that runs it. */
+  /** The report-only agent's chart values: where it reports to, and the agent image that runs it. */
   reportAgent: z.strictObject({
     // The agent itself refuses a plain-http control plane in production (apps/api/src/env/agent-env.ts).
     controlPlaneUrl: z.url({ protocol: /^https?$/, message: "must be the control plane's http(s):// origin" }),
@@ -39,7 +39,7 @@ export type InstallBundle = {
 };
 
 const TOKEN_FILE = "usage-reporting-token";
-const REPORT_AGENT_FILE = "agent/report-agent.yaml";
+const REPORT_AGENT_FILE = "agent/report-agent-values.yaml";
 
 export function createInstallBundle(input: InstallBundleInput): InstallBundle {
   const { config, usageReportingToken, reportAgent } = InstallBundleInputSchema.parse(input);
@@ -68,7 +68,11 @@ export function createInstallBundle(input: InstallBundleInput): InstallBundle {
       },
       {
         path: REPORT_AGENT_FILE,
-        content: reportAgentManifest({ ...reportAgent, image: reportAgent.image ?? REPORT_AGENT_IMAGE_PLACEHOLDER }),
+        content:
+          header([
+            `Values for Opus's agent chart (${AGENT_CHART.name} ${AGENT_CHART.version}) in report-only mode: see README.md.`,
+            `The agent key comes from the Secret ${REPORT_AGENT_SECRET}; create it first.`,
+          ]) + yaml(reportAgentValues(reportAgent)),
       },
       // No trailing newline: `kubectl create secret --from-file` would keep it in the value.
       { path: TOKEN_FILE, content: usageReportingToken },
@@ -90,9 +94,13 @@ function readme(config: TenantStackConfig, stackName: string, stackFile: string,
   const secretLines = Object.values(CREDENTIAL_KEYS)
     .map((key) => (key === CREDENTIAL_KEYS.usageReportingToken ? `  --from-file=${key}=${TOKEN_FILE}` : `  --from-literal=${key}=…`))
     .join(" \\\n");
-  const chart = config.release.repository.startsWith("oci://")
-    ? `${config.release.repository.replace(/\/+$/, "")}/${config.release.chart}`
-    : `${config.release.chart} --repo ${config.release.repository}`;
+  // Opus's charts share one repository: the platform's, and the agent's beside it.
+  const chartRef = (name: string) =>
+    config.release.repository.startsWith("oci://")
+      ? `${config.release.repository.replace(/\/+$/, "")}/${name}`
+      : `${name} --repo ${config.release.repository}`;
+  const chart = chartRef(config.release.chart);
+  const agentChart = chartRef(AGENT_CHART.name);
   return `# Opus Open Finance: install bundle for ${config.tenant.legalName}
 
 Environment: ${config.environment.kind.toLowerCase()}, plan ${config.planSize.toLowerCase()}, platform ${config.release.chart} ${config.release.version}.
@@ -132,19 +140,22 @@ helm upgrade --install ${PLATFORM_RELEASE_NAME} ${chart} \\
 
 ## The report-only agent
 
-\`${REPORT_AGENT_FILE}\` runs Opus's agent in report-only mode: the installation's one outbound
-reporter. It runs in the platform's namespace, \`${namespace}\`, and the platform is set to post its
-heartbeats, usage and admin metrics to it there (\`${reportAgentOrigin(namespace)}\`, the same
-\`/api/v1/heartbeat\`, \`/api/v1/usage/events\` and \`/api/v1/metrics\` bodies), so the platform's
-pods have no route out of the cluster to Opus: only the agent has, on 443. It keeps each report on
-its outbox volume before answering and resends it until Opus takes it, so an outage or a restart
-loses nothing. It admits only pods of its own namespace and holds no credential but the token.${
-    imageToSet ? " Set its `image` to the control plane's API image Opus gives you (it replaces `CHANGE-ME`)." : ""
-  } Then:
+Opus's agent, in report-only mode, is the installation's one outbound reporter: Helm installs it
+from Opus's chart (\`${AGENT_CHART.name}\`, published beside the platform's) with the values in
+\`${REPORT_AGENT_FILE}\`. It runs in the platform's namespace, \`${namespace}\`, and the platform is
+set to post its heartbeats, usage and admin metrics to it there (\`${reportAgentOrigin(namespace)}\`,
+the same \`/api/v1/heartbeat\`, \`/api/v1/usage/events\` and \`/api/v1/metrics\` bodies), so the
+platform's pods have no route out of the cluster to Opus: only the agent has, on 443. It keeps each
+report on its outbox volume before answering and resends it until Opus takes it, so an outage or a
+restart loses nothing. It admits only pods of its own namespace and holds no credential but the
+token.${
+    imageToSet ? " Add `--set image.repository=…,image.tag=…` with the agent image Opus gives you." : ""
+  } The release name must stay \`${REPORT_AGENT_NAME}\`: it names the Service the platform posts to.
 
 \`\`\`sh
 kubectl create secret generic ${REPORT_AGENT_SECRET} --namespace ${namespace} --from-file=AGENT_KEY=${TOKEN_FILE}
-kubectl apply --namespace ${namespace} -f ${REPORT_AGENT_FILE}
+helm upgrade --install ${REPORT_AGENT_NAME} ${agentChart} \\
+  --version ${AGENT_CHART.version} --namespace ${namespace} --values ${REPORT_AGENT_FILE}
 \`\`\`
 `;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseControlPlaneConfig } from "../../../pulumi/control-plane/config.ts";
 import { API_PORT, CONSOLE_PORT } from "../../../pulumi/control-plane/control-plane.ts";
-import { REPORT_AGENT_PORT } from "../src/report-agent-manifest.ts";
+import { REPORT_AGENT_PORT } from "../src/report-agent-values.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -66,7 +66,7 @@ const IMAGES = {
 /** pulumi/control-plane's defaults: the commands and paths it expects of the images. */
 const defaults = parseControlPlaneConfig({
   host: "console.opus.cloud",
-  images: { api: "api:1.0.0", console: "console:1.0.0" },
+  images: { api: "api:1.0.0", console: "console:1.0.0", agent: "agent:1.0.0" },
   saasRegions: ["sa-east-1"],
   credentialsPublicKey: Buffer.alloc(32, 9).toString("base64"),
   worker: { pulumiBackendUrl: "s3://opus-pulumi-state" },

@@ -21,7 +21,11 @@ import { type RecordedResource, runWithMocks } from "./support/pulumi-mocks.ts";
 const CREDENTIALS = generateCredentialsKeyPair();
 const CONFIG: ControlPlaneConfigInput = {
   host: "console.opus.cloud",
-  images: { api: "registry.opus.io/control-plane/api:1.4.0", console: "registry.opus.io/control-plane/console:1.4.0" },
+  images: {
+    api: "registry.opus.io/control-plane/api:1.4.0",
+    console: "registry.opus.io/control-plane/console:1.4.0",
+    agent: "registry.opus.io/control-plane/agent:1.4.0",
+  },
   saasRegions: ["sa-east-1"],
   credentialsPublicKey: CREDENTIALS.publicKey,
   worker: { pulumiBackendUrl: "s3://opus-pulumi-state/tenants?region=sa-east-1" },
@@ -166,6 +170,11 @@ describe("pulumi/control-plane containers' environment", () => {
       "apiVersion: v1\nkind: Config\n",
     );
     expect(Object.keys(workloads.find((w) => w.app === "opus-api")?.env ?? {})).not.toContain("CREDENTIALS_PRIVATE_KEYS");
+  });
+
+  it("names the agent's own image, not the API's, for the install bundles' agents", () => {
+    const api = parseApiEnv(workloads.find((w) => w.app === "opus-api")?.env ?? {});
+    expect(api.AGENT_IMAGE).toBe("registry.opus.io/control-plane/agent:1.4.0");
   });
 
   it("gives each process only its own secrets", () => {

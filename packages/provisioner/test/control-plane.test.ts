@@ -7,7 +7,11 @@ import { type ProgramRun, promiseOf, type RecordedResource, runWithMocks } from 
 const CONFIG: ControlPlaneConfigInput = {
   host: "console.opus.cloud",
   tlsSecretName: "console-opus-cloud-tls",
-  images: { api: "registry.opus.io/control-plane/api:1.4.0", console: "registry.opus.io/control-plane/console:1.4.0" },
+  images: {
+    api: "registry.opus.io/control-plane/api:1.4.0",
+    console: "registry.opus.io/control-plane/console:1.4.0",
+    agent: "registry.opus.io/control-plane/agent:1.4.0",
+  },
   saasRegions: ["sa-east-1"],
   credentialsPublicKey: Buffer.alloc(32, 9).toString("base64"),
   worker: {

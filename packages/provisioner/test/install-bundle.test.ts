@@ -1,11 +1,13 @@
 // The self-managed install bundle: deterministic files, valid YAML that pulumi/tenant's config
 // reader and the chart accept, the given token and no other credential.
-import { load, loadAll } from "js-yaml";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { createInstallBundle, type InstallBundleInput } from "../src/install-bundle.ts";
 import { buildPlatformValues } from "../src/platform-values.ts";
+import { REPORT_AGENT_NAME, reportAgentOrigin } from "../src/report-agent-values.ts";
 import { OBJECT_CONFIG_KEYS, parseTenantStackConfig, programSpecFrom, SCALAR_CONFIG_KEYS } from "../src/stack-config.ts";
 import { selfManagedSpec } from "./support/fixtures.ts";
+import { helmTemplate, type K8sObject } from "./support/helm.ts";
 
 const TOKEN = "opus_usage_9f4c2a7e1b3d5f60";
 
@@ -28,7 +30,7 @@ function bundleInput(overrides: Partial<InstallBundleInput["config"]> = {}): Ins
       ...overrides,
     },
     usageReportingToken: TOKEN,
-    reportAgent: { controlPlaneUrl: "https://opus.example", image: "registry.opus.io/control-plane/api:1.4.0" },
+    reportAgent: { controlPlaneUrl: "https://opus.example", image: "registry.opus.io/control-plane/agent:1.4.0" },
   };
 }
 
@@ -46,7 +48,7 @@ describe("install bundle", () => {
       "README.md",
       "pulumi/Pulumi.acme-production.yaml",
       "helm/values.yaml",
-      "agent/report-agent.yaml",
+      "agent/report-agent-values.yaml",
       "usage-reporting-token",
     ]);
     expect(file(bundle, "usage-reporting-token")).toBe(TOKEN);
@@ -114,50 +116,52 @@ describe("install bundle", () => {
     expect(() => createInstallBundle({ ...bundleInput(), usageReportingToken: "short" })).toThrow(/looks truncated/);
   });
 
-  it("sets up the report-only agent: its mode, where it reports, the token from a Secret and a persistent outbox", () => {
+  it("sets up the report-only agent through the agent's chart: its mode, where it reports, the token from a Secret, a persistent outbox", () => {
     const bundle = createInstallBundle(bundleInput());
-    const docs = loadAll(file(bundle, "agent/report-agent.yaml")) as K8sDoc[];
-    const byKind = (kind: string) => docs.find((d) => d.kind === kind);
-    const deployment = byKind("Deployment") as K8sDoc & { spec: DeploymentSpec };
-    const pod = deployment.spec.template.spec;
+    const readme = file(bundle, "README.md");
+    // The README's command, rendered by the real helm with the bundle's values file.
+    expect(readme).toContain(
+      "helm upgrade --install opus-report-agent opus-agent --repo https://charts.opus.io \\\n  --version 1.0.0 --namespace acme-production --values agent/report-agent-values.yaml",
+    );
+    const rendered = helmTemplate(load(file(bundle, "agent/report-agent-values.yaml")), {
+      release: REPORT_AGENT_NAME,
+      namespace: "acme-production",
+    });
+    if (!rendered.ok) throw new Error(rendered.error);
+    const byKind = (kind: string) => rendered.objects.find((d) => d.kind === kind) as K8sObject;
+    const pod = byKind("Deployment").spec.template.spec;
     const container = pod.containers[0];
-    const env = Object.fromEntries(container?.env.map((e) => [e.name, e.value ?? e.valueFrom]) ?? []);
-    expect(container?.image).toBe("registry.opus.io/control-plane/api:1.4.0");
-    expect(container?.command).toEqual(["node", "--import", "tsx", "src/agent.ts"]);
+    const env = Object.fromEntries(
+      container.env.map((e: { name: string; value?: string; valueFrom?: unknown }) => [e.name, e.value ?? e.valueFrom]),
+    );
+    expect(container.image).toBe("registry.opus.io/control-plane/agent:1.4.0");
     expect(env).toMatchObject({
       AGENT_MODE: "report-only",
       CONTROL_PLANE_URL: "https://opus.example",
       AGENT_REPORT_PORT: "9470",
-      AGENT_STATE_DIR: "/var/lib/opus-agent",
       AGENT_KEY: { secretKeyRef: { name: "opus-report-agent", key: "AGENT_KEY" } },
     });
-    // Run mode's settings are not given: report-only runs nothing and holds no cluster credential.
-    for (const key of ["CONTROL_PLANE_PUBLIC_KEY", "AGENT_INSTITUTION_ID", "AGENT_CREDENTIALS_FILE"]) expect(env).not.toHaveProperty(key);
-    // The outbox survives restarts: the state dir is on the claim, and one writer at a time.
-    expect(container?.volumeMounts).toEqual([{ name: "outbox", mountPath: "/var/lib/opus-agent" }]);
-    expect(pod.volumes).toEqual([{ name: "outbox", persistentVolumeClaim: { claimName: "opus-report-agent-outbox" } }]);
-    expect(byKind("PersistentVolumeClaim")?.metadata.name).toBe("opus-report-agent-outbox");
-    expect(deployment.spec).toMatchObject({ replicas: 1, strategy: { type: "Recreate" } });
-    expect(byKind("Service")).toMatchObject({ spec: { ports: [{ port: 9470 }] } });
-    // In: only pods of its own namespace (the platform's), on the reports port; out: DNS and 443.
-    expect(byKind("NetworkPolicy")).toMatchObject({
-      spec: { policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 9470, protocol: "TCP" }] }] },
-    });
-    expect(JSON.stringify(byKind("NetworkPolicy"))).not.toContain("namespaceSelector");
+    expect(pod.volumes).toContainEqual({ name: "state", persistentVolumeClaim: { claimName: "opus-report-agent-outbox" } });
+    expect(byKind("Deployment").spec).toMatchObject({ replicas: 1, strategy: { type: "Recreate" } });
+    // The address the platform is given (reportAgentOrigin, in helm/values.yaml) is that release's Service.
+    const service = byKind("Service");
+    expect(reportAgentOrigin("acme-production")).toBe(`http://${service.metadata.name}.acme-production.svc:${service.spec.ports[0].port}`);
+    // In: only pods of its own namespace (the platform's), on the reports port.
+    expect(byKind("NetworkPolicy").spec.ingress).toEqual([{ from: [{ podSelector: {} }], ports: [{ port: 9470, protocol: "TCP" }] }]);
     // The token is only referenced: it goes into the Secret the README creates from the token file.
-    expect(file(bundle, "agent/report-agent.yaml")).not.toContain(TOKEN);
-    expect(file(bundle, "README.md")).toContain(
+    expect(file(bundle, "agent/report-agent-values.yaml")).not.toContain(TOKEN);
+    expect(rendered.text).not.toContain(TOKEN);
+    expect(readme).toContain(
       "kubectl create secret generic opus-report-agent --namespace acme-production --from-file=AGENT_KEY=usage-reporting-token",
     );
-    expect(file(bundle, "README.md")).toContain("kubectl apply --namespace acme-production -f agent/report-agent.yaml");
-    expect(file(bundle, "README.md")).toContain("http://opus-report-agent.acme-production.svc:9470");
-    expect(file(bundle, "README.md")).not.toContain("it replaces `CHANGE-ME`");
+    expect(readme).toContain("http://opus-report-agent.acme-production.svc:9470");
+    expect(readme).not.toContain("with the agent image Opus gives you");
   });
 
-  it("says to set the agent's image when the control plane does not know its own", () => {
+  it("says to set the agent's image when the control plane does not know it", () => {
     const bundle = createInstallBundle({ ...bundleInput(), reportAgent: { controlPlaneUrl: "https://opus.example" } });
-    expect(file(bundle, "agent/report-agent.yaml")).toContain("image: registry.opus.example/control-plane/api:CHANGE-ME");
-    expect(file(bundle, "README.md")).toContain("it replaces `CHANGE-ME`");
+    expect(load(file(bundle, "agent/report-agent-values.yaml"))).not.toHaveProperty("image");
+    expect(file(bundle, "README.md")).toContain("Add `--set image.repository=…,image.tag=…` with the agent image Opus gives you.");
   });
 
   it("refuses a report-only agent without a control-plane origin", () => {
@@ -166,20 +170,3 @@ describe("install bundle", () => {
     );
   });
 });
-
-type K8sDoc = { kind: string; metadata: { name: string } };
-type DeploymentSpec = {
-  replicas: number;
-  strategy: { type: string };
-  template: {
-    spec: {
-      containers: {
-        image: string;
-        command: string[];
-        env: { name: string; value?: string; valueFrom?: unknown }[];
-        volumeMounts: unknown[];
-      }[];
-      volumes: unknown[];
-    };
-  };
-};

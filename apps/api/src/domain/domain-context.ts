@@ -39,7 +39,7 @@ export type DomainSettings = {
   saasKubernetes: Readonly<Record<string, string>>;
   /** The console's public URL, for links in e-mails and install bundles. */
   publicUrl: string;
-  /** The control plane's API image, which carries the agent (null when not configured). */
+  /** The agent's image, docker/agent.Dockerfile (null when not configured). */
   agentImage: string | null;
   /** Days after a São Paulo month ends during which its usage report stays a draft (late events count). */
   reportGraceDays: number;

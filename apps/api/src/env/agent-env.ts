@@ -55,7 +55,11 @@ const AgentEnvSchema = agentSettings
   })
   .superRefine(
     refuseInProduction<z.output<typeof agentSettings>>([
-      ...refuseDevPulumiSettings,
+      // Report-only runs no engine: the chart and the install bundle give it no Pulumi settings.
+      ...refuseDevPulumiSettings.map((refusal) => ({
+        ...refusal,
+        when: (env: z.output<typeof agentSettings>) => env.AGENT_MODE === "run" && refusal.when(env),
+      })),
       {
         key: "CONTROL_PLANE_URL",
         when: (env) => !env.CONTROL_PLANE_URL.startsWith("https://"),

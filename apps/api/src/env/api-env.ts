@@ -88,7 +88,7 @@ const apiSettings = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   /** Where people open the console; used for cookies, CSRF origin checks and invitation links. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
-  /** The control plane's API image (it carries the agent); install bundles run their report-only agent on it. */
+  /** The agent's image (docker/agent.Dockerfile): install bundles give it to their report-only agent's chart values. */
   AGENT_IMAGE: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").default(DEV_AUTH_SECRET),
   /** smtp(s)://user:pass@host:port. Unset: e-mails are written to <DATA_DIR>/outbox as .eml files. */

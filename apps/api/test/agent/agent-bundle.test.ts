@@ -4,7 +4,7 @@
 // here, so the engine's own `engine-missing` message, verbatim and not retried); in report-only
 // mode it forwards an installation's usage events. The other agent tests run the same runtime from
 // source with an engine double; this one proves the bundle is that runtime, and loads the engine.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +30,8 @@ afterAll(async () => {
   await Promise.all(agents.map((a) => a.kill()));
   await api.close();
   await services.cleanup();
+  // About 120 MB of Pulumi SDKs.
+  rmSync(path.dirname(bundleDir), { recursive: true, force: true });
 });
 
 function start(options: Omit<Parameters<typeof startAgent>[0], "controlPlaneUrl" | "effectsFile" | "entry">) {

@@ -28,21 +28,22 @@ describe("self-managed install bundle", () => {
     expect(first.stackName).toBe("fintech-sertao-production");
     expect(first.files.map((f) => f.path).sort()).toEqual([
       "README.md",
-      "agent/report-agent.yaml",
+      "agent/report-agent-values.yaml",
       "helm/values.yaml",
       "pulumi/Pulumi.fintech-sertao-production.yaml",
       "usage-reporting-token",
     ]);
     // The installation reports through its report-only agent, to this control plane.
-    const agent = first.files.find((f) => f.path === "agent/report-agent.yaml")?.content ?? "";
-    expect(agent).toContain("value: report-only");
-    expect(agent).toContain(`value: ${services.publicUrl}`);
+    const agent = first.files.find((f) => f.path === "agent/report-agent-values.yaml")?.content ?? "";
+    expect(agent).toContain("mode: report-only");
+    expect(agent).toContain(`url: ${services.publicUrl}`);
     // The platform reports to that agent, in its own namespace: never straight out of the cluster.
     const values = first.files.find((f) => f.path === "helm/values.yaml")?.content ?? "";
     expect(values).toContain("endpoint: http://opus-report-agent.fintech-sertao-production.svc:9470/api/v1/usage/events");
     expect(values).not.toContain(services.publicUrl);
     // AGENT_IMAGE is not set in this test's services: the bundle says to set it.
-    expect(agent).toContain("api:CHANGE-ME");
+    expect(agent).not.toContain("image:");
+    expect(first.files.find((f) => f.path === "README.md")?.content).toContain("with the agent image Opus gives you");
     const token = first.files.find((f) => f.path === "usage-reporting-token")?.content ?? "";
     expect(token).toMatch(/^opus_uk_[\w-]{43}$/);
     expect(first.keyPrefix).toBe(token.slice(0, 14));
@@ -78,8 +79,8 @@ describe("self-managed install bundle", () => {
     expect(stackConfig).toContain("name: consent");
   });
 
-  it("runs the agent on the control plane's own image when AGENT_IMAGE is configured", async () => {
-    const configured = await createTestServices({ agentImage: "registry.opus.io/control-plane/api:2026.12.1" });
+  it("runs the agent on the agent image when AGENT_IMAGE is configured", async () => {
+    const configured = await createTestServices({ agentImage: "registry.opus.io/control-plane/agent:2026.12.1" });
     try {
       const id = await institutionIdOf(configured, "fintech-sertao");
       await configured.db.institution.update({ where: { id }, data: { status: "ACTIVE" } });
@@ -88,9 +89,9 @@ describe("self-managed install bundle", () => {
       });
       const admin = await callerFor(configured, "sergio@sertao.example");
       const bundle = await admin.environments.installBundle({ institutionId: id, environmentId: env.id });
-      const agent = bundle.files.find((f) => f.path === "agent/report-agent.yaml")?.content ?? "";
-      expect(agent).toContain("image: registry.opus.io/control-plane/api:2026.12.1");
-      expect(bundle.files.find((f) => f.path === "README.md")?.content).not.toContain("it replaces `CHANGE-ME`");
+      const agent = bundle.files.find((f) => f.path === "agent/report-agent-values.yaml")?.content ?? "";
+      expect(agent).toContain("image:\n  repository: registry.opus.io/control-plane/agent\n  tag: 2026.12.1\n");
+      expect(bundle.files.find((f) => f.path === "README.md")?.content).not.toContain("with the agent image Opus gives you");
     } finally {
       await configured.cleanup();
     }

@@ -113,8 +113,8 @@ describe("install bundle keys", () => {
     // The platform reports to the report-only agent in its own namespace; the agent forwards to the control plane.
     const files = JSON.stringify(bundle.files);
     expect(files).toMatch(/http:\/\/opus-report-agent\.[a-z0-9-]+\.svc:9470\/api\/v1\/usage\/events/);
-    const agentManifest = bundle.files.find((f) => f.content.includes("AGENT_MODE"))?.content ?? "";
-    expect(agentManifest).toMatch(/CONTROL_PLANE_URL[\s\S]{0,40}http:\/\/console\.test/);
+    const agentValues = bundle.files.find((f) => f.content.includes("mode: report-only"))?.content ?? "";
+    expect(agentValues).toMatch(/controlPlane:\n {2}url: http:\/\/console\.test/);
     const ok = await post({ events: [apiCall("bundle-1", { environment: production?.id })] }, token);
     expect(ok.body.accepted).toBe(1);
     expect((await post({ events: [apiCall("bundle-2", { environment: development?.id })] }, token)).status).toBe(403);

@@ -41,7 +41,7 @@ export async function issueInstallBundle(ctx: DomainContext, input: { institutio
   const names = tenantNames({ tenant: institution, environment, target });
   const bundle = createInstallBundle({
     usageReportingToken: key,
-    // The installation's reports go out through its report-only agent (this control plane's API image), to this control plane.
+    // The installation's reports go out through its report-only agent (the agent image), to this control plane.
     reportAgent: { controlPlaneUrl: ctx.settings.publicUrl, ...(ctx.settings.agentImage ? { image: ctx.settings.agentImage } : {}) },
     config: {
       tenant: { id: institution.id, slug: institution.slug, legalName: institution.legalName },
