@@ -4,6 +4,8 @@
 // the orchestrator's steps ÷ environments; goal under 20 ms) and the queue wait p99 (operation
 // created → claimed), beside the same run's baseline: the same number of deploys enqueued directly
 // and run by the same bare claim-and-complete loop, with no orchestrator.
+// BENCH_PROFILE=1 also counts the statements sent during the orchestrator's steps and lists the
+// costliest shapes by total time (the client's query events; they add a little to every figure).
 import { createDb } from "@opus/db/client";
 import { createTestDatabase } from "@opus/db/test-database";
 import type { ProvisioningEngine } from "@opus/provisioner/engine";
@@ -25,7 +27,17 @@ const ENVIRONMENTS = Number(process.argv[2] ?? 1000);
 const SLOTS = 4;
 const server = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const database = await createTestDatabase(server);
-const db = createDb(database.url, { poolSize: 8 });
+const profile = process.env.BENCH_PROFILE === "1";
+/** Statement shape → count and time, recorded only while an orchestrator step runs. */
+const statements = new Map<string, { count: number; ms: number }>();
+let inStep = false;
+const onQuery = (sql: string, _params: string, ms: number) => {
+  if (!inStep) return;
+  const shape = sql.replace(/\$\d+(,\s*\$\d+)*/g, "$n").slice(0, 160);
+  const s = statements.get(shape) ?? { count: 0, ms: 0 };
+  statements.set(shape, { count: s.count + 1, ms: s.ms + ms });
+};
+const db = createDb(database.url, { poolSize: 8, ...(profile ? { onQuery } : {}) });
 const log = createLogger("silent", "bench");
 const engine: ProvisioningEngine = {
   run: async (input) => ({ summary: { same: 1 }, outputs: { namespace: input.stackName } }),
@@ -118,7 +130,9 @@ try {
   let steps = 0;
   for (;;) {
     const t = performance.now();
+    inStep = true;
     await advanceRollouts({ db, clock: systemClock, log, saasKubernetes: {} });
+    inStep = false;
     orchestrationMs += performance.now() - t;
     steps++;
     const status = (await db.rollout.findUniqueOrThrow({ where: { id: created.id } })).status;
@@ -139,6 +153,14 @@ try {
   console.log(`baseline (same run): ${ENVIRONMENTS} deploys enqueued directly, bare claim-and-complete loop`);
   console.log(`  total: ${(baseMs / 1000).toFixed(1)} s (${(baseMs / ENVIRONMENTS).toFixed(2)} ms per environment)`);
   console.log(`  queue wait p99: ${p99(baseOps.map(wait)).toFixed(0)} ms`);
+  if (profile) {
+    const all = [...statements.values()].reduce((a, s) => ({ count: a.count + s.count, ms: a.ms + s.ms }), { count: 0, ms: 0 });
+    console.log(
+      `orchestrator statements: ${all.count} (${(all.count / ENVIRONMENTS).toFixed(1)} per environment), ${all.ms.toFixed(0)} ms in the database`,
+    );
+    for (const [shape, s] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+      console.log(`  ${String(s.count).padStart(6)} × ${s.ms.toFixed(0).padStart(6)} ms  ${shape}`);
+  }
 } finally {
   await worker.stop();
   await db.$disconnect();

@@ -6,8 +6,8 @@ export type Db = PrismaClient;
 
 export type DbOptions = {
   poolSize?: number;
-  /** Called with every SQL statement the client sends (tests count statements with it). */
-  onQuery?: (sql: string, params: string) => void;
+  /** Called with every SQL statement the client sends (tests count statements with it; benches time them). */
+  onQuery?: (sql: string, params: string, durationMs: number) => void;
 };
 
 /** One Prisma client over a pg pool. Callers own its lifetime (`db.$disconnect()`). */
@@ -20,7 +20,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   if (!options.onQuery) return new PrismaClient({ adapter, transactionOptions });
   const onQuery = options.onQuery;
   const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (event) => onQuery(event.query, event.params));
+  client.$on("query", (event) => onQuery(event.query, event.params, event.duration));
   return client as unknown as Db;
 }
 

@@ -310,6 +310,70 @@ describe("the orchestrator is level-triggered and idempotent", () => {
     await h.stop();
   }, 60_000);
 
+  it("two orchestrators racing on every tick launch each target exactly once and never exceed the wave's concurrency", async () => {
+    const fleet = await createFleet(services.db, { tenants: 40, kinds: ["DEVELOPMENT"], release: from });
+    const h = createHarness(services, THURSDAY);
+    const created = await plan(fleet.institutionIds, [
+      { name: "Dev", maxConcurrency: { count: 6 }, soakMinutes: 0, failureThreshold: 1 },
+    ] as never);
+    await (await admin()).rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+    // One of the two workers is slow between counting the wave's free slots and choosing its
+    // targets, so the other's step always arrives while the first is mid-step.
+    const slow = services.db.$extends({
+      query: {
+        rolloutTarget: {
+          async groupBy({ args, query }) {
+            const counts = await query(args);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            return counts;
+          },
+        },
+      },
+    }) as unknown as typeof services.db;
+    const inFlight: number[] = [];
+    for (let tick = 0; tick < 100 && (await rolloutStatus(services.db, created.id)) === "RUNNING"; tick++) {
+      // Two workers' schedules fire together: both steps run at once, on their own transactions.
+      await Promise.all([advanceRollout({ ...h.orchestrator, db: slow }, created.id), advanceRollout(h.orchestrator, created.id)]);
+      inFlight.push(await services.db.rolloutTarget.count({ where: { rolloutId: created.id, status: "UPGRADING" } }));
+      // The worker finishes only some of them, so the next steps find a few free slots, not all.
+      for (let i = 0; i < 4; i++) await h.worker.runNext();
+      h.setNow(new Date(h.now().getTime() + 60_000));
+    }
+    expect(await rolloutStatus(services.db, created.id)).toBe("SUCCEEDED");
+    expect(Math.max(...inFlight)).toBe(6); // the limit is used and never exceeded
+    const ops = await services.db.operation.findMany({ where: { environment: { institutionId: { in: fleet.institutionIds } } } });
+    expect(ops).toHaveLength(40);
+    expect(new Set(ops.map((o) => o.environmentId)).size).toBe(40);
+    const targets = await targetsOf(created.id);
+    expect(targets.every((t) => t.status === "UPGRADED" && ops.some((o) => o.id === t.operationId))).toBe(true);
+    await h.stop();
+  }, 120_000);
+
+  it("reads past the waiting targets that must wait to find the ones that may start", async () => {
+    // The first 35 in the plan are frozen; only the last 5 may start now, 3 at a time.
+    const freeze = { from: "2026-12-01T00:00:00.000Z", until: "2026-12-05T00:00:00.000Z", reason: "year-end" };
+    const fleet = await createFleet(services.db, {
+      tenants: 40,
+      kinds: ["DEVELOPMENT"],
+      release: from,
+      extra: (i) => ({ freezes: i < 35 ? [freeze] : [] }),
+    });
+    const h = createHarness(services, THURSDAY);
+    const created = await plan(fleet.institutionIds, [
+      { name: "Dev", maxConcurrency: { count: 3 }, soakMinutes: 0, failureThreshold: 1 },
+    ] as never);
+    await (await admin()).rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+    await h.step(); // the wave starts
+    await h.step();
+    const targets = await targetsOf(created.id);
+    const frozen = targets.filter((t) => (t.environment.freezes as unknown[]).length > 0);
+    expect(frozen).toHaveLength(35);
+    expect(frozen.every((t) => t.status === "WAITING" && t.reason === "frozen until 2026-12-05T00:00:00.000Z (year-end)")).toBe(true);
+    const free = targets.filter((t) => (t.environment.freezes as unknown[]).length === 0);
+    expect(free.map((t) => t.status)).toEqual(["UPGRADING", "UPGRADING", "UPGRADING", "WAITING", "WAITING"]);
+    await h.stop();
+  }, 60_000);
+
   it("never counts an environment upgraded from a stale succeeded status or another operation", async () => {
     const fleet = await createFleet(services.db, { tenants: 2, kinds: ["DEVELOPMENT"], release: from });
     const h = createHarness(services, THURSDAY);

@@ -55,19 +55,10 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
     if (existing) return sameRequest(existing, input);
   }
 
-  const environment = await tx.environment.findUnique({
-    where: { id: input.environmentId },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      stackName: true,
-      institution: { select: { id: true, slug: true, status: true, deploymentMode: true, retentionUntil: true } },
-    },
-  });
+  const environment = await tx.environment.findUnique({ where: { id: input.environmentId }, select: operationFactsSelect });
   if (!environment) throw new AppError("NOT_FOUND", "Environment not found.");
-  const refusal = operationRefusal(input.kind, environment.institution, environment, ctx.now);
-  if (refusal) throw new AppError(refusal.code, refusal.message);
+  const refusal = refusalOf(input.kind, environment, ctx.now);
+  if (refusal) throw refusal;
 
   if (input.previewOperationId !== undefined) {
     const count = await insertAppliedPreview(
@@ -92,23 +83,7 @@ export async function enqueueOperation(tx: Tx, ctx: EnqueueContext, input: Enque
   // ON CONFLICT DO NOTHING rather than catching a unique violation: a violation would abort the
   // caller's transaction, and concurrent requests with one key (or for one pending slot) must all
   // succeed. PostgreSQL waits for a concurrent insert of the same key to commit before deciding.
-  const inserted = await tx.operation.createMany({
-    data: {
-      environmentId: environment.id,
-      stackName: environment.stackName,
-      kind: input.kind,
-      idempotencyKey,
-      maxAttempts: input.maxAttempts ?? 5,
-      requestedById: input.requestedById ?? null,
-      releaseVersion: input.releaseVersion ?? null,
-      // The run continues this request's trace (the worker's spans and logs name it).
-      requestId: currentRequestId(),
-      traceParent: currentTraceParent(),
-      runAfter: ctx.now,
-      createdAt: ctx.now,
-    },
-    skipDuplicates: true,
-  });
+  const inserted = await tx.operation.createMany({ data: operationRow(ctx, input, environment, idempotencyKey), skipDuplicates: true });
   if (inserted.count === 0) {
     if (!onePending) {
       // Through a tenant's scoped client another tenant's operation with this key is not visible.
@@ -153,6 +128,45 @@ function insertAppliedPreview(
     ON CONFLICT DO NOTHING`;
 }
 
+/** What the operation rules read of an environment and its tenant (one place for both enqueues). */
+export const operationFactsSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  stackName: true,
+  institution: { select: { id: true, slug: true, status: true, deploymentMode: true, retentionUntil: true } },
+} as const satisfies Prisma.EnvironmentSelect;
+type OperationFacts = Prisma.EnvironmentGetPayload<{ select: typeof operationFactsSelect }>;
+
+/** The operation rules' refusal of this kind on this environment, as the error the caller throws or records. */
+export function refusalOf(kind: Enums.OperationKind, environment: OperationFacts, now: Date): AppError | null {
+  const refusal = operationRefusal(kind, environment.institution, environment, now);
+  return refusal ? new AppError(refusal.code, refusal.message) : null;
+}
+
+/** The queued row, as both enqueues insert it. */
+export function operationRow(
+  ctx: EnqueueContext,
+  input: EnqueueOperationInput,
+  environment: { id: string; stackName: string },
+  idempotencyKey: string,
+): Prisma.OperationCreateManyInput {
+  return {
+    environmentId: environment.id,
+    stackName: environment.stackName,
+    kind: input.kind,
+    idempotencyKey,
+    maxAttempts: input.maxAttempts ?? 5,
+    requestedById: input.requestedById ?? null,
+    releaseVersion: input.releaseVersion ?? null,
+    // The run continues this request's trace (the worker's spans and logs name it).
+    requestId: currentRequestId(),
+    traceParent: currentTraceParent(),
+    runAfter: ctx.now,
+    createdAt: ctx.now,
+  };
+}
+
 /** The server-keyed operation of this kind that holds the stack's pending slot. */
 function pendingOperation(tx: Tx, stackName: string, kind: Enums.OperationKind) {
   return tx.operation.findFirst({
@@ -161,7 +175,7 @@ function pendingOperation(tx: Tx, stackName: string, kind: Enums.OperationKind) 
 }
 
 /** A key reused for a different request is a caller bug, not a duplicate: say so. */
-function sameRequest<T extends { environmentId: string; kind: Enums.OperationKind }>(operation: T, input: EnqueueOperationInput) {
+export function sameRequest<T extends { environmentId: string; kind: Enums.OperationKind }>(operation: T, input: EnqueueOperationInput) {
   if (operation.environmentId !== input.environmentId || operation.kind !== input.kind) {
     throw new AppError("CONFLICT", "This idempotency key was already used for a different operation.");
   }

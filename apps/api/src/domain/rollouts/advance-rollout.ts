@@ -13,11 +13,10 @@ import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
 import { writeNotice } from "../notifications/notice-outbox.ts";
-import { scheduleOf, upgradeEnvironmentOf, upgradeFactsSelect } from "../releases/environment-release.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
-import { eligibility, type Freeze } from "../releases/maintenance-windows.ts";
-import { upgradeVerdict } from "../releases/upgrade-refusal.ts";
+import type { Freeze } from "../releases/maintenance-windows.ts";
 import { type GateVerdict, judgeHealthGate } from "./health-gate.ts";
+import { chooseLaunches, launchTargets } from "./launch-targets.ts";
 import { rollbackRefusal, startRollback } from "./rollback.ts";
 
 /** `saasKubernetes`: each SaaS region's cluster version (SAAS_REGION_KUBERNETES), for the supported-range check. */
@@ -185,23 +184,31 @@ async function reconcile(
     select: { id: true, kind: true, status: true, releaseVersion: true, error: true },
   });
   const opOf = new Map(ops.map((o) => [o.id, o]));
-  let changes = 0;
-  const move = async (t: (typeof inFlight)[number], data: Prisma.RolloutTargetUpdateManyMutationInput) => {
-    changes += (await tx.rolloutTarget.updateMany({ where: { id: t.id, status: t.status, operationId: t.operationId }, data })).count;
+  // Moves with the same change are written together, each still a compare-and-set on the status
+  // and operation it was read with (a rollback or retry meanwhile leaves it alone).
+  const moves = new Map<
+    string,
+    { data: Prisma.RolloutTargetUpdateManyMutationInput; status: Enums.RolloutTargetStatus; targets: typeof inFlight }
+  >();
+  const move = (t: (typeof inFlight)[number], data: Prisma.RolloutTargetUpdateManyMutationInput) => {
+    const key = `${t.status}:${JSON.stringify(data)}`;
+    const same = moves.get(key) ?? { data, status: t.status, targets: [] };
+    same.targets.push(t);
+    moves.set(key, same);
   };
   for (const t of inFlight) {
     if (t.status === "NOTIFIED") {
       // Only a heartbeat received after the notification counts: an older one is stale.
       const beat = t.environment.lastHeartbeatAt;
       if (t.environment.releaseVersion === target && beat && t.startedAt && beat >= t.startedAt) {
-        await move(t, { status: "UPGRADED", finishedAt: now, reason: "its heartbeat reports the release" });
+        move(t, { status: "UPGRADED", finishedAt: now, reason: "its heartbeat reports the release" });
       }
       continue;
     }
     const op = t.operationId ? opOf.get(t.operationId) : undefined;
     if (!op || op.status === "QUEUED" || op.status === "RUNNING") continue;
     if (op.status !== "SUCCEEDED") {
-      await move(t, {
+      move(t, {
         status: "FAILED",
         finishedAt: now,
         error: op.error ?? `the ${op.kind.toLowerCase()} was ${op.status.toLowerCase()}`,
@@ -209,8 +216,8 @@ async function reconcile(
       continue;
     }
     if (t.status === "ROLLING_BACK") {
-      if (op.releaseVersion === t.fromReleaseVersion) await move(t, { status: "ROLLED_BACK", finishedAt: now });
-      else await move(t, { status: "FAILED", finishedAt: now, error: `the rollback deployed ${op.releaseVersion ?? "nothing"}` });
+      if (op.releaseVersion === t.fromReleaseVersion) move(t, { status: "ROLLED_BACK", finishedAt: now });
+      else move(t, { status: "FAILED", finishedAt: now, error: `the rollback deployed ${op.releaseVersion ?? "nothing"}` });
       continue;
     }
     if (op.kind === "PREVIEW") {
@@ -220,16 +227,21 @@ async function reconcile(
         { now },
         { environmentId: t.environmentId, kind: "UP", idempotencyKey: `rollout:${t.id}:${t.attempt}:up`, releaseVersion: target },
       );
-      await move(t, { operationId: operation.id });
+      move(t, { operationId: operation.id });
       continue;
     }
-    if (op.releaseVersion === target) await move(t, { status: "UPGRADED", finishedAt: now, error: null });
+    if (op.releaseVersion === target) move(t, { status: "UPGRADED", finishedAt: now, error: null });
     else
-      await move(t, {
+      move(t, {
         status: "FAILED",
         finishedAt: now,
         error: `the deploy recorded ${op.releaseVersion ?? "no release"}, not ${target}`,
       });
+  }
+  let changes = 0;
+  for (const { data, status, targets } of moves.values()) {
+    const where = { status, OR: targets.map((t) => ({ id: t.id, operationId: t.operationId })) };
+    changes += (await tx.rolloutTarget.updateMany({ where, data })).count;
   }
   return changes;
 }
@@ -250,60 +262,10 @@ async function runWave(tx: Tx, rollout: RolloutRow, wave: WaveRow, { now, fleetF
     const soakUntil = new Date(now.getTime() + wave.soakMinutes * MINUTE);
     return (await tx.rolloutWave.updateMany({ where: { id: wave.id, status: "RUNNING" }, data: { status: "SOAKING", soakUntil } })).count;
   }
-  let slots = wave.maxConcurrency - active;
+  const slots = wave.maxConcurrency - active;
   if (slots <= 0) return 0;
-  const candidates = await tx.rolloutTarget.findMany({
-    where: { waveId: wave.id, status: "WAITING" },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      attempt: true,
-      reason: true,
-      environment: { select: upgradeFactsSelect },
-    },
-  });
-  let changes = 0;
-  for (const t of candidates) {
-    if (slots <= 0) break;
-    const env = t.environment;
-    const claim = async (data: Prisma.RolloutTargetUpdateManyMutationInput) =>
-      (await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING", attempt: t.attempt }, data })).count;
-    const state = eligibility(scheduleOf(env), fleetFreezes, now);
-    if (!state.eligible) {
-      // Waiting is not failing: it says why, and the wave goes on with the others.
-      if (t.reason !== state.reason)
-        await tx.rolloutTarget.updateMany({ where: { id: t.id, status: "WAITING" }, data: { reason: state.reason } });
-      continue;
-    }
-    const verdict = upgradeVerdict(upgradeEnvironmentOf(env, saasKubernetes), rollout.release);
-    if (verdict.kind === "refused") {
-      changes += await claim({ status: "SKIPPED", reason: verdict.reason, finishedAt: now });
-      continue;
-    }
-    try {
-      const kind = rollout.previewFirst ? "PREVIEW" : "UP";
-      const { operation } = await enqueueOperation(
-        tx,
-        { now },
-        {
-          environmentId: env.id,
-          kind,
-          idempotencyKey: `rollout:${t.id}:${t.attempt}:${kind.toLowerCase()}`,
-          releaseVersion: rollout.releaseVersion,
-        },
-      );
-      const claimed = await claim({ status: "UPGRADING", operationId: operation.id, startedAt: now, reason: null, error: null });
-      if (claimed === 0) throw new AppError("CONFLICT", "the target moved meanwhile");
-      await tx.environment.updateMany({ where: { id: env.id }, data: { desiredReleaseVersion: rollout.releaseVersion } });
-      changes += claimed;
-      slots--;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code === "CONFLICT") throw error;
-      // The operation rules refuse it (the tenant was suspended meanwhile): a failure of this environment, with the reason.
-      changes += await claim({ status: "FAILED", error: error.message, finishedAt: now });
-    }
-  }
-  return changes;
+  const chosen = await chooseLaunches(tx, rollout, wave, slots, { now, fleetFreezes, saasKubernetes });
+  return chosen.changes + (await launchTargets(tx, rollout, chosen.launches, now));
 }
 
 /** Halts the wave (compare-and-set from the status it was read in) and its rollout, with the reason. */
