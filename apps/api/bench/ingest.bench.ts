@@ -111,8 +111,10 @@ const retried = batches.length - TOTAL / BATCH;
 
 // The real API process (its own event loop, as in production), on the bench database.
 // BENCH_PROFILE=1 writes the API's CPU profile to .bench/ingest-profile (bench/profile/summarize-profile.ts reads it).
+// The API's node flags as docker/api.Dockerfile runs it (BENCH_NODE_FLAGS="" measures without them).
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=64").split(" ").filter(Boolean);
 const profileArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", ".bench/ingest-profile"] : [];
-const api = spawn(process.execPath, [...profileArgs, "--import", "tsx", "src/server.ts"], {
+const api = spawn(process.execPath, [...nodeFlags, ...profileArgs, "--import", "tsx", "src/server.ts"], {
   env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(PORT), LOG_LEVEL: "warn" },
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -160,6 +162,15 @@ await Promise.all(
 );
 const httpSeconds = (performance.now() - started) / 1000;
 const apiCpu = apiCpuSeconds() - cpuBefore;
+// PostgreSQL's side: the CPU of the backends serving the bench database (the API's pooled
+// connections live through the whole HTTP phase; this bench's own client is idle meanwhile).
+const backends = await db.$queryRawUnsafe<{ pid: number }[]>(
+  "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+);
+const pgCpu = backends.reduce((sum, b) => {
+  const fields = readFileSync(`/proc/${b.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+}, 0);
 const loadDuring = loadavg()[0] ?? 0;
 api.kill("SIGTERM");
 await once(api, "exit");
@@ -228,6 +239,9 @@ console.log(
 console.log(`  HTTP ingest: ${httpRate.toFixed(0)} events/s sent, ${uniqueRate.toFixed(0)} new events/s stored`);
 console.log(
   `  API process CPU: ${apiCpu.toFixed(1)} s, ${((apiCpu * 1000 * 1000) / (batches.length * BATCH)).toFixed(1)} ms per 1,000 events sent; load average ${loadDuring.toFixed(1)} (1 min) at the end of the HTTP phase`,
+);
+console.log(
+  `  PostgreSQL backends CPU: ${pgCpu.toFixed(1)} s (${backends.length} backends), ${((pgCpu * 1000 * 1000) / (batches.length * BATCH)).toFixed(1)} ms per 1,000 events sent`,
 );
 console.log(`  COPY baseline (same rows, scratch table, same database): ${copyRate.toFixed(0)} rows/s`);
 console.log(`  ratio: ${((uniqueRate / copyRate) * 100).toFixed(1)}% of COPY (new events/s ÷ COPY rows/s)`);
