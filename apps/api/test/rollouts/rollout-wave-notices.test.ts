@@ -5,22 +5,25 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueNotices } from "../../src/domain/notifications/notice-outbox.ts";
-import { advanceRollout } from "../../src/domain/rollouts/advance-rollout.ts";
+import { advanceRollout, advanceRollouts } from "../../src/domain/rollouts/advance-rollout.ts";
 import { callerFor } from "../support/callers.ts";
+import { startTestServer } from "../support/http-client.ts";
 import { makeRelease } from "../support/release-fixtures.ts";
 import { type ReceivedMail, startSmtpSink } from "../support/smtp-sink.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
 import { createFleet } from "./support/fleet.ts";
-import { createHarness } from "./support/rollout-harness.ts";
+import { createHarness, rolloutStatus } from "./support/rollout-harness.ts";
 
 let services: TestServices;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let target: { id: string; version: string };
 let institutionIds: string[];
 const admins: { email: string; locale: string | null }[] = [];
 beforeAll(async () => {
   smtp = await startSmtpSink();
   services = await createTestServices({ smtpUrl: smtp.url });
+  server = await startTestServer(services);
   await makeRelease(services.db, "AVAILABLE", "5.0.0");
   target = await makeRelease(services.db, "AVAILABLE", "5.1.0");
   ({ institutionIds } = await createFleet(services.db, { tenants: 2, mode: "SELF_MANAGED", kinds: ["DEVELOPMENT"], release: "5.0.0" }));
@@ -39,6 +42,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await server.close();
   await services.cleanup();
   await smtp.close();
 });
@@ -151,4 +155,103 @@ describe("rollout wave notices to self-managed admins", () => {
     expect(await services.db.notification.count({ where: { id: after.notificationId ?? "" } })).toBe(1);
     services.clock.set(null);
   });
+
+  it("a wave reaching self-managed environments tells each one's admins once, however many steps run at once or die midway; each counts as upgraded only when its heartbeat reports the release, after the rollout is done too", async () => {
+    const fleet = await createFleet(services.db, {
+      tenants: 2,
+      mode: "SELF_MANAGED",
+      kinds: ["DEVELOPMENT", "HOMOLOGATION"],
+      release: "5.0.0",
+    });
+    const emails: string[] = [];
+    for (const institutionId of fleet.institutionIds) {
+      const email = `admin-${institutionId}@sm.example`;
+      const user = await services.db.user.create({ data: { id: randomUUID(), email, name: email, emailVerified: true, locale: "en" } });
+      await services.db.membership.create({ data: { userId: user.id, institutionId, role: "ADMIN" } });
+      emails.push(email);
+    }
+    const harness = createHarness(services, new Date("2026-12-03T15:00:00Z"));
+    const api = await callerFor(services, "admin@opus.example");
+    const created = await api.rollouts.create({
+      name: "Janeiro",
+      releaseId: target.id,
+      selection: { institutionIds: fleet.institutionIds },
+      waves: [{ name: "Self-managed", maxConcurrency: { count: 1 }, soakMinutes: 0, failureThreshold: 1 }],
+    } as never);
+    await api.rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+    const ours = { institutionId: { in: fleet.institutionIds } };
+    const targets = () => services.db.rolloutTarget.findMany({ where: { rolloutId: created.id }, orderBy: { position: "asc" } });
+    const statuses = async () => (await targets()).map((t) => t.status);
+    // The scheduled entry point (every running rollout, and the stopped ones it still follows), several at once.
+    const steps = (n: number) => Promise.all(Array.from({ length: n }, () => advanceRollouts(harness.orchestrator)));
+
+    // A step that dies right after writing its first notice commits neither it nor the wave's start.
+    const dying = services.db.$extends({
+      query: {
+        noticeOutbox: {
+          async createMany({ args, query }) {
+            await query(args);
+            throw new Error("killed");
+          },
+        },
+      },
+    }) as unknown as typeof services.db;
+    await expect(advanceRollout({ ...harness.orchestrator, db: dying }, created.id)).rejects.toThrow("killed");
+    expect(await services.db.noticeOutbox.count({ where: ours })).toBe(0);
+    expect(await statuses()).toEqual(["WAITING", "WAITING", "WAITING", "WAITING"]);
+
+    // Six steps at once (workers' schedules, retries): one notice per institution naming both its environments.
+    await steps(6);
+    const notices = await services.db.noticeOutbox.findMany({ where: ours, orderBy: { institutionId: "asc" } });
+    expect(notices.map((n) => n.institutionId)).toEqual([...fleet.institutionIds].sort());
+    for (const n of notices)
+      expect((n.params as { environments: { kind: string }[] }).environments.map((e) => e.kind).sort()).toEqual([
+        "DEVELOPMENT",
+        "HOMOLOGATION",
+      ]);
+    expect(await statuses()).toEqual(["NOTIFIED", "NOTIFIED", "NOTIFIED", "NOTIFIED"]);
+    // The control plane's part is done (its concurrency counts only what it upgrades): the rollout ends,
+    // and still follows the installations' heartbeats.
+    expect(await rolloutStatus(services.db, created.id)).toBe("SUCCEEDED");
+    await Promise.all(Array.from({ length: 4 }, () => deliverDueNotices(services)));
+    for (const email of emails) expect(mailsTo(email).map((m) => m.subject)).toEqual([expect.stringContaining('"Janeiro"')]);
+    expect(await services.db.notification.count({ where: { kind: "rollout.wave_started", ...ours } })).toBe(2);
+
+    // Upgraded only when a heartbeat after the notice reports the release: not an older version,
+    // not a record of the release from before the notice.
+    const [first, second] = await targets();
+    if (!first || !second) throw new Error("targets expected");
+    const keyOf = async (t: typeof first) =>
+      (await api.apiKeys.create({ institutionId: t.institutionId, name: `installation ${t.id}`, environmentId: t.environmentId })).key;
+    const beat = async (key: string, release: string) => {
+      const res = await fetch(`${server.base}/api/v1/heartbeat`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ release, chartVersion: release, kubernetesVersion: "v1.29.3", components: [] }),
+      });
+      expect(res.status).toBe(200);
+    };
+    const key = await keyOf(first);
+    harness.setNow(new Date("2026-12-03T15:10:00Z"));
+    await beat(key, "5.0.0");
+    await services.db.environment.update({
+      where: { id: second.environmentId },
+      data: { releaseVersion: target.version, lastHeartbeatAt: new Date("2026-12-03T14:00:00Z") },
+    });
+    await steps(3);
+    expect(await statuses()).toEqual(["NOTIFIED", "NOTIFIED", "NOTIFIED", "NOTIFIED"]);
+    await beat(key, target.version);
+    await steps(3);
+    const after = await targets();
+    expect(after.map((t) => t.status)).toEqual(["UPGRADED", "NOTIFIED", "NOTIFIED", "NOTIFIED"]);
+    expect(after[0]?.reason).toBe("its heartbeat reports the release");
+
+    // Nobody is told twice: more steps and senders write and send nothing new.
+    await steps(3);
+    await Promise.all(Array.from({ length: 4 }, () => deliverDueNotices(services)));
+    expect(await services.db.noticeOutbox.count({ where: ours })).toBe(2);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(await services.db.notification.count({ where: { kind: "rollout.wave_started", ...ours } })).toBe(2);
+    harness.stop();
+  }, 60_000);
 });

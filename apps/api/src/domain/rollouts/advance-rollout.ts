@@ -24,14 +24,22 @@ export type OrchestratorContext = { db: Db; clock: Clock; log: Logger; saasKuber
 type Tx = Prisma.TransactionClient;
 
 const MINUTE = 60_000;
+/**
+ * What a rollout that is not running (paused, halted, finished, aborted) still follows: rollbacks
+ * in flight, and self-managed installations notified but not yet reporting the release (a
+ * heartbeat is a fact to record whatever the rollout does; a wave never waits for one, as the
+ * plan says: their admins upgrade in their own windows).
+ */
+const TRACKED_WHEN_STOPPED = ["ROLLING_BACK", "NOTIFIED"] as const satisfies Enums.RolloutTargetStatus[];
 /** Moves per step stop here; the next step continues (bounds one transaction). */
 const MAX_PASSES = 8;
 
 /** Steps every running rollout once; returns how many changed something. */
 export async function advanceRollouts(ctx: OrchestratorContext): Promise<number> {
-  // Running ones, and any other with a rollback in flight (a rollback may follow a finished rollout).
+  // Running ones, and any other with a rollback in flight (a rollback may follow a finished rollout)
+  // or a self-managed installation still to report the release (its wave does not wait for it).
   const running = await ctx.db.rollout.findMany({
-    where: { OR: [{ status: "RUNNING" }, { targets: { some: { status: "ROLLING_BACK" } } }] },
+    where: { OR: [{ status: "RUNNING" }, { targets: { some: { status: { in: [...TRACKED_WHEN_STOPPED] } } } }] },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
@@ -76,7 +84,7 @@ async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number
     include: { release: true, waves: { orderBy: { position: "asc" } } },
   });
   if (!rollout) return 0;
-  if (rollout.status !== "RUNNING") return reconcile(tx, rollout.id, rollout.releaseVersion, now, ["ROLLING_BACK"]);
+  if (rollout.status !== "RUNNING") return reconcile(tx, rollout.id, rollout.releaseVersion, now, [...TRACKED_WHEN_STOPPED]);
   let changes = await reconcile(tx, rollout.id, rollout.releaseVersion, now);
 
   const wave = rollout.waves.find((w) => w.status !== "SUCCEEDED");
