@@ -46,7 +46,7 @@ export function reportAgentValues({ controlPlaneUrl, image }: ReportAgentInput) 
   return {
     mode: "report-only",
     controlPlane: { url: controlPlaneUrl },
-    // Without AGENT_IMAGE the chart's default repository stands in; the README says to set it.
+    // Without AGENT_IMAGE the chart's default image stands in; the README says to set the one Opus gives.
     ...(image ? { image: imageValues(image) } : {}),
     credentials: { secretName: REPORT_AGENT_SECRET },
     reportOnly: { port: REPORT_AGENT_PORT },
