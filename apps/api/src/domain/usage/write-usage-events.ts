@@ -10,6 +10,22 @@ const INGEST_SQL = "SELECT event_id, status FROM usage_ingest_batch($1, $2, $3, 
 
 const DEADLOCK = "40P01";
 
+/**
+ * A PostgreSQL array literal of quoted text elements (`{"a","b\\"c"}`), sent as one text parameter.
+ * pg's own array serializer runs two regular-expression replaces per element, 7,000 per batch (2 ms
+ * of the API's CPU per 1,000 events in the profile); here only elements holding a quote or a
+ * backslash are escaped (inside double quotes, exactly those two are special).
+ */
+export function textArrayLiteral(values: readonly string[]): string {
+  let literal = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    const escaped = value.includes('"') || value.includes("\\") ? value.replace(/["\\]/g, "\\$&") : value;
+    literal += i === 0 ? `"${escaped}"` : `,"${escaped}"`;
+  }
+  return `${literal}}`;
+}
+
 /** What was not simply accepted: ids already known (duplicates), and accepted ids whose month was finalized (late). */
 export type WriteOutcome = { duplicates: Set<string>; late: Set<string> };
 
@@ -22,13 +38,13 @@ export async function writeUsageEvents(
   if (events.length === 0) return outcome;
   const params = [
     institutionId,
-    events.map((e) => e.id),
-    events.map((e) => e.meterId),
-    events.map((e) => e.environmentId),
-    events.map((e) => e.quantity),
-    events.map((e) => e.occurredAt),
-    events.map((e) => e.dimensions),
-    events.map((e) => e.groupKey),
+    textArrayLiteral(events.map((e) => e.id)),
+    textArrayLiteral(events.map((e) => e.meterId)),
+    textArrayLiteral(events.map((e) => e.environmentId)),
+    textArrayLiteral(events.map((e) => e.quantity)),
+    textArrayLiteral(events.map((e) => e.occurredAt)),
+    textArrayLiteral(events.map((e) => e.dimensions)),
+    textArrayLiteral(events.map((e) => e.groupKey)),
     ctx.clock.now(),
   ];
   for (let attempt = 1; ; attempt++) {
