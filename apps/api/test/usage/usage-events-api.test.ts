@@ -193,6 +193,26 @@ describe("POST /api/v1/usage/events", () => {
     expect(stored.map((r) => r.event_id)).toEqual(["bad-ok-1", "bad-ok-2"]);
   });
 
+  it("accepts a meter and an environment added while the catalogue is cached, at once", async () => {
+    // Warm the per-process catalogue, then add both behind its back.
+    expect((await post({ events: [apiCall("catalog-warm")] })).body.accepted).toBe(1);
+    const meter = await services.db.meter.create({
+      data: { code: "added_meter", name: "Added", unit: "x", aggregation: "COUNT", dimensions: [] },
+    });
+    const added = await services.db.environment.findFirst({ where: { institutionId: aurora, kind: "HOMOLOGATION" } });
+    const homologation =
+      added ??
+      (await services.db.environment.create({
+        data: { institutionId: aurora, kind: "HOMOLOGATION", stackName: "aurora-catalog-homologation" },
+      }));
+    const res = await post({
+      events: [apiCall("catalog-meter", { meter: "added_meter" }), apiCall("catalog-env", { environment: homologation.id })],
+    });
+    expect(res.body.results.map((r: Json) => r.status)).toEqual(["accepted", "accepted"]);
+    // Retired again, so the meter list below is the seeded one.
+    await services.db.meter.update({ where: { id: meter.id }, data: { retiredAt: services.clock.now() } });
+  });
+
   it("counts exactly once under duplicates, retries and concurrent overlapping batches", async () => {
     const inst = await institutionIdOf(services, "banco-aurora");
     const before = await totals(services, inst, "payments_initiated");

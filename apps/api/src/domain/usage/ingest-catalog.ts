@@ -1,6 +1,7 @@
 // Meters and an institution's environments, read for every batch. Cached for a few seconds per
-// process so a busy reporter does not pay a query per batch; a reference the cache does not know
-// is looked up again before an event is rejected, so a new meter or environment is usable at once.
+// process so a busy reporter does not pay a query per batch; a batch naming a reference the cache
+// does not know reads it again before any event is rejected, so a new meter or environment is usable
+// at once.
 // A retired meter may still be accepted for up to CACHE_MS after retirement.
 // Both are read in one statement on the plain pg pool (no Prisma on the ingest path).
 import type { SqlPool } from "@opus/db/sql-pool";
@@ -47,25 +48,16 @@ function fresh<T>(entry: Entry<T> | undefined): T | undefined {
   return entry && Date.now() - entry.at < CACHE_MS ? entry.value : undefined;
 }
 
-export async function ingestCatalog(sql: SqlPool, institutionId: string) {
+/** The catalogue for a batch naming these meters and environments: read again once if it lacks any. */
+export async function ingestCatalog(sql: SqlPool, institutionId: string, meterCodes: Iterable<string>, environmentRefs: Iterable<string>) {
   const meters = fresh(meterCache.get(sql));
   const environments = fresh(environmentCache.get(sql)?.get(institutionId));
   let current = meters && environments ? { meters, environments } : await load(sql, institutionId);
-  // One reload per batch at most, whichever reference was unknown.
-  let reloaded = false;
-  const reload = async () => {
-    reloaded = true;
-    current = await load(sql, institutionId);
-  };
+  const findEnvironment = (ref: string) => current.environments.get(ref) ?? current.environments.get(ref.toLowerCase());
+  const lacksMeter = [...meterCodes].some((code) => !current.meters.has(code));
+  if (lacksMeter || [...environmentRefs].some((ref) => !findEnvironment(ref))) current = await load(sql, institutionId);
   return {
-    async meter(code: string): Promise<CatalogMeter | undefined> {
-      if (!current.meters.has(code) && !reloaded) await reload();
-      return current.meters.get(code);
-    },
-    async environment(ref: string): Promise<string | undefined> {
-      const find = () => current.environments.get(ref) ?? current.environments.get(ref.toLowerCase());
-      if (!find() && !reloaded) await reload();
-      return find();
-    },
+    meter: (code: string): CatalogMeter | undefined => current.meters.get(code),
+    environment: findEnvironment,
   };
 }

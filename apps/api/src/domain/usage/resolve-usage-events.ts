@@ -52,8 +52,6 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
   if (raw.length > MAX_EVENTS_PER_BATCH) {
     throw new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; this one has ${raw.length}.`);
   }
-  const catalog = await ingestCatalog(ctx.sql, scope.institutionId);
-
   const now = ctx.clock.now().getTime();
   const results: (EventResult | null)[] = new Array(raw.length).fill(null);
   const resolved: ResolvedEvent[] = [];
@@ -62,13 +60,36 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
 
   type Rejection = { code: NonNullable<EventResult["code"]>; message: string };
   type Checked = { meter: CatalogMeter; environmentId: string; occurredAt: number };
-  const check = async (event: z.output<typeof zUsageEvent>): Promise<Rejection | Checked> => {
-    const meter = await catalog.meter(event.meter);
+  type Event = z.output<typeof zUsageEvent>;
+
+  // Parse every event first, so the catalogue is read (and, for a reference it does not know,
+  // read again) once for the whole batch, and the checks below run without a promise per event.
+  const parsedEvents: { index: number; event: Event }[] = [];
+  const meterCodes = new Set<string>();
+  const environmentRefs = new Set<string>();
+  for (const [index, candidate] of raw.entries()) {
+    const wellFormed = wellFormedUsageEvent(candidate);
+    const parsed = wellFormed ? ({ success: true, data: wellFormed } as const) : zUsageEvent.safeParse(candidate);
+    if (!parsed.success) {
+      const id = typeof (candidate as { id?: unknown } | null)?.id === "string" ? (candidate as { id: string }).id : null;
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+      results[index] = reject(index, id, "invalid_event", `${where}${issue?.message ?? "invalid event"}`);
+      continue;
+    }
+    parsedEvents.push({ index, event: parsed.data });
+    meterCodes.add(parsed.data.meter);
+    environmentRefs.add(parsed.data.environment);
+  }
+  const catalog = await ingestCatalog(ctx.sql, scope.institutionId, meterCodes, environmentRefs);
+
+  const check = (event: Event): Rejection | Checked => {
+    const meter = catalog.meter(event.meter);
     if (!meter) return { code: "unknown_meter", message: `No meter "${event.meter}".` };
     if (meter.retiredAt) return { code: "meter_retired", message: `Meter "${event.meter}" was retired.` };
     if (meter.source !== "API")
       return { code: "meter_not_reportable", message: `Meter "${event.meter}" is computed by Opus, not reported.` };
-    const environmentId = await catalog.environment(event.environment);
+    const environmentId = catalog.environment(event.environment);
     if (!environmentId) {
       unknownEnvironmentRefs.add(event.environment);
       return { code: "unknown_environment", message: `No environment "${event.environment}" for this institution.` };
@@ -84,18 +105,8 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
     return { meter, environmentId, occurredAt };
   };
 
-  for (const [index, candidate] of raw.entries()) {
-    const wellFormed = wellFormedUsageEvent(candidate);
-    const parsed = wellFormed ? ({ success: true, data: wellFormed } as const) : zUsageEvent.safeParse(candidate);
-    if (!parsed.success) {
-      const id = typeof (candidate as { id?: unknown } | null)?.id === "string" ? (candidate as { id: string }).id : null;
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-      results[index] = reject(index, id, "invalid_event", `${where}${issue?.message ?? "invalid event"}`);
-      continue;
-    }
-    const event = parsed.data;
-    const checked = await check(event);
+  for (const { index, event } of parsedEvents) {
+    const checked = check(event);
     if ("code" in checked) {
       results[index] = reject(index, event.id, checked.code, checked.message);
       continue;
