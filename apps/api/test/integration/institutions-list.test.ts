@@ -73,6 +73,9 @@ describe("institutions.find", () => {
       { page: 3, pageSize: 50, sort: "status" },
       { search: "horizonte" },
       { search: "  AURORA 1" },
+      // Accented capitals match lower-case names as ILIKE matches them (the names are stored lower-cased).
+      { search: "SERTÃO" },
+      { search: "CRÉDITO HORIZONTE" },
       { search: "20.000.000/0" },
       { search: "00000000009" },
       { status: "ACTIVE", mode: "MANAGED", role: "PAGTO" },

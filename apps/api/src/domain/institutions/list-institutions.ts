@@ -59,12 +59,14 @@ function whereOf(input: ListInstitutionsInput): Prisma.Sql {
   if (input.role) conditions.push(Prisma.sql`${input.role}::"RegulatoryRole" = ANY (i.roles)`);
   const search = input.search?.trim();
   if (search) {
-    // Names match anywhere, case-insensitively (trigram indexes); a CNPJ matches by prefix, typed
-    // with or without its punctuation.
+    // Names match anywhere, case-insensitively: the pattern lower-cased against the names stored
+    // lower-cased (generated columns with trigram indexes, migration institution_search_lowercase),
+    // which is ILIKE without lower-casing every candidate row. A CNPJ matches by prefix, typed with
+    // or without its punctuation.
     const contains = `%${likeLiteral(search)}%`;
     const digits = search.replace(/[./\-\s]/g, "").toUpperCase();
     conditions.push(
-      Prisma.sql`(i."legalName" ILIKE ${contains} OR i."tradeName" ILIKE ${contains}${
+      Prisma.sql`(i."legalNameLower" LIKE lower(${contains}) OR i."tradeNameLower" LIKE lower(${contains})${
         digits ? Prisma.sql` OR i.cnpj LIKE ${`${likeLiteral(digits)}%`}` : Prisma.empty
       })`,
     );
