@@ -219,6 +219,44 @@ describe("gates", () => {
     await h.stop();
   }, 60_000);
 
+  it("previews first when asked: each environment's preview, then its deploy in the same slot, then upgraded", async () => {
+    const fleet = await createFleet(services.db, { tenants: 3, kinds: ["DEVELOPMENT"], release: from });
+    const h = createHarness(services, THURSDAY);
+    const created = await plan(
+      fleet.institutionIds,
+      [{ name: "Dev", maxConcurrency: { count: 2 }, soakMinutes: 0, failureThreshold: 1 }] as never,
+      { previewFirst: true },
+    );
+    await (await admin()).rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+    const ops = () =>
+      services.db.operation.findMany({
+        where: { environment: { institutionId: { in: fleet.institutionIds } } },
+        orderBy: [{ createdAt: "asc" }, { kind: "asc" }],
+      });
+    await h.step();
+    expect((await ops()).map((o) => [o.kind, o.status])).toEqual([
+      ["PREVIEW", "QUEUED"],
+      ["PREVIEW", "QUEUED"],
+    ]);
+    await h.drain();
+    await h.step(); // both previews succeeded: their deploys, and still no third environment
+    const after = await ops();
+    expect(after.map((o) => [o.kind, o.status]).sort()).toEqual([
+      ["PREVIEW", "SUCCEEDED"],
+      ["PREVIEW", "SUCCEEDED"],
+      ["UP", "QUEUED"],
+      ["UP", "QUEUED"],
+    ]);
+    const upgrading = (await targetsOf(created.id)).filter((t) => t.status === "UPGRADING");
+    expect(upgrading.map((t) => after.find((o) => o.id === t.operationId)?.kind)).toEqual(["UP", "UP"]);
+    await h.until(async () => (await rolloutStatus(services.db, created.id)) === "SUCCEEDED");
+    const done = await ops();
+    expect(done.filter((o) => o.kind === "PREVIEW")).toHaveLength(3);
+    expect(done.filter((o) => o.kind === "UP" && o.status === "SUCCEEDED" && o.releaseVersion === target.version)).toHaveLength(3);
+    expect((await targetsOf(created.id)).every((t) => t.status === "UPGRADED")).toBe(true);
+    await h.stop();
+  }, 60_000);
+
   it("an emergency halt stops every rollout at once; lifting it lets them go on", async () => {
     const fleet = await createFleet(services.db, { tenants: 6, kinds: ["DEVELOPMENT"], release: from });
     const h = createHarness(services, THURSDAY);
