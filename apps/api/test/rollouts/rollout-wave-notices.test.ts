@@ -254,4 +254,42 @@ describe("rollout wave notices to self-managed admins", () => {
     expect(await services.db.notification.count({ where: { kind: "rollout.wave_started", ...ours } })).toBe(2);
     harness.stop();
   }, 60_000);
+
+  it("a later rollout that notifies the same installation ends the earlier one's wait for it, and only that", async () => {
+    const fleet = await createFleet(services.db, { tenants: 2, mode: "SELF_MANAGED", kinds: ["DEVELOPMENT"], release: "5.0.0" });
+    const next = await makeRelease(services.db, "AVAILABLE", "5.2.0");
+    const harness = createHarness(services, new Date("2026-12-03T15:00:00Z"));
+    const api = await callerFor(services, "admin@opus.example");
+    const rollout = async (name: string, releaseId: string, institutionIds: string[]) => {
+      const created = await api.rollouts.create({
+        name,
+        releaseId,
+        selection: { institutionIds },
+        waves: [{ name: "All", maxConcurrency: { count: 1 }, soakMinutes: 0, failureThreshold: 1 }],
+      } as never);
+      await api.rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+      await Promise.all([advanceRollout(harness.orchestrator, created.id), advanceRollout(harness.orchestrator, created.id)]);
+      return created.id;
+    };
+    const targetsOf = (rolloutId: string) =>
+      services.db.rolloutTarget.findMany({ where: { rolloutId }, orderBy: { position: "asc" }, select: { status: true, reason: true } });
+    const first = await rollout("Fevereiro", target.id, fleet.institutionIds);
+    expect((await targetsOf(first)).map((t) => t.status)).toEqual(["NOTIFIED", "NOTIFIED"]);
+    expect(await rolloutStatus(services.db, first)).toBe("SUCCEEDED");
+
+    // The second rollout takes only the first tenant: its earlier target is skipped, the other still followed.
+    harness.setNow(new Date("2026-12-04T15:00:00Z"));
+    const second = await rollout("Março", next.id, fleet.institutionIds.slice(0, 1));
+    expect(await targetsOf(second)).toEqual([expect.objectContaining({ status: "NOTIFIED" })]);
+    const earlier = await services.db.rolloutTarget.findMany({
+      where: { rolloutId: first },
+      select: { institutionId: true, status: true, reason: true },
+    });
+    expect(earlier.find((t) => t.institutionId === fleet.institutionIds[0])).toMatchObject({
+      status: "SKIPPED",
+      reason: 'superseded by the rollout "Março" to 5.2.0',
+    });
+    expect(earlier.find((t) => t.institutionId === fleet.institutionIds[1])?.status).toBe("NOTIFIED");
+    harness.stop();
+  }, 60_000);
 });

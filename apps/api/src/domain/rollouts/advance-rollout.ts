@@ -12,11 +12,11 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
-import { writeNotice } from "../notifications/notice-outbox.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
 import type { Freeze } from "../releases/maintenance-windows.ts";
 import { type GateVerdict, judgeHealthGate } from "./health-gate.ts";
 import { chooseLaunches, launchTargets } from "./launch-targets.ts";
+import { notifySelfManaged } from "./notify-self-managed.ts";
 import { rollbackRefusal, startRollback } from "./rollback.ts";
 
 /** `saasKubernetes`: each SaaS region's cluster version (SAAS_REGION_KUBERNETES), for the supported-range check. */
@@ -105,20 +105,8 @@ async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number
         return changes + (wave.status === "PENDING" ? await moveWave("PENDING", { status: "AWAITING_APPROVAL" }) : 0);
       }
       const started = await moveWave(wave.status, { status: "RUNNING", startedAt: now });
-      if (started) {
-        // Self-managed installations: notified now, then followed through their heartbeats.
-        changes += (
-          await tx.rolloutTarget.updateMany({
-            where: { waveId: wave.id, selfManaged: true, status: "WAITING" },
-            data: {
-              status: "NOTIFIED",
-              startedAt: now,
-              reason: "its admins were notified; waiting for its heartbeat to report the release",
-            },
-          })
-        ).count;
-        await writeWaveNotices(tx, rollout, wave, now);
-      }
+      // Self-managed installations: notified now, then followed through their heartbeats.
+      if (started) changes += await notifySelfManaged(tx, rollout, wave, now);
       return changes + started;
     }
     case "RUNNING":
@@ -137,33 +125,6 @@ async function step(tx: Tx, rolloutId: string, facts: StepFacts): Promise<number
       return changes;
   }
   return changes;
-}
-
-/**
- * The self-managed admins' notice, one per institution in the wave, in the outbox in this same
- * transaction: the wave never starts without it, and the API's sender e-mails it (the worker has
- * no mailer).
- */
-async function writeWaveNotices(tx: Tx, rollout: { name: string; releaseVersion: string }, wave: { id: string; name: string }, now: Date) {
-  const targets = await tx.rolloutTarget.findMany({
-    where: { waveId: wave.id, selfManaged: true, status: "NOTIFIED" },
-    select: { institutionId: true, environment: { select: { kind: true, releaseVersion: true } } },
-    orderBy: { position: "asc" },
-  });
-  const byInstitution = new Map<string, { kind: string; releaseVersion: string | null }[]>();
-  for (const t of targets) byInstitution.set(t.institutionId, [...(byInstitution.get(t.institutionId) ?? []), t.environment]);
-  for (const [institutionId, environments] of byInstitution) {
-    await writeNotice(tx, {
-      dedupeKey: `rollout.wave_started:${wave.id}:${institutionId}`,
-      institutionId,
-      now,
-      link: `/institutions/${institutionId}/environments`,
-      notice: {
-        kind: "rollout.wave_started",
-        params: { version: rollout.releaseVersion, rolloutName: rollout.name, waveName: wave.name, environments },
-      },
-    });
-  }
 }
 
 /** Records what the operations (and heartbeats) say about targets in flight. */
