@@ -312,12 +312,13 @@ describe("the orchestrator is level-triggered and idempotent", () => {
     const api = await admin();
     await api.rollouts.start({ rolloutId: created.id, planHash: created.planHash });
     for (let killAt = 1; killAt <= 40; killAt++) {
-      // A step whose process dies at its killAt-th write: the transaction commits nothing.
+      // A step whose process dies at its killAt-th write (the batched claim of the launches is raw
+      // SQL): the transaction commits nothing.
       let writes = 0;
       const dying = services.db.$extends({
         query: {
           $allOperations({ operation, args, query }) {
-            if (/^(create|update|upsert|delete)/.test(operation) && ++writes === killAt) throw new Error("killed");
+            if (/^(create|update|upsert|delete|\$executeRaw)/.test(operation) && ++writes === killAt) throw new Error("killed");
             return query(args);
           },
         },
