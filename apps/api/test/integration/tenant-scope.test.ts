@@ -124,7 +124,8 @@ const UNSCOPED = {
   "domain/plans/plans.ts": "plans are not a tenant's",
   "domain/me/set-locale.ts": "a person's own preference",
   "domain/api-keys/authenticate-api-key.ts": "finds the key by its secret's hash: the institution is what it tells",
-  "domain/usage/write-usage-events.ts": "one function call per batch (usage_ingest_batch), for the institution the API key tells (every row carries it)",
+  "domain/usage/write-usage-events.ts":
+    "one function call per batch (usage_ingest_batch), for the institution the API key tells (every row carries it)",
   "domain/usage/resolve-usage-events.ts":
     "a machine request: the institution comes from its API key, and foreign environments are told apart",
   "domain/regulatory/list-fleet-health.ts": "the fleet health view for Opus staff",
