@@ -16,7 +16,8 @@ const SECRET_PATTERNS: [string, RegExp][] = [
   ["an Opus API key", /\bopus_uk_[A-Za-z0-9_-]{43}\b/],
 ];
 /** A password given a literal value in a configuration file (not a variable reference). */
-const CONFIG_PASSWORD = /(?:password|passwd|secret)\s*[:=]\s*["']?(?!\$\{|<|changeme|change-me)[^\s"'#]{8,}/i;
+// Same line only: a `secret:` key opening a nested mapping (a Kubernetes volume) is not a value.
+const CONFIG_PASSWORD = /(?:password|passwd|secret)[ \t]*[:=][ \t]*["']?(?!\$\{|<|changeme|change-me)[^\s"'#]{8,}/i;
 const CONFIG_FILE = /\.(?:ya?ml|env|ini|toml|properties|conf)$|(?:^|\/)\.env(?:\.|$)/;
 /** Test fixtures and generated code may hold throwaway keys on purpose. */
 const EXEMPT = /(?:^|\/)(?:test|tests|e2e|fixtures|__fixtures__)\/|\/generated\/|pnpm-lock\.yaml$/;
@@ -51,5 +52,8 @@ describe("committed secrets", () => {
     expect(CONFIG_PASSWORD.test("password: hunter2hunter2")).toBe(true);
     // A variable reference, as deployment files write it (a literal "${…}", not a template).
     expect(CONFIG_PASSWORD.test(["password: $", "{DB_PASSWORD}"].join(""))).toBe(false);
+    // A Kubernetes secret volume: the `secret:` key opens a mapping, its value is on the next lines.
+    expect(CONFIG_PASSWORD.test("volumes:\n  - name: creds\n    secret:\n      secretName: opus-agent-credentials")).toBe(false);
+    expect(CONFIG_PASSWORD.test("secret:   s3cr3t-value-here")).toBe(true);
   });
 });
