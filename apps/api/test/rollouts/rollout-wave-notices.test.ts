@@ -245,6 +245,13 @@ describe("rollout wave notices to self-managed admins", () => {
     const after = await targets();
     expect(after.map((t) => t.status)).toEqual(["UPGRADED", "NOTIFIED", "NOTIFIED", "NOTIFIED"]);
     expect(after[0]?.reason).toBe("its heartbeat reports the release");
+    // An installation that went straight past the release (5.3.0) is not counted upgraded, and is
+    // no longer waited for.
+    await beat(await keyOf(second), "5.3.0");
+    await steps(3);
+    const past = await targets();
+    expect(past.map((t) => t.status)).toEqual(["UPGRADED", "SKIPPED", "NOTIFIED", "NOTIFIED"]);
+    expect(past[1]?.reason).toBe("its heartbeat reports 5.3.0, past the release");
 
     // Nobody is told twice: more steps and senders write and send nothing new.
     await steps(3);

@@ -13,6 +13,7 @@ import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
 import { enqueueOperation } from "../environments/enqueue-operation.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
+import { compareReleases } from "../releases/versions.ts";
 import type { Freeze } from "../releases/maintenance-windows.ts";
 import { type GateVerdict, judgeHealthGate } from "./health-gate.ts";
 import { chooseLaunches, launchTargets } from "./launch-targets.ts";
@@ -169,9 +170,13 @@ async function reconcile(
     if (t.status === "NOTIFIED") {
       // Only a heartbeat received after the notification counts: an older one is stale.
       const beat = t.environment.lastHeartbeatAt;
-      if (t.environment.releaseVersion === target && beat && t.startedAt && beat >= t.startedAt) {
-        move(t, { status: "UPGRADED", finishedAt: now, reason: "its heartbeat reports the release" });
-      }
+      const running = t.environment.releaseVersion;
+      if (!running || !beat || !t.startedAt || beat < t.startedAt) continue;
+      if (running === target) move(t, { status: "UPGRADED", finishedAt: now, reason: "its heartbeat reports the release" });
+      // Upgraded straight past the target: not the target, so not counted upgraded, but nothing is
+      // left to wait for (else its rollout would be followed for ever).
+      else if (compareReleases(running, target) > 0)
+        move(t, { status: "SKIPPED", finishedAt: now, reason: `its heartbeat reports ${running}, past the release` });
       continue;
     }
     const op = t.operationId ? opOf.get(t.operationId) : undefined;
