@@ -33,7 +33,7 @@ const FAMILIES = ["accounts", "consents", "resources", "customers", "credit-card
 // - live: installations report usage as it happens (the agent forwards what the platform emits, buffered at
 //   most through an outage), so each institution's events ascend in time over the month, the four interleaved;
 //   a batch covers a few hours.
-// - backfill: every event at a pseudo-random time over the whole month; a batch touches ~965 distinct hours.
+// - backfill: every event at a pseudo-random time over the whole month; a batch touches ~692 distinct UTC hours.
 const SHAPES = ["live", "backfill"] as const;
 type ShapeName = (typeof SHAPES)[number];
 const monthStart = Date.parse("2026-11-01T03:00:00Z"); // November in São Paulo
