@@ -3,11 +3,10 @@
 // effect on the very next request; better-auth's sliding refresh still happens once per updateAge.
 // This is the cold path, what every mutation costs (and every query with SESSION_READ_CACHE_MS=0):
 // the session read cache is off here; session-read-cache.test.ts covers a warm session.
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { HttpSession, startTestServer } from "../support/http-client.ts";
+import { type HttpSession, startTestServer } from "../support/http-client.ts";
+import { identityStatements, signedInSession } from "../support/session-statements.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
-import { totpForRawSecret } from "../support/totp.ts";
 
 let services: TestServices;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -26,17 +25,9 @@ beforeEach(() => {
   statements = [];
 });
 
-async function signedIn(email: string) {
-  const s = new HttpSession(server.base, services.publicUrl);
-  await s.postJson("/api/auth/sign-in/email", { email, password: DEMO_PASSWORD });
-  const totpSecret = DEMO_ACCOUNTS.find((a) => a.email === email)?.totpSecret;
-  if (totpSecret) await s.postJson("/api/auth/two-factor/verify-totp", { code: totpForRawSecret(totpSecret) });
-  expect((await s.query("me.get")).status).toBe(200);
-  return s;
-}
+const signedIn = (email: string) => signedInSession(server.base, services.publicUrl, email);
 
-/** Statements that read who the caller is (session, user, memberships). */
-const identityStatements = () => statements.filter((sql) => /\b(FROM|JOIN)\s+"?(session|user)"?\b/i.test(sql));
+const identityStatementsSent = () => identityStatements(statements);
 
 function rawCookie(s: HttpSession): string {
   return (s as unknown as { cookies: Map<string, string> }).cookies.get("better-auth.session_token") ?? "";
@@ -52,7 +43,7 @@ describe("identity of a signed-in request", () => {
       email: "ana@aurora.example",
       memberships: [{ role: "ADMIN", institution: { slug: "banco-aurora" } }],
     });
-    expect(identityStatements()).toHaveLength(1);
+    expect(identityStatementsSent()).toHaveLength(1);
     // The identity statement plus the institutions of Ana's memberships; nothing else.
     expect(statements).toHaveLength(2);
   });
@@ -62,7 +53,7 @@ describe("identity of a signed-in request", () => {
     statements = [];
     const list = await operator.query("institutions.find", {});
     expect(list.status).toBe(200);
-    expect(identityStatements()).toHaveLength(1);
+    expect(identityStatementsSent()).toHaveLength(1);
     expect(statements).toHaveLength(2);
     expect(statements.filter((sql) => /^\s*(BEGIN|COMMIT)/i.test(sql))).toEqual([]);
   });
@@ -108,7 +99,7 @@ describe("identity of a signed-in request", () => {
     statements = [];
     const next = await ana.request("/api/trpc/me.get");
     expect(next.headers.getSetCookie()).toEqual([]);
-    expect(identityStatements()).toHaveLength(1);
+    expect(identityStatementsSent()).toHaveLength(1);
   });
 
   it("a due session is not refreshed by the console server's own render, which could not pass the cookie on", async () => {

@@ -3,12 +3,11 @@
 // removed membership) takes effect on the very next query; a change made elsewhere (another replica,
 // simulated by writing the database directly) is read from memory for at most the TTL, then refused;
 // SESSION_READ_CACHE_MS=0 turns it off. The cache's clock is the test's, so expiry is exact.
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@opus/db/demo-accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SessionReadCache } from "../../src/auth/session-read-cache.ts";
-import { HttpSession, startTestServer } from "../support/http-client.ts";
+import { startTestServer } from "../support/http-client.ts";
+import { identityStatements, sessionTokenOf, signedInSession } from "../support/session-statements.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
-import { totpForRawSecret } from "../support/totp.ts";
 
 const TTL_MS = 2000;
 let services: TestServices;
@@ -29,21 +28,9 @@ beforeEach(() => {
   statements = [];
 });
 
-async function signedIn(email: string) {
-  const s = new HttpSession(server.base, services.publicUrl);
-  await s.postJson("/api/auth/sign-in/email", { email, password: DEMO_PASSWORD });
-  const totpSecret = DEMO_ACCOUNTS.find((a) => a.email === email)?.totpSecret;
-  if (totpSecret) await s.postJson("/api/auth/two-factor/verify-totp", { code: totpForRawSecret(totpSecret) });
-  expect((await s.query("me.get")).status).toBe(200);
-  return s;
-}
+const signedIn = (email: string) => signedInSession(server.base, services.publicUrl, email);
 
-const identityStatements = () => statements.filter((sql) => /\b(FROM|JOIN)\s+"?(session|user)"?\b/i.test(sql));
-
-function tokenOf(s: HttpSession): string {
-  const cookie = decodeURIComponent((s as unknown as { cookies: Map<string, string> }).cookies.get("better-auth.session_token") ?? "");
-  return cookie.slice(0, cookie.lastIndexOf("."));
-}
+const identityStatementsSent = () => identityStatements(statements);
 
 async function institutionId(slug: string) {
   return (await services.db.institution.findUniqueOrThrow({ where: { slug } })).id;
@@ -55,7 +42,7 @@ describe("a warm session", () => {
     statements = [];
     const list = await operator.query("institutions.find", {});
     expect(list.status).toBe(200);
-    expect(identityStatements()).toEqual([]);
+    expect(identityStatementsSent()).toEqual([]);
     expect(statements).toHaveLength(1);
   });
 
@@ -63,7 +50,7 @@ describe("a warm session", () => {
     const ana = await signedIn("ana@aurora.example");
     statements = [];
     expect((await ana.mutate("me.setLocale", { locale: "en" })).status).toBe(200);
-    expect(identityStatements().length).toBeGreaterThanOrEqual(1);
+    expect(identityStatementsSent().length).toBeGreaterThanOrEqual(1);
   });
 
   it("is each token's own: two users read from memory never see each other", async () => {
@@ -73,7 +60,7 @@ describe("a warm session", () => {
     await Promise.all([ana.query("me.get"), victor.query("me.get")]);
     statements = [];
     const [a, v] = await Promise.all([ana.query("me.get"), victor.query("me.get")]);
-    expect(identityStatements()).toEqual([]);
+    expect(identityStatementsSent()).toEqual([]);
     expect(a.body.result?.data.json).toMatchObject({ email: "ana@aurora.example" });
     expect(v.body.result?.data.json).toMatchObject({ email: "victor@aurora.example" });
   });
@@ -105,7 +92,7 @@ describe("revocation", () => {
     cacheNow = 10_000;
     expect((await operator.query("me.get")).status).toBe(200); // cached at 10 000
     // Another replica signs the session out: this one served no write and still remembers it.
-    await services.db.session.delete({ where: { token: tokenOf(operator) } });
+    await services.db.session.delete({ where: { token: sessionTokenOf(operator) } });
     cacheNow = 10_000 + TTL_MS - 1;
     expect((await operator.query("me.get")).status).toBe(200);
     cacheNow = 10_000 + TTL_MS;
@@ -115,13 +102,13 @@ describe("revocation", () => {
   it("a mutation never acts on a remembered session", async () => {
     const ana = await signedIn("ana@aurora.example");
     expect((await ana.query("me.get")).status).toBe(200);
-    await services.db.session.delete({ where: { token: tokenOf(ana) } });
+    await services.db.session.delete({ where: { token: sessionTokenOf(ana) } });
     expect((await ana.mutate("me.setLocale", { locale: "pt-BR" })).status).toBe(401);
   });
 
   it("a session past its own expiry is nobody, even within the TTL", async () => {
     const ana = await signedIn("ana@aurora.example");
-    const token = tokenOf(ana);
+    const token = sessionTokenOf(ana);
     const expiresAt = new Date(Date.now() + 400);
     await services.db.session.update({ where: { token }, data: { expiresAt } });
     services.sessionCache.clear();
@@ -132,7 +119,7 @@ describe("revocation", () => {
     await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
     statements = [];
     expect((await ana.request("/api/trpc/me.get", rendered)).status).toBe(401);
-    expect(identityStatements()).toHaveLength(1); // asked the database again, which said no
+    expect(identityStatementsSent()).toHaveLength(1); // asked the database again, which said no
   });
 });
 
@@ -141,12 +128,10 @@ describe("SESSION_READ_CACHE_MS=0", () => {
     const off = await createTestServices({ onQuery: (sql) => statements.push(sql), sessionReadCacheMs: 0 });
     const offServer = await startTestServer(off);
     try {
-      const s = new HttpSession(offServer.base, off.publicUrl);
-      await s.postJson("/api/auth/sign-in/email", { email: "ana@aurora.example", password: DEMO_PASSWORD });
-      expect((await s.query("me.get")).status).toBe(200);
+      const s = await signedInSession(offServer.base, off.publicUrl, "ana@aurora.example");
       statements = [];
       for (let i = 0; i < 3; i++) expect((await s.query("me.get")).status).toBe(200);
-      expect(identityStatements()).toHaveLength(3);
+      expect(identityStatementsSent()).toHaveLength(3);
       expect(off.sessionCache.size).toBe(0);
     } finally {
       await offServer.close();
