@@ -23,7 +23,9 @@ RUN pnpm install --offline --frozen-lockfile --ignore-scripts --filter "@opus/co
 
 # ── Runtime ───────────────────────────────────────────────────────────────────────────────────
 FROM node:20.20.2-bookworm-slim
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# Idle connections are kept longer than a load balancer's idle timeout (60 s), as the API does: with
+# Node's default 5 s the server closes connections a client or proxy is about to reuse (ECONNRESET).
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 KEEP_ALIVE_TIMEOUT=65000
 WORKDIR /app
 # The standalone output mirrors the workspace (apps/console/server.js); static assets are served
 # from beside it and are not copied by Next itself.

@@ -76,7 +76,12 @@ function run(name: string, command: string, args: string[], cwd: string) {
 const tsx = path.join(root, "node_modules/.bin/tsx");
 run("api", tsx, ["src/server.ts"], path.join(root, "apps/api"));
 run("worker", tsx, ["src/worker.ts"], path.join(root, "apps/api"));
-run("console", path.join(consoleDir, "node_modules/.bin/next"), ["start", "-p", String(consolePort)], consoleDir);
+run(
+  "console",
+  path.join(consoleDir, "node_modules/.bin/next"),
+  ["start", "-p", String(consolePort), "--keepAliveTimeout", "65000"],
+  consoleDir,
+);
 
 await waitFor(`http://127.0.0.1:${apiPort}/readyz`);
 await waitFor(`http://127.0.0.1:${consolePort}/sign-in`);

@@ -250,11 +250,17 @@ async function runSuite(serverUrl: string): Promise<number> {
       env: { ...apiEnv, CREDENTIALS_PRIVATE_KEYS: CREDENTIALS.privateKey, DRIFT_CHECK_MINUTES: "0", WORKER_CONCURRENCY: "4" },
       logFile: path.join(resultsDir, "e2e-worker.log"),
     });
-    const web = start("console", [nextBin, "start", "--port", String(consolePort), "--hostname", "127.0.0.1"], {
-      cwd: consoleDir,
-      env: { ...env, NODE_ENV: "production" },
-      logFile: path.join(resultsDir, "e2e-console.log"),
-    });
+    // Idle connections kept open 65 s, as in the image (docker/console.Dockerfile): with Node's 5 s a
+    // client reusing a connection the server was just closing got ECONNRESET (seen on CI).
+    const web = start(
+      "console",
+      [nextBin, "start", "--port", String(consolePort), "--hostname", "127.0.0.1", "--keepAliveTimeout", "65000"],
+      {
+        cwd: consoleDir,
+        env: { ...env, NODE_ENV: "production" },
+        logFile: path.join(resultsDir, "e2e-console.log"),
+      },
+    );
     await Promise.all([waitForOk(`${apiOrigin}/readyz`, api, 60_000), waitForOk(`${consoleOrigin}/sign-in`, web, 60_000)]);
     log(`API ${apiOrigin}, console ${consoleOrigin}`);
 

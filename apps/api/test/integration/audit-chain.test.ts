@@ -83,6 +83,22 @@ describe("audit hash chain", () => {
     expect(await verify(shared)).toMatchObject({ ok: true, length: "50", firstBreak: null });
   });
 
+  it("reads as intact while writers keep appending: the head and the events are one snapshot", async () => {
+    const { db } = await freshChain();
+    await chainOf(db, 5);
+    let writing = true;
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; writing; i++) await auditedWrite(db, `writer ${w} ${i}`);
+    });
+    const reports = [];
+    for (let i = 0; i < 25; i++) reports.push(await verify(db));
+    writing = false;
+    await Promise.all(writers);
+    expect(reports.map((r) => r.firstBreak)).toEqual(reports.map(() => null));
+    // The writers really were appending while it read.
+    expect(new Set(reports.map((r) => r.length)).size).toBeGreaterThan(1);
+  });
+
   it("signs a checkpoint of the head once, and verifies it", async () => {
     expect(await signAuditCheckpoint(shared, signer)).toMatchObject({ seq: 50n });
     // The same head again (another replica, the next tick) is not signed twice.

@@ -2,7 +2,7 @@
 // before it, numbering without gaps up to the chain head, and every signed checkpoint. Names the
 // first broken link, so an investigator knows where the trail stops being trustworthy.
 import { auditEventHash, GENESIS_HASH } from "@opus/db/audit-chain";
-import type { Db } from "@opus/db/client";
+import { type Db, Prisma } from "@opus/db/client";
 import { auditKeyId, checkpointMessage, verifySignature } from "../../lib/audit-signer.ts";
 
 export type BrokenLink = { seq: string; eventId: string | null; reason: string };
@@ -21,8 +21,23 @@ export type AuditChainReport = {
 
 const BATCH = 1000;
 
-/** `trustedPublicKeys`: the current signing key's public half and those of retired ones. */
-export async function verifyAuditChain(db: Db, trustedPublicKeys: readonly string[]): Promise<AuditChainReport> {
+/**
+ * `trustedPublicKeys`: the current signing key's public half and those of retired ones. Everything
+ * is read in one snapshot (a read-only REPEATABLE READ transaction): writers keep appending while it
+ * reads, and events committed after the head was read would otherwise look "added outside the chain".
+ */
+export function verifyAuditChain(db: Db, trustedPublicKeys: readonly string[]): Promise<AuditChainReport> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return verifySnapshot(tx, trustedPublicKeys);
+    },
+    // A long trail takes a while to read; nothing is locked meanwhile.
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 30 * 60_000, maxWait: 10_000 },
+  );
+}
+
+async function verifySnapshot(db: Prisma.TransactionClient, trustedPublicKeys: readonly string[]): Promise<AuditChainReport> {
   const head = await db.auditChainHead.findUnique({ where: { id: 1 } });
   if (!head) {
     const missing = { seq: "0", eventId: null, reason: "The chain head is missing." };
