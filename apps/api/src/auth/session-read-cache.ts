@@ -16,6 +16,10 @@
 //   it could have seen the state before the write.
 import type { Actor } from "../authz/actor.ts";
 
+/** SESSION_READ_CACHE_MS's default and its bound (env/api-env.ts). */
+export const SESSION_READ_CACHE_DEFAULT_MS = 2000;
+export const SESSION_READ_CACHE_MAX_MS = 5000;
+
 export type CachedSession = { actor: Actor; expiresAt: Date };
 type Entry = CachedSession & { storedAt: number };
 

@@ -2,6 +2,7 @@
 // what the onboarding wizard receives) and the facts the domain decides with. No Pulumi settings
 // and no shared servers' passwords: only the worker provisions.
 import { z } from "zod";
+import { SESSION_READ_CACHE_DEFAULT_MS, SESSION_READ_CACHE_MAX_MS } from "../auth/session-read-cache.ts";
 import { RATE_RULES, type RateRuleName } from "../lib/rate-limits.ts";
 import { parseEnvWith } from "./load-env.ts";
 import { LOCAL_SAAS_REGIONS, SaasKubernetesJson } from "./saas-region-config.ts";
@@ -56,7 +57,7 @@ const apiSettings = z.object({
    * It is how long a session signed out, or a membership removed, through another replica can still
    * be read with; the replica that served the change forgets at once (auth/session-read-cache.ts).
    */
-  SESSION_READ_CACHE_MS: z.coerce.number().int().min(0).max(5000).default(2000),
+  SESSION_READ_CACHE_MS: z.coerce.number().int().min(0).max(SESSION_READ_CACHE_MAX_MS).default(SESSION_READ_CACHE_DEFAULT_MS),
   /** Seconds between signed checkpoints of the audit chain (one is signed only when the chain grew). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   ...metricsSettings,

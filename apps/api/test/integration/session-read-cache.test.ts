@@ -106,6 +106,25 @@ describe("revocation", () => {
     expect((await ana.mutate("me.setLocale", { locale: "pt-BR" })).status).toBe(401);
   });
 
+  it("a remembered session due for better-auth's refresh is refreshed once, then remembered with its new expiry", async () => {
+    const ana = await signedIn("ana@aurora.example");
+    const token = sessionTokenOf(ana);
+    // 12-hour sessions refreshed once an hour: pretend the last extension was two hours ago.
+    await services.db.session.update({ where: { token }, data: { expiresAt: new Date(Date.now() + 10 * 60 * 60 * 1000) } });
+    services.sessionCache.clear();
+    // The console server's render remembers it without refreshing (its Set-Cookie could not reach the browser).
+    expect((await ana.request("/api/trpc/me.get", { headers: { "x-opus-server-render": "1" } })).status).toBe(200);
+    const refreshed = await ana.request("/api/trpc/me.get");
+    expect(refreshed.headers.getSetCookie().join("\n")).toMatch(/better-auth\.session_token=/);
+    statements = [];
+    const next = await ana.request("/api/trpc/me.get");
+    expect(next.headers.getSetCookie()).toEqual([]);
+    const again = await ana.request("/api/trpc/me.get");
+    expect(again.headers.getSetCookie()).toEqual([]);
+    // Read once more after the refresh (the new expiry), then from memory.
+    expect(identityStatementsSent()).toHaveLength(1);
+  });
+
   it("a session past its own expiry is nobody, even within the TTL", async () => {
     const ana = await signedIn("ana@aurora.example");
     const token = sessionTokenOf(ana);

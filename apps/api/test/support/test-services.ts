@@ -6,7 +6,7 @@ import { seedDemoData } from "@opus/db/seed";
 import { createSqlPool } from "@opus/db/sql-pool";
 import { createTestDatabase } from "@opus/db/test-database";
 import { createAuth } from "../../src/auth/create-auth.ts";
-import { SessionReadCache } from "../../src/auth/session-read-cache.ts";
+import { SESSION_READ_CACHE_DEFAULT_MS, SessionReadCache } from "../../src/auth/session-read-cache.ts";
 import { LOCAL_SAAS_REGIONS } from "../../src/env/saas-region-config.ts";
 import { createAuditSigner } from "../../src/lib/audit-signer.ts";
 import {
@@ -77,7 +77,7 @@ export async function createTestServices(
     // Tests talk to the API directly: no proxy in front of it.
     trustedProxies: 0,
     auth: createAuth({ db, secret: TEST_AUTH_SECRET, publicUrl, rateLimits }),
-    sessionCache: new SessionReadCache(options.sessionReadCacheMs ?? 2000),
+    sessionCache: new SessionReadCache(options.sessionReadCacheMs ?? SESSION_READ_CACHE_DEFAULT_MS),
     log: createLogger("silent", "test"),
     metrics: createMetrics(db, "api"),
     clock: {
