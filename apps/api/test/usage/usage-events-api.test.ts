@@ -322,6 +322,62 @@ describe("POST /api/v1/usage/events", () => {
     expect(row).toEqual({ quantity_max: "70", latest_quantity: "30" });
   });
 
+  it("one batch over several hours and across São Paulo midnight: each day summed from its hours, latest by time then value", async () => {
+    const consents = (id: string, quantity: number | string, timestamp: string) => ({
+      id,
+      meter: "active_consents",
+      environment: "production",
+      quantity,
+      timestamp,
+    });
+    const sent = await post({
+      events: [
+        // 2026-12-06 02:59:59.999Z is still the 5th in São Paulo (UTC−3); 03:00Z is the 6th.
+        consents("mid-1", 90, "2026-12-06T02:00:00Z"),
+        consents("mid-2", 15, "2026-12-06T02:59:59.999Z"),
+        consents("mid-3", 12, "2026-12-06T03:00:00Z"),
+        consents("mid-4", "7.5", "2026-12-06T20:30:00.250Z"),
+        consents("mid-5", "8.25", "2026-12-06T20:30:00.250Z"),
+        consents("mid-6", 40, "2026-12-06T05:00:00Z"),
+      ],
+    });
+    expect(sent.body.accepted).toBe(6);
+    const daily = await services.db.$queryRawUnsafe<Record<string, string>[]>(
+      `SELECT day::text, event_count::text, quantity_sum::text, quantity_max::text, latest_quantity::text, latest_at
+       FROM usage_rollup_daily WHERE institution_id = $1 AND meter_id = 'meter_active_consents' AND day IN ('2026-12-05', '2026-12-06') ORDER BY day`,
+      aurora,
+    );
+    expect(daily).toEqual([
+      {
+        day: "2026-12-05",
+        event_count: "2",
+        quantity_sum: "105",
+        quantity_max: "90",
+        latest_quantity: "15",
+        latest_at: new Date("2026-12-06T02:59:59.999Z"),
+      },
+      {
+        day: "2026-12-06",
+        event_count: "4",
+        quantity_sum: "67.75",
+        quantity_max: "40",
+        latest_quantity: "8.25",
+        latest_at: new Date("2026-12-06T20:30:00.250Z"),
+      },
+    ]);
+    const hourly = await services.db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT hour, event_count::int AS n, latest_quantity::text AS latest, latest_at FROM usage_rollup_hourly
+       WHERE institution_id = $1 AND meter_id = 'meter_active_consents' AND hour >= '2026-12-06T02:00Z' AND hour < '2026-12-06T21:00Z' ORDER BY hour`,
+      aurora,
+    );
+    expect(hourly).toEqual([
+      { hour: new Date("2026-12-06T02:00:00Z"), n: 2, latest: "15", latest_at: new Date("2026-12-06T02:59:59.999Z") },
+      { hour: new Date("2026-12-06T03:00:00Z"), n: 1, latest: "12", latest_at: new Date("2026-12-06T03:00:00Z") },
+      { hour: new Date("2026-12-06T05:00:00Z"), n: 1, latest: "40", latest_at: new Date("2026-12-06T05:00:00Z") },
+      { hour: new Date("2026-12-06T20:00:00Z"), n: 2, latest: "8.25", latest_at: new Date("2026-12-06T20:30:00.250Z") },
+    ]);
+  });
+
   it("answers 413 over 1,000 events, 400 for malformed JSON or a bad envelope, and writes nothing", async () => {
     const before = await totals(services, aurora, "api_calls");
     const big = await post({ events: Array.from({ length: 1001 }, (_, i) => apiCall(`big-${i}`)) });

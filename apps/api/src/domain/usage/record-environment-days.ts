@@ -27,7 +27,7 @@ export async function recordEnvironmentDays(ctx: Pick<PublicDomainContext, "db">
       meterId: ENVIRONMENT_DAYS_METER_ID,
       environmentId: e.id,
       quantity: "1",
-      occurredAt: now.toISOString(),
+      occurredAtMs: now.getTime(),
       dimensions: JSON.stringify({ environment_kind: kind }),
       groupKey: JSON.stringify({ environment_kind: kind }),
     });

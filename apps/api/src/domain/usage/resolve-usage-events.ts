@@ -20,8 +20,10 @@ export type ResolvedEvent = {
   id: string;
   meterId: string;
   environmentId: string;
+  /** A checked decimal. */
   quantity: string;
-  occurredAt: string;
+  /** Epoch milliseconds, the precision kept. */
+  occurredAtMs: number;
   dimensions: string;
   groupKey: string;
 };
@@ -37,7 +39,13 @@ const ARRAY_INDEX = /^(0|[1-9]\d{0,9})$/;
 
 /** Sorted keys: the same dimensions always make the same rollup key (stored text, so byte for byte). */
 export function canonicalJson(record: Record<string, string>): string {
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  // Reporters usually send the same keys in the same (sorted) order: then the object as it came,
+  // stringified natively, already is the canonical text (no integer-like key reorders it).
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+  if (sorted && !keys.some((k) => ARRAY_INDEX.test(k))) return JSON.stringify(record);
+  keys.sort();
   if (keys.some((k) => ARRAY_INDEX.test(k))) {
     // An integer-like key is enumerated before the others by any object; the stored keys were made this way.
     return JSON.stringify(Object.fromEntries(keys.map((k) => [k, record[k]])));
@@ -128,7 +136,7 @@ export async function resolveUsageEvents(ctx: Ctx, scope: ApiKeyScope, raw: unkn
       meterId: meter.id,
       environmentId,
       quantity: event.quantity,
-      occurredAt: new Date(checked.occurredAt).toISOString(),
+      occurredAtMs: checked.occurredAt,
       dimensions: canonicalJson(event.dimensions),
       groupKey: canonicalJson(groupKey),
     });

@@ -23,7 +23,10 @@ export const postUsageEvents = defineRoute({
       throw new AppError("FORBIDDEN", "This API key belongs to another institution.");
     }
     const result = await ingestUsageEvents({ db: services.db, sql: services.sql, clock: services.clock }, scope, body.events);
-    for (const event of result.results) services.metrics.usageEvents.inc({ outcome: event.status });
+    // One counter update per outcome, not per event (a label lookup each).
+    if (result.accepted) services.metrics.usageEvents.inc({ outcome: "accepted" }, result.accepted);
+    if (result.duplicates) services.metrics.usageEvents.inc({ outcome: "duplicate" }, result.duplicates);
+    if (result.rejected) services.metrics.usageEvents.inc({ outcome: "rejected" }, result.rejected);
     return result;
   },
 });
