@@ -40,19 +40,18 @@ const ARRAY_INDEX = /^(0|[1-9]\d{0,9})$/;
 /** Sorted keys: the same dimensions always make the same rollup key (stored text, so byte for byte). */
 export function canonicalJson(record: Record<string, string>): string {
   const keys = Object.keys(record);
-  // Reporters usually send the same keys in the same (sorted) order: then the object as it came,
-  // stringified natively, already is the canonical text (no integer-like key reorders it).
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
-  if (sorted && !keys.some((k) => ARRAY_INDEX.test(k))) return JSON.stringify(record);
-  keys.sort();
   if (keys.some((k) => ARRAY_INDEX.test(k))) {
     // An integer-like key is enumerated before the others by any object; the stored keys were made this way.
-    return JSON.stringify(Object.fromEntries(keys.map((k) => [k, record[k]])));
+    return JSON.stringify(Object.fromEntries(keys.sort().map((k) => [k, record[k]])));
   }
+  // Reporters usually send the same keys in the same (sorted) order: then the object as it came,
+  // stringified natively, already is the canonical text.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+  if (sorted) return JSON.stringify(record);
   // Built directly: same bytes as stringifying the sorted object, without making one per event.
   let json = "{";
-  for (const k of keys) json += `${json.length > 1 ? "," : ""}${JSON.stringify(k)}:${JSON.stringify(record[k])}`;
+  for (const k of keys.sort()) json += `${json.length > 1 ? "," : ""}${JSON.stringify(k)}:${JSON.stringify(record[k])}`;
   return `${json}}`;
 }
 

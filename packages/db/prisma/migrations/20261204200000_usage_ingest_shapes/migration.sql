@@ -46,6 +46,12 @@ BEGIN
   -- 727100002: USAGE_LOCK_CLASS in apps/api/src/domain/usage/usage-lock.ts. Taken before the statement's
   -- snapshot, so the statement sees any report finalized before the lock was granted (20261204180000).
   PERFORM pg_advisory_xact_lock_shared(727100002, hashtext(p_institution_id));
+  -- Events meet their shapes in an inner join: one naming a shape that was not sent would vanish
+  -- while the caller counted it accepted. Refused whole instead.
+  IF cardinality(p_shapes) IS DISTINCT FROM cardinality(p_event_ids)
+    OR EXISTS (SELECT FROM unnest(p_shapes) AS s(n) WHERE n IS NULL OR n < 1 OR n > cardinality(p_shape_meter_ids)) THEN
+    RAISE EXCEPTION 'usage_ingest_batch: every event must name one of the % shapes sent', cardinality(p_shape_meter_ids);
+  END IF;
   RETURN QUERY
   WITH shape AS (
     SELECT * FROM unnest(p_shape_meter_ids, p_shape_environment_ids, p_shape_dimensions, p_shape_group_keys)
