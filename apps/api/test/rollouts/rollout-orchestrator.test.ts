@@ -257,6 +257,39 @@ describe("gates", () => {
     await h.stop();
   }, 60_000);
 
+  it("a tenant suspended between its preview and its deploy fails that environment with the reason; the others deploy", async () => {
+    const fleet = await createFleet(services.db, { tenants: 3, kinds: ["DEVELOPMENT"], release: from });
+    const h = createHarness(services, THURSDAY);
+    const created = await plan(
+      fleet.institutionIds,
+      [{ name: "Dev", maxConcurrency: { count: 3 }, soakMinutes: 0, failureThreshold: 2 }] as never,
+      { previewFirst: true },
+    );
+    await (await admin()).rollouts.start({ rolloutId: created.id, planHash: created.planHash });
+    await h.step();
+    await h.drain(); // three previews succeeded
+    const suspended = fleet.institutionIds[1] as string;
+    await services.db.institution.update({ where: { id: suspended }, data: { status: "SUSPENDED" } });
+    await h.step();
+    const targets = await targetsOf(created.id);
+    const ops = await services.db.operation.findMany({
+      where: { environment: { institutionId: { in: fleet.institutionIds } }, kind: "UP" },
+    });
+    expect(ops.map((o) => o.environmentId).sort()).toEqual(
+      targets
+        .filter((t) => t.environment.institutionId !== suspended)
+        .map((t) => t.environmentId)
+        .sort(),
+    );
+    const failed = targets.filter((t) => t.status === "FAILED");
+    expect(failed.map((t) => t.environment.institutionId)).toEqual([suspended]);
+    expect(failed[0]?.error).toMatch(/^Cannot deploy .* while it is suspended\.$/);
+    expect(targets.filter((t) => t.status === "UPGRADING").map((t) => ops.some((o) => o.id === t.operationId))).toEqual([true, true]);
+    await h.until(async () => (await rolloutStatus(services.db, created.id)) === "SUCCEEDED");
+    expect((await targetsOf(created.id)).map((t) => t.status).sort()).toEqual(["FAILED", "UPGRADED", "UPGRADED"]);
+    await h.stop();
+  }, 60_000);
+
   it("an emergency halt stops every rollout at once; lifting it lets them go on", async () => {
     const fleet = await createFleet(services.db, { tenants: 6, kinds: ["DEVELOPMENT"], release: from });
     const h = createHarness(services, THURSDAY);

@@ -11,7 +11,7 @@ import type { Db, Enums, Prisma } from "@opus/db/client";
 import { AppError } from "../../errors/app-error.ts";
 import type { Logger } from "../../logger.ts";
 import type { Clock } from "../domain-context.ts";
-import { enqueueOperation } from "../environments/enqueue-operation.ts";
+import { enqueueOperations } from "../environments/enqueue-operations.ts";
 import { readFleetControl } from "../releases/fleet-control.ts";
 import type { Freeze } from "../releases/maintenance-windows.ts";
 import { compareReleases } from "../releases/versions.ts";
@@ -166,6 +166,7 @@ async function reconcile(
     same.targets.push(t);
     moves.set(key, same);
   };
+  const previewed: typeof inFlight = [];
   for (const t of inFlight) {
     if (t.status === "NOTIFIED") {
       // Only a heartbeat received after the notification counts: an older one is stale.
@@ -195,13 +196,7 @@ async function reconcile(
       continue;
     }
     if (op.kind === "PREVIEW") {
-      // Previewed: now the upgrade itself, in the same transaction as the move that records it.
-      const { operation } = await enqueueOperation(
-        tx,
-        { now },
-        { environmentId: t.environmentId, kind: "UP", idempotencyKey: `rollout:${t.id}:${t.attempt}:up`, releaseVersion: target },
-      );
-      move(t, { operationId: operation.id });
+      previewed.push(t); // its deploy is enqueued below, with the others previewed in this step
       continue;
     }
     if (op.releaseVersion === target) move(t, { status: "UPGRADED", finishedAt: now, error: null });
@@ -211,6 +206,24 @@ async function reconcile(
         finishedAt: now,
         error: `the deploy recorded ${op.releaseVersion ?? "no release"}, not ${target}`,
       });
+  }
+  // Previewed: now the upgrades themselves, in one batch and the same transaction as the moves that
+  // record them. One the operation rules refuse (its tenant was suspended since the preview) fails
+  // with the reason instead of failing the step, which would stop the rollout for good.
+  const deploys = await enqueueOperations(
+    tx,
+    { now },
+    previewed.map((t) => ({
+      environmentId: t.environmentId,
+      kind: "UP",
+      idempotencyKey: `rollout:${t.id}:${t.attempt}:up`,
+      releaseVersion: target,
+    })),
+  );
+  for (const [i, t] of previewed.entries()) {
+    const deploy = deploys[i];
+    if (deploy?.operation) move(t, { operationId: deploy.operation.id });
+    else if (deploy?.refused) move(t, { status: "FAILED", finishedAt: now, error: deploy.refused.message });
   }
   let changes = 0;
   for (const { data, status, targets } of moves.values()) {
