@@ -12,8 +12,9 @@ export async function runRolloutSchedule(
 ) {
   while (!signal.aborted) {
     try {
-      const changed = await advanceRollouts(ctx);
+      const { changed, failures } = await advanceRollouts(ctx);
       if (changed > 0) ctx.log.info({ changed }, "rollouts stepped");
+      for (const { rolloutId, error } of failures) ctx.log.error({ err: error, rolloutId }, "rollout step failed");
     } catch (error) {
       ctx.log.error({ err: error }, "rollout step failed");
     }

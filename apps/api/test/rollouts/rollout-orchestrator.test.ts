@@ -3,7 +3,8 @@
 // fix, abort, windows and freezes, the emergency halt, rollback, an orchestrator killed mid-wave or
 // run twice at once, and a stale "succeeded" that never advances a wave.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRollout } from "../../src/domain/rollouts/advance-rollout.ts";
+import { advanceRollout, advanceRollouts } from "../../src/domain/rollouts/advance-rollout.ts";
+import { runRolloutSchedule } from "../../src/provisioning/rollout-schedule.ts";
 import { callerFor } from "../support/callers.ts";
 import { makeRelease } from "../support/release-fixtures.ts";
 import { createTestServices, type TestServices } from "../support/test-services.ts";
@@ -368,6 +369,43 @@ describe("the orchestrator is level-triggered and idempotent", () => {
     expect(h.maxInFlight.get(wave?.id ?? "")).toBeLessThanOrEqual(3);
     await h.stop();
   }, 120_000);
+
+  it("a rollout whose step fails is reported and rolled back; the fleet's other rollouts still step", async () => {
+    const older = await createFleet(services.db, { tenants: 2, kinds: ["DEVELOPMENT"], release: from });
+    const newer = await createFleet(services.db, { tenants: 2, kinds: ["DEVELOPMENT"], release: from });
+    const h = createHarness(services, THURSDAY);
+    const dev = [{ name: "Dev", maxConcurrency: { count: 2 }, soakMinutes: 0, failureThreshold: 1 }] as never;
+    const broken = await plan(older.institutionIds, dev);
+    const healthy = await plan(newer.institutionIds, dev);
+    for (const r of [broken, healthy]) await (await admin()).rollouts.start({ rolloutId: r.id, planHash: r.planHash });
+    // A fault in the database for the older rollout's targets only (a trigger, removed at the end).
+    await services.db.$executeRawUnsafe(
+      `CREATE FUNCTION test_rollout_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`,
+    );
+    await services.db.$executeRawUnsafe(
+      `CREATE TRIGGER test_rollout_fault BEFORE UPDATE ON rollout_target FOR EACH ROW WHEN (OLD."rolloutId" = '${broken.id}') EXECUTE FUNCTION test_rollout_fault()`,
+    );
+    try {
+      const { failures } = await advanceRollouts(h.orchestrator);
+      expect(failures.map((f) => [f.rolloutId, String(f.error)])).toEqual([[broken.id, expect.stringContaining("injected fault")]]);
+      const upgrading = async (rolloutId: string) => services.db.rolloutTarget.count({ where: { rolloutId, status: "UPGRADING" } });
+      expect(await upgrading(healthy.id)).toBe(2);
+      expect(await upgrading(broken.id)).toBe(0);
+      expect(await services.db.operation.count({ where: { environment: { institutionId: { in: older.institutionIds } } } })).toBe(0);
+      // The worker's schedule logs it, with the rollout, and goes on.
+      const logged: unknown[] = [];
+      const log = { info() {}, warn() {}, debug() {}, error: (fields: unknown, message: string) => logged.push([fields, message]) };
+      const stop = new AbortController();
+      await runRolloutSchedule({ ...h.orchestrator, log: log as never }, 1, stop.signal, async () => stop.abort());
+      expect(logged).toEqual([[expect.objectContaining({ rolloutId: broken.id }), "rollout step failed"]]);
+    } finally {
+      await services.db.$executeRawUnsafe("DROP TRIGGER test_rollout_fault ON rollout_target");
+      await services.db.$executeRawUnsafe("DROP FUNCTION test_rollout_fault()");
+    }
+    await h.until(async () => (await rolloutStatus(services.db, broken.id)) === "SUCCEEDED");
+    expect(await rolloutStatus(services.db, healthy.id)).toBe("SUCCEEDED");
+    await h.stop();
+  }, 60_000);
 
   it("20 orchestrators stepping one rollout at once start exactly the wave's concurrency", async () => {
     const fleet = await createFleet(services.db, { tenants: 30, kinds: ["DEVELOPMENT"], release: from });

@@ -183,7 +183,10 @@ describe("rollout wave notices to self-managed admins", () => {
     const targets = () => services.db.rolloutTarget.findMany({ where: { rolloutId: created.id }, orderBy: { position: "asc" } });
     const statuses = async () => (await targets()).map((t) => t.status);
     // The scheduled entry point (every running rollout, and the stopped ones it still follows), several at once.
-    const steps = (n: number) => Promise.all(Array.from({ length: n }, () => advanceRollouts(harness.orchestrator)));
+    const steps = async (n: number) => {
+      const results = await Promise.all(Array.from({ length: n }, () => advanceRollouts(harness.orchestrator)));
+      expect(results.flatMap((r) => r.failures)).toEqual([]);
+    };
 
     // A step that dies right after writing its first notice commits neither it nor the wave's start.
     const dying = services.db.$extends({

@@ -36,7 +36,13 @@ const TRACKED_WHEN_STOPPED = ["ROLLING_BACK", "NOTIFIED"] as const satisfies Enu
 const MAX_PASSES = 8;
 
 /** Steps every running rollout once; returns how many changed something. */
-export async function advanceRollouts(ctx: OrchestratorContext): Promise<number> {
+/**
+ * Steps every rollout that needs it, oldest first. A step that fails (rolled back whole) is reported
+ * and the rest still step: one rollout's fault must not hold the fleet's others still.
+ */
+export async function advanceRollouts(
+  ctx: OrchestratorContext,
+): Promise<{ changed: number; failures: { rolloutId: string; error: unknown }[] }> {
   // Running ones, and any other with a rollback in flight (a rollback may follow a finished rollout)
   // or a self-managed installation still to report the release (its wave does not wait for it).
   const running = await ctx.db.rollout.findMany({
@@ -45,8 +51,15 @@ export async function advanceRollouts(ctx: OrchestratorContext): Promise<number>
     orderBy: { createdAt: "asc" },
   });
   let changed = 0;
-  for (const { id } of running) if ((await advanceRollout(ctx, id)) > 0) changed++;
-  return changed;
+  const failures: { rolloutId: string; error: unknown }[] = [];
+  for (const { id } of running) {
+    try {
+      if ((await advanceRollout(ctx, id)) > 0) changed++;
+    } catch (error) {
+      failures.push({ rolloutId: id, error });
+    }
+  }
+  return { changed, failures };
 }
 
 /** One step of one rollout; returns the number of state changes it made. */

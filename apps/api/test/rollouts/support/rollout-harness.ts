@@ -45,7 +45,9 @@ export function createHarness(services: TestServices, start: Date) {
       services.clock.set(date);
     },
     async step() {
-      await advanceRollouts(orchestrator);
+      // A failed step is a failed test here (the schedule logs it and goes on).
+      const { failures } = await advanceRollouts(orchestrator);
+      if (failures[0]) throw failures[0].error;
       await observe(services.db);
     },
     /** Runs queued operations four at a time (different stacks), as a worker's slots would. */
