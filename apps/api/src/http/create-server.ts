@@ -70,7 +70,7 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
           headers: () => toHeaders(req),
           setCookie: (cookie) => res.appendHeader("set-cookie", cookie),
           cookieReachesBrowser: req.headers[SERVER_RENDER_HEADER] === undefined,
-          readOnly: req.method === "GET" || req.method === "HEAD",
+          readOnly: isRead(req),
         },
         {
           requestId: String(req.headers["x-request-id"]),
@@ -97,7 +97,7 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
   // A write may sign a session out or change someone's rights: after any that did not fail with a
   // 4xx, queries on this replica load sessions afresh (auth/session-read-cache.ts).
   async function forgetSessionsAfterWrite(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>) {
-    if (req.method === "GET" || req.method === "HEAD") return handle();
+    if (isRead(req)) return handle();
     try {
       return await handle();
     } finally {
@@ -152,4 +152,9 @@ export function createApiServer(given: Services, options: { rateLimits?: RateLim
       () => serve(req, res, requestId),
     );
   });
+}
+
+/** Queries: they may answer from the session read cache, and never empty it. */
+function isRead(req: IncomingMessage): boolean {
+  return req.method === "GET" || req.method === "HEAD";
 }

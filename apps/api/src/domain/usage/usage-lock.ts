@@ -3,7 +3,7 @@
 // the report exists and is booked as late: it can never fall between the two.
 import { Prisma } from "@opus/db/client";
 
-// The shared lock is taken inside `usage_ingest_batch` (migration 20261204180000), with this class
+// The shared lock is taken inside `usage_ingest_batch` (migrations 20261204180000, 20261204200000), with this class
 // written there as a literal; usage-events-api.test.ts proves an exclusive holder blocks ingestion.
 const USAGE_LOCK_CLASS = 727_100_002;
 

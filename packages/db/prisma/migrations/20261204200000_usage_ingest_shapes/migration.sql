@@ -25,6 +25,15 @@ ALTER TABLE usage_rollup_daily
   ALTER COLUMN environment_id TYPE TEXT COLLATE "C",
   ALTER COLUMN group_key TYPE TEXT COLLATE "C";
 
+-- The "latest" aggregation's rule for merging two values, written once for both rollups' upserts: the
+-- value with the later timestamp, the greater value on a tie (so arrival order never matters). The
+-- aggregate inside the batch picks the same with max over [milliseconds, quantity] pairs. A simple
+-- IMMUTABLE SQL function: the planner inlines it, no call per row.
+CREATE FUNCTION usage_latest_quantity(a_at TIMESTAMPTZ, a_quantity NUMERIC, b_at TIMESTAMPTZ, b_quantity NUMERIC)
+RETURNS NUMERIC LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN b_at > a_at THEN b_quantity WHEN b_at < a_at THEN a_quantity ELSE GREATEST(a_quantity, b_quantity) END
+$$;
+
 DROP FUNCTION usage_ingest_batch(TEXT, TEXT[], TEXT[], TEXT[], NUMERIC[], TIMESTAMPTZ[], JSONB[], TEXT[], TIMESTAMPTZ);
 
 CREATE FUNCTION usage_ingest_batch(
@@ -99,10 +108,7 @@ BEGIN
       event_count = r.event_count + EXCLUDED.event_count,
       quantity_sum = r.quantity_sum + EXCLUDED.quantity_sum,
       quantity_max = GREATEST(r.quantity_max, EXCLUDED.quantity_max),
-      latest_quantity = CASE
-        WHEN EXCLUDED.latest_at > r.latest_at THEN EXCLUDED.latest_quantity
-        WHEN EXCLUDED.latest_at < r.latest_at THEN r.latest_quantity
-        ELSE GREATEST(r.latest_quantity, EXCLUDED.latest_quantity) END,
+      latest_quantity = usage_latest_quantity(r.latest_at, r.latest_quantity, EXCLUDED.latest_at, EXCLUDED.latest_quantity),
       latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)
   ),
   -- The São Paulo day once per hourly group: the daily rollup's bucket and, through it, the billing month.
@@ -122,10 +128,7 @@ BEGIN
       event_count = r.event_count + EXCLUDED.event_count,
       quantity_sum = r.quantity_sum + EXCLUDED.quantity_sum,
       quantity_max = GREATEST(r.quantity_max, EXCLUDED.quantity_max),
-      latest_quantity = CASE
-        WHEN EXCLUDED.latest_at > r.latest_at THEN EXCLUDED.latest_quantity
-        WHEN EXCLUDED.latest_at < r.latest_at THEN r.latest_quantity
-        ELSE GREATEST(r.latest_quantity, EXCLUDED.latest_quantity) END,
+      latest_quantity = usage_latest_quantity(r.latest_at, r.latest_quantity, EXCLUDED.latest_at, EXCLUDED.latest_quantity),
       latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)
   ),
   finalized AS (
